@@ -1,0 +1,2 @@
+// The public entry of the slant package; the CLI imports only this file.
+export {};
