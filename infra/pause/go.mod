@@ -1,0 +1,3 @@
+module slant.local/infra/pause
+
+go 1.24.0
