@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { StaticError } from '../errors.ts';
+import type * as ast from './ast.ts';
+import { DEFAULT_FILE_OPTIONS } from './options.ts';
+import { parseExpr, parseFile } from './parse.ts';
+
+const DATA = new URL('../../testdata/syntax_errors.star', import.meta.url);
+
+/** Chunks of a starlark-go style test file: source padded to its line, and line → regexp. */
+function chunks(text: string): Array<{ src: string; want: Map<number, RegExp> }> {
+  const out: Array<{ src: string; want: Map<number, RegExp> }> = [];
+  let line = 1;
+  for (const part of text.split('\n---\n')) {
+    const want = new Map<number, RegExp>();
+    const src = '\n'.repeat(line - 1) + part;
+    for (const l of part.split('\n')) {
+      const at = l.indexOf('###');
+      if (at >= 0) {
+        const lit = l.slice(at + 3).trim();
+        const pattern = lit.startsWith('`') ? lit.slice(1, -1) : (JSON.parse(lit) as string);
+        want.set(line, new RegExp(pattern));
+      }
+      line++;
+    }
+    line++;
+    out.push({ src, want });
+  }
+  return out;
+}
+
+describe('parseFile on testdata/syntax_errors.star', () => {
+  const text = readFileSync(DATA, 'latin1');
+  for (const [i, chunk] of chunks(text).entries()) {
+    it(`chunk ${i} reports exactly its expected error`, () => {
+      let got: StaticError | null = null;
+      try {
+        parseFile('syntax_errors.star', chunk.src, DEFAULT_FILE_OPTIONS);
+      } catch (e) {
+        if (!(e instanceof StaticError)) throw e;
+        got = e;
+      }
+      if (got === null) {
+        expect([...chunk.want.keys()]).toEqual([]);
+        return;
+      }
+      const re = chunk.want.get(got.pos.line);
+      expect(re, `unexpected error ${got.message}`).toBeDefined();
+      expect(got.msg).toMatch(re as RegExp);
+    });
+  }
+});
+
+describe('parseFile', () => {
+  it('records operator, call, index and dot positions', () => {
+    const f = parseFile('a.star', 'x = f(a)[0].b + 1\n', DEFAULT_FILE_OPTIONS);
+    const s = f.stmts[0] as ast.AssignStmt;
+    expect(s.opPos).toEqual({ file: 'a.star', line: 1, col: 3 });
+    const sum = s.rhs as ast.BinaryExpr;
+    expect(sum.op).toBe('+');
+    expect(sum.opPos.col).toBe(15);
+    const dot = sum.x as ast.DotExpr;
+    expect(dot.dot.col).toBe(12);
+    expect(dot.name.name).toBe('b');
+    const index = dot.x as ast.IndexExpr;
+    expect(index.lbrack.col).toBe(9);
+    expect((index.x as ast.CallExpr).lparen.col).toBe(6);
+  });
+
+  it('nests elif chains in the else branch', () => {
+    const f = parseFile(
+      'a.star',
+      'if a:\n  pass\nelif b:\n  pass\nelse:\n  pass\n',
+      DEFAULT_FILE_OPTIONS,
+    );
+    const top = f.stmts[0] as ast.IfStmt;
+    expect(top.elsePos).toEqual({ file: 'a.star', line: 3, col: 1 });
+    const elif = top.false[0] as ast.IfStmt;
+    expect(elif.ifPos.line).toBe(3);
+    expect(elif.elsePos?.line).toBe(5);
+    expect(elif.false[0]?.kind).toBe('BranchStmt');
+  });
+
+  it('represents parameters and keyword arguments as starlark-go does', () => {
+    const f = parseFile(
+      'a.star',
+      'def f(a, b=1, *, c, **d): g(x, y=2, *z, **w)\n',
+      DEFAULT_FILE_OPTIONS,
+    );
+    const def = f.stmts[0] as ast.DefStmt;
+    expect(def.params.map((p) => (p.kind === 'UnaryExpr' ? p.op : p.kind))).toEqual([
+      'Ident',
+      'BinaryExpr',
+      '*',
+      'Ident',
+      '**',
+    ]);
+    expect((def.params[2] as ast.UnaryExpr).x).toBeNull();
+    const call = (def.body[0] as ast.ExprStmt).x as ast.CallExpr;
+    expect(call.args.map((a) => a.kind)).toEqual(['Ident', 'BinaryExpr', 'UnaryExpr', 'UnaryExpr']);
+  });
+
+  it('positions a load name just inside its quote', () => {
+    const f = parseFile('a.star', 'load("m", "x", y = "z")\n', DEFAULT_FILE_OPTIONS);
+    const load = f.stmts[0] as ast.LoadStmt;
+    expect(load.to.map((t) => t.name)).toEqual(['x', 'y']);
+    expect(load.from.map((t) => t.name)).toEqual(['x', 'z']);
+    expect(load.from[0]?.namePos.col).toBe(12);
+    expect(load.module.value).toBe('m');
+  });
+
+  it('decodes literals, with big ints as bigint', () => {
+    const e = parseExpr(
+      'e',
+      '1, 2.5, "s", b"b", 0x10000000000000000',
+      DEFAULT_FILE_OPTIONS,
+    ) as ast.TupleExpr;
+    expect(e.list.map((x) => [(x as ast.Literal).token, (x as ast.Literal).value])).toEqual([
+      ['INT', 1],
+      ['FLOAT', 2.5],
+      ['STRING', 's'],
+      ['BYTES', 'b'],
+      ['INT', 18446744073709551616n],
+    ]);
+  });
+
+  it('rejects trailing input after an expression', () => {
+    expect(() => parseExpr('e', '1 2', DEFAULT_FILE_OPTIONS)).toThrow(
+      'e:1:4: got int literal after expression, want EOF',
+    );
+  });
+});

@@ -1,0 +1,612 @@
+// Recursive-descent parser for Starlark, following starlark-go's parse.go: the same grammar
+// decisions, the same first-error-wins reporting, and the same error positions (most errors are
+// reported at the scanner's current position, i.e. just after the lookahead token).
+
+import type { Position } from '../errors.ts';
+import type * as ast from './ast.ts';
+import type { FileOptions } from './options.ts';
+import type { Scanner } from './scanner.ts';
+import { T, type Token, tokenGoString, tokenString } from './tokens.ts';
+
+// Binary operator precedence (index = token), -1 for other tokens. Comparisons share level 3.
+const PREC: readonly number[] = (() => {
+  const levels: Token[][] = [
+    [T.OR],
+    [T.AND],
+    [T.NOT],
+    [T.EQL, T.NEQ, T.LT, T.GT, T.LE, T.GE, T.IN, T.NOT_IN],
+    [T.PIPE],
+    [T.CIRCUMFLEX],
+    [T.AMP],
+    [T.LTLT, T.GTGT],
+    [T.MINUS, T.PLUS],
+    [T.STAR, T.PERCENT, T.SLASH, T.SLASHSLASH],
+  ];
+  const prec = new Array<number>(T.YIELD + 1).fill(-1);
+  levels.forEach((toks, level) => {
+    for (const t of toks) prec[t] = level;
+  });
+  return prec;
+})();
+const NUM_LEVELS = 10;
+const COMPARISON_PREC = 3;
+const NOT_PREC = 2;
+
+function terminatesExprList(t: Token): boolean {
+  return (
+    t === T.EOF ||
+    t === T.NEWLINE ||
+    t === T.EQ ||
+    t === T.RBRACE ||
+    t === T.RBRACK ||
+    t === T.RPAREN ||
+    t === T.SEMI
+  );
+}
+
+function isAssignOp(t: Token): boolean {
+  return t === T.EQ || (t >= T.PLUS_EQ && t <= T.GTGT_EQ);
+}
+
+function after(pos: Position, cols: number): Position {
+  return { file: pos.file, line: pos.line, col: pos.col + cols };
+}
+
+export class Parser {
+  private readonly sc: Scanner;
+  private readonly options: FileOptions;
+  private tok: Token = T.EOF;
+
+  // The lookahead token, read through a method so that TypeScript does not keep a narrowed
+  // type across nextToken() calls.
+  private t(): Token {
+    return this.tok;
+  }
+
+  constructor(sc: Scanner, options: FileOptions) {
+    this.sc = sc;
+    this.options = options;
+    this.nextToken();
+  }
+
+  /** Advances to the next token; returns the position of the token just consumed. */
+  private nextToken(): Position {
+    const old = this.sc.pos;
+    this.tok = this.sc.next();
+    return old;
+  }
+
+  private errorHere(msg: string): never {
+    return this.sc.error(this.sc.here(), msg);
+  }
+
+  private consume(t: Token): Position {
+    if (this.t() !== t) this.errorHere(`got ${tokenGoString(this.t())}, want ${tokenGoString(t)}`);
+    return this.nextToken();
+  }
+
+  parseFile(path: string): ast.File {
+    const stmts: ast.Stmt[] = [];
+    while (this.t() !== T.EOF) {
+      if (this.t() === T.NEWLINE) {
+        this.nextToken();
+        continue;
+      }
+      this.parseStmt(stmts);
+    }
+    return { kind: 'File', path, stmts, options: this.options, module: null };
+  }
+
+  /** A whole-input expression (a comma list is a tuple), as starlark-go's ParseExpr. */
+  parseWholeExpr(): ast.Expr {
+    const x = this.parseExpr(false);
+    if (this.t() === T.NEWLINE) this.nextToken();
+    if (this.t() !== T.EOF)
+      this.errorHere(`got ${tokenGoString(this.t())} after expression, want EOF`);
+    return x;
+  }
+
+  private parseStmt(stmts: ast.Stmt[]): void {
+    switch (this.t()) {
+      case T.DEF:
+        stmts.push(this.parseDefStmt());
+        return;
+      case T.IF:
+        stmts.push(this.parseIfStmt());
+        return;
+      case T.FOR:
+        stmts.push(this.parseForStmt());
+        return;
+      case T.WHILE:
+        stmts.push(this.parseWhileStmt());
+        return;
+    }
+    this.parseSimpleStmt(stmts);
+  }
+
+  private parseDefStmt(): ast.DefStmt {
+    const defPos = this.nextToken();
+    const name = this.parseIdent();
+    const lparen = this.consume(T.LPAREN);
+    const params = this.parseParams();
+    const rparen = this.consume(T.RPAREN);
+    this.consume(T.COLON);
+    const body = this.parseSuite();
+    return { kind: 'DefStmt', defPos, name, lparen, params, rparen, body, fn: null };
+  }
+
+  private parseIfStmt(): ast.IfStmt {
+    const ifPos = this.nextToken();
+    const cond = this.parseTest();
+    this.consume(T.COLON);
+    const body = this.parseSuite();
+    const stmt: ast.IfStmt = { kind: 'IfStmt', ifPos, cond, true: body, elsePos: null, false: [] };
+    let tail = stmt;
+    while (this.t() === T.ELIF) {
+      const elifPos = this.nextToken();
+      const c = this.parseTest();
+      this.consume(T.COLON);
+      const b = this.parseSuite();
+      const elif: ast.IfStmt = {
+        kind: 'IfStmt',
+        ifPos: elifPos,
+        cond: c,
+        true: b,
+        elsePos: null,
+        false: [],
+      };
+      tail.elsePos = elifPos;
+      tail.false = [elif];
+      tail = elif;
+    }
+    if (this.t() === T.ELSE) {
+      tail.elsePos = this.nextToken();
+      this.consume(T.COLON);
+      tail.false = this.parseSuite();
+    }
+    return stmt;
+  }
+
+  private parseForStmt(): ast.ForStmt {
+    const forPos = this.nextToken();
+    const vars = this.parseForLoopVariables();
+    this.consume(T.IN);
+    const x = this.parseExpr(false);
+    this.consume(T.COLON);
+    const body = this.parseSuite();
+    return { kind: 'ForStmt', forPos, vars, x, body };
+  }
+
+  private parseWhileStmt(): ast.WhileStmt {
+    const whilePos = this.nextToken();
+    const cond = this.parseTest();
+    this.consume(T.COLON);
+    const body = this.parseSuite();
+    return { kind: 'WhileStmt', whilePos, cond, body };
+  }
+
+  // Loop variables stop before `in`, so they are primaries, not full expressions.
+  private parseForLoopVariables(): ast.Expr {
+    const v = this.parsePrimaryWithSuffix();
+    if (this.t() !== T.COMMA) return v;
+    const list: ast.Expr[] = [v];
+    while (this.t() === T.COMMA) {
+      this.nextToken();
+      if (terminatesExprList(this.t())) break;
+      list.push(this.parsePrimaryWithSuffix());
+    }
+    return { kind: 'TupleExpr', lparen: null, list, rparen: null };
+  }
+
+  private parseSimpleStmt(stmts: ast.Stmt[]): void {
+    for (;;) {
+      stmts.push(this.parseSmallStmt());
+      if (this.t() !== T.SEMI) break;
+      this.nextToken();
+      if (this.t() === T.NEWLINE || this.t() === T.EOF) break;
+    }
+    // EOF without NEWLINE occurs in `if x: pass`, for example.
+    if (this.t() !== T.EOF) this.consume(T.NEWLINE);
+  }
+
+  private parseSmallStmt(): ast.Stmt {
+    switch (this.t()) {
+      case T.RETURN: {
+        const returnPos = this.nextToken();
+        let result: ast.Expr | null = null;
+        if (this.t() !== T.EOF && this.t() !== T.NEWLINE && this.t() !== T.SEMI)
+          result = this.parseExpr(false);
+        return { kind: 'ReturnStmt', returnPos, result };
+      }
+      case T.BREAK:
+      case T.CONTINUE:
+      case T.PASS: {
+        const token = tokenString(this.t()) as ast.BranchToken;
+        const tokenPos = this.nextToken();
+        return { kind: 'BranchStmt', token, tokenPos };
+      }
+      case T.LOAD:
+        return this.parseLoadStmt();
+    }
+    const x = this.parseExpr(false);
+    if (isAssignOp(this.t())) {
+      const op = tokenString(this.t()) as ast.AssignOp;
+      const opPos = this.nextToken();
+      const rhs = this.parseExpr(false);
+      return { kind: 'AssignStmt', opPos, op, lhs: x, rhs };
+    }
+    return { kind: 'ExprStmt', x };
+  }
+
+  private parseLoadStmt(): ast.LoadStmt {
+    const loadPos = this.nextToken();
+    const lparen = this.consume(T.LPAREN);
+    if (this.t() !== T.STRING)
+      this.errorHere('first operand of load statement must be a string literal');
+    const module = this.parsePrimary() as ast.Literal;
+    const from: ast.Ident[] = [];
+    const to: ast.Ident[] = [];
+    while (this.t() !== T.RPAREN && this.t() !== T.EOF) {
+      this.consume(T.COMMA);
+      if (this.t() === T.RPAREN) break; // trailing comma
+      if (this.t() === T.STRING) {
+        const lit = this.parsePrimary() as ast.Literal;
+        const id = this.loadIdent(lit);
+        to.push(id);
+        from.push(id);
+      } else if (this.t() === T.IDENT) {
+        const id = this.parseIdent();
+        to.push(id);
+        if (this.t() !== T.EQ) {
+          this.errorHere(
+            `load operand must be "${id.name}" or ${id.name}="originalname" (want '=' after ${id.name})`,
+          );
+        }
+        this.consume(T.EQ);
+        if (this.t() !== T.STRING) {
+          this.errorHere(
+            `original name of loaded symbol must be quoted: ${id.name}="originalname"`,
+          );
+        }
+        from.push(this.loadIdent(this.parsePrimary() as ast.Literal));
+      } else {
+        this.errorHere(
+          `load operand must be "name" or localname="name" (got ${tokenGoString(this.t())})`,
+        );
+      }
+    }
+    const rparen = this.consume(T.RPAREN);
+    if (to.length === 0) this.sc.error(lparen, 'load statement must import at least 1 symbol');
+    return { kind: 'LoadStmt', loadPos, module, from, to, rparen };
+  }
+
+  private loadIdent(lit: ast.Literal): ast.Ident {
+    return {
+      kind: 'Ident',
+      namePos: after(lit.tokenPos, 1),
+      name: lit.value as string,
+      binding: null,
+    };
+  }
+
+  private parseSuite(): ast.Stmt[] {
+    const stmts: ast.Stmt[] = [];
+    if (this.t() === T.NEWLINE) {
+      this.nextToken();
+      this.consume(T.INDENT);
+      while (this.t() !== T.OUTDENT && this.t() !== T.EOF) this.parseStmt(stmts);
+      this.consume(T.OUTDENT);
+      return stmts;
+    }
+    this.parseSimpleStmt(stmts);
+    return stmts;
+  }
+
+  private parseIdent(): ast.Ident {
+    if (this.t() !== T.IDENT) this.errorHere('not an identifier');
+    const id: ast.Ident = { kind: 'Ident', namePos: this.sc.pos, name: this.sc.raw, binding: null };
+    this.nextToken();
+    return id;
+  }
+
+  // Parameters in any order; the resolver checks the order.
+  private parseParams(): ast.Expr[] {
+    const params: ast.Expr[] = [];
+    while (this.t() !== T.RPAREN && this.t() !== T.COLON && this.t() !== T.EOF) {
+      if (params.length > 0) this.consume(T.COMMA);
+      if (this.t() === T.RPAREN) break;
+      if (this.t() === T.STAR || this.t() === T.STARSTAR) {
+        const op = this.t() === T.STAR ? '*' : '**';
+        const opPos = this.nextToken();
+        let x: ast.Expr | null = null;
+        if (op === '**' || this.t() === T.IDENT) x = this.parseIdent();
+        params.push({ kind: 'UnaryExpr', opPos, op, x });
+        continue;
+      }
+      const id = this.parseIdent();
+      if (this.t() === T.EQ) {
+        const opPos = this.nextToken();
+        const dflt = this.parseTest();
+        params.push({ kind: 'BinaryExpr', x: id, opPos, op: '=', y: dflt });
+        continue;
+      }
+      params.push(id);
+    }
+    return params;
+  }
+
+  /** An expression, possibly an unparenthesized tuple of tests. */
+  private parseExpr(inParens: boolean): ast.Expr {
+    const x = this.parseTest();
+    if (this.t() !== T.COMMA) return x;
+    const list = this.parseExprs([x], inParens);
+    return { kind: 'TupleExpr', lparen: null, list, rparen: null };
+  }
+
+  private parseExprs(exprs: ast.Expr[], allowTrailingComma: boolean): ast.Expr[] {
+    while (this.t() === T.COMMA) {
+      const pos = this.nextToken();
+      if (terminatesExprList(this.t())) {
+        if (!allowTrailingComma) this.sc.error(pos, 'unparenthesized tuple with trailing comma');
+        break;
+      }
+      exprs.push(this.parseTest());
+    }
+    return exprs;
+  }
+
+  private parseTest(): ast.Expr {
+    if (this.t() === T.LAMBDA) return this.parseLambda(true);
+    const x = this.parseTestPrec(0);
+    if (this.t() === T.IF) {
+      const ifPos = this.nextToken();
+      const cond = this.parseTestPrec(0);
+      if (this.t() !== T.ELSE) this.sc.error(ifPos, 'conditional expression without else clause');
+      const elsePos = this.nextToken();
+      const f = this.parseTest();
+      return { kind: 'CondExpr', ifPos, cond, true: x, elsePos, false: f };
+    }
+    return x;
+  }
+
+  private parseTestNoCond(): ast.Expr {
+    if (this.t() === T.LAMBDA) return this.parseLambda(false);
+    return this.parseTestPrec(0);
+  }
+
+  private parseLambda(allowCond: boolean): ast.LambdaExpr {
+    const lambdaPos = this.nextToken();
+    const params = this.t() !== T.COLON ? this.parseParams() : [];
+    this.consume(T.COLON);
+    const body = allowCond ? this.parseTest() : this.parseTestNoCond();
+    return { kind: 'LambdaExpr', lambdaPos, params, body, fn: null };
+  }
+
+  private parseTestPrec(prec: number): ast.Expr {
+    if (prec >= NUM_LEVELS) return this.parsePrimaryWithSuffix();
+    if (this.t() === T.NOT && prec === NOT_PREC) {
+      const opPos = this.nextToken();
+      const x = this.parseTestPrec(prec);
+      return { kind: 'UnaryExpr', opPos, op: 'not', x };
+    }
+    return this.parseBinopExpr(prec);
+  }
+
+  // Precedence climbing; comparisons do not associate.
+  private parseBinopExpr(prec: number): ast.Expr {
+    let x = this.parseTestPrec(prec + 1);
+    for (let first = true; ; first = false) {
+      if (this.t() === T.NOT) {
+        this.nextToken();
+        // Here `not` must start `not in`.
+        if (this.t() !== T.IN) this.errorHere(`got ${tokenGoString(this.t())}, want in`);
+        this.tok = T.NOT_IN;
+      }
+      const opprec = PREC[this.t()] as number;
+      if (opprec < prec) return x;
+      if (!first && opprec === COMPARISON_PREC) {
+        const prev = (x as ast.BinaryExpr).op;
+        this.errorHere(`${prev} does not associate with ${tokenString(this.t())} (use parens)`);
+      }
+      const op = tokenString(this.t()) as ast.BinaryOp;
+      const opPos = this.nextToken();
+      const y = this.parseTestPrec(opprec + 1);
+      x = { kind: 'BinaryExpr', x, opPos, op, y };
+    }
+  }
+
+  private parsePrimaryWithSuffix(): ast.Expr {
+    let x = this.parsePrimary();
+    for (;;) {
+      switch (this.t()) {
+        case T.DOT: {
+          const dot = this.nextToken();
+          const name = this.parseIdent();
+          x = { kind: 'DotExpr', x, dot, namePos: name.namePos, name };
+          break;
+        }
+        case T.LBRACK:
+          x = this.parseSliceSuffix(x);
+          break;
+        case T.LPAREN:
+          x = this.parseCallSuffix(x);
+          break;
+        default:
+          return x;
+      }
+    }
+  }
+
+  private parseSliceSuffix(x: ast.Expr): ast.Expr {
+    const lbrack = this.nextToken();
+    let lo: ast.Expr | null = null;
+    let hi: ast.Expr | null = null;
+    let step: ast.Expr | null = null;
+    if (this.t() !== T.COLON) {
+      const y = this.parseExpr(false);
+      if (this.t() === T.RBRACK) {
+        const rbrack = this.nextToken();
+        return { kind: 'IndexExpr', x, lbrack, y, rbrack };
+      }
+      lo = y;
+    }
+    if (this.t() === T.COLON) {
+      this.nextToken();
+      if (this.t() !== T.COLON && this.t() !== T.RBRACK) hi = this.parseTest();
+    }
+    if (this.t() === T.COLON) {
+      this.nextToken();
+      if (this.t() !== T.RBRACK) step = this.parseTest();
+    }
+    const rbrack = this.consume(T.RBRACK);
+    return { kind: 'SliceExpr', x, lbrack, lo, hi, step, rbrack };
+  }
+
+  private parseCallSuffix(fn: ast.Expr): ast.CallExpr {
+    const lparen = this.consume(T.LPAREN);
+    let args: ast.Expr[] = [];
+    let rparen: Position;
+    if (this.t() === T.RPAREN) {
+      rparen = this.nextToken();
+    } else {
+      args = this.parseArgs();
+      rparen = this.consume(T.RPAREN);
+    }
+    return { kind: 'CallExpr', fn, lparen, args, rparen };
+  }
+
+  private parseArgs(): ast.Expr[] {
+    const args: ast.Expr[] = [];
+    while (this.t() !== T.RPAREN && this.t() !== T.EOF) {
+      if (args.length > 0) this.consume(T.COMMA);
+      if (this.t() === T.RPAREN) break;
+      if (this.t() === T.STAR || this.t() === T.STARSTAR) {
+        const op = this.t() === T.STAR ? '*' : '**';
+        const opPos = this.nextToken();
+        const x = this.parseTest();
+        args.push({ kind: 'UnaryExpr', opPos, op, x });
+        continue;
+      }
+      // Parse `test = test` and then check that the left side is a name (stays LL(1)).
+      let x = this.parseTest();
+      if (this.t() === T.EQ) {
+        if (x.kind !== 'Ident') this.errorHere('keyword argument must have form name=expr');
+        const opPos = this.nextToken();
+        const y = this.parseTest();
+        x = { kind: 'BinaryExpr', x, opPos, op: '=', y };
+      }
+      args.push(x);
+    }
+    return args;
+  }
+
+  private parsePrimary(): ast.Expr {
+    switch (this.t()) {
+      case T.IDENT:
+        return this.parseIdent();
+      case T.INT:
+      case T.FLOAT:
+      case T.STRING:
+      case T.BYTES: {
+        const token = tokenString(this.t()) === '' ? 'BYTES' : this.literalToken(this.t());
+        const raw = this.sc.raw;
+        const value = this.sc.value;
+        const tokenPos = this.nextToken();
+        return { kind: 'Literal', token, tokenPos, raw, value };
+      }
+      case T.LBRACK:
+        return this.parseList();
+      case T.LBRACE:
+        return this.parseDict();
+      case T.LPAREN: {
+        const lparen = this.nextToken();
+        if (this.t() === T.RPAREN) {
+          const rparen = this.nextToken();
+          return { kind: 'TupleExpr', lparen, list: [], rparen };
+        }
+        const x = this.parseExpr(true);
+        const rparen = this.consume(T.RPAREN);
+        return { kind: 'ParenExpr', lparen, x, rparen };
+      }
+      case T.MINUS:
+      case T.PLUS:
+      case T.TILDE: {
+        const op = tokenString(this.t()) as ast.UnaryOp;
+        const opPos = this.nextToken();
+        const x = this.parsePrimaryWithSuffix();
+        return { kind: 'UnaryExpr', opPos, op, x };
+      }
+    }
+    // Reported at the token's start, since the token may be a NEWLINE (starlark-go #532).
+    return this.sc.error(this.sc.pos, `got ${tokenGoString(this.t())}, want primary expression`);
+  }
+
+  private literalToken(t: Token): ast.LiteralToken {
+    return t === T.INT ? 'INT' : t === T.FLOAT ? 'FLOAT' : t === T.STRING ? 'STRING' : 'BYTES';
+  }
+
+  private parseList(): ast.Expr {
+    const lbrack = this.nextToken();
+    if (this.t() === T.RBRACK) {
+      const rbrack = this.nextToken();
+      return { kind: 'ListExpr', lbrack, list: [], rbrack };
+    }
+    const x = this.parseTest();
+    if (this.t() === T.FOR) return this.parseComprehensionSuffix(lbrack, x, T.RBRACK);
+    let list = [x];
+    if (this.t() === T.COMMA) list = this.parseExprs(list, true);
+    const rbrack = this.consume(T.RBRACK);
+    return { kind: 'ListExpr', lbrack, list, rbrack };
+  }
+
+  private parseDict(): ast.Expr {
+    const lbrace = this.nextToken();
+    if (this.t() === T.RBRACE) {
+      const rbrace = this.nextToken();
+      return { kind: 'DictExpr', lbrace, list: [], rbrace };
+    }
+    const x = this.parseDictEntry();
+    if (this.t() === T.FOR) return this.parseComprehensionSuffix(lbrace, x, T.RBRACE);
+    const list = [x];
+    while (this.t() === T.COMMA) {
+      this.nextToken();
+      if (this.t() === T.RBRACE) break;
+      list.push(this.parseDictEntry());
+    }
+    const rbrace = this.consume(T.RBRACE);
+    return { kind: 'DictExpr', lbrace, list, rbrace };
+  }
+
+  private parseDictEntry(): ast.DictEntry {
+    const key = this.parseTest();
+    const colon = this.consume(T.COLON);
+    const value = this.parseTest();
+    return { kind: 'DictEntry', key, colon, value };
+  }
+
+  private parseComprehensionSuffix(
+    lbrack: Position,
+    body: ast.Expr,
+    end: Token,
+  ): ast.Comprehension {
+    const clauses: Array<ast.ForClause | ast.IfClause> = [];
+    while (this.t() !== end) {
+      if (this.t() === T.FOR) {
+        const forPos = this.nextToken();
+        const vars = this.parseForLoopVariables();
+        const inPos = this.consume(T.IN);
+        // As in Python 3, the operand of `in` is not a conditional, a lambda or a bare tuple.
+        const x = this.parseTestPrec(0);
+        clauses.push({ kind: 'ForClause', forPos, vars, inPos, x });
+      } else if (this.t() === T.IF) {
+        const ifPos = this.nextToken();
+        const cond = this.parseTestNoCond();
+        clauses.push({ kind: 'IfClause', ifPos, cond });
+      } else {
+        this.errorHere(`got ${tokenGoString(this.t())}, want '${tokenString(end)}', for, or if`);
+      }
+    }
+    const rbrack = this.nextToken();
+    return { kind: 'Comprehension', curly: end === T.RBRACE, lbrack, body, clauses, rbrack };
+  }
+}
