@@ -1,0 +1,2 @@
+// Entry points of the resolve stage.
+export { type NamePredicate, resolveExpr, resolveFile } from './resolver.ts';
