@@ -1,0 +1,109 @@
+// Calls: arguments are evaluated left to right (keyword values in place), then *args, then
+// **kwargs; the call itself is reported at its '('.
+import { StarlarkError } from '../errors.ts';
+import type * as ast from '../syntax/ast.ts';
+import type { Kwargs, Value } from '../values/index.ts';
+import { Dict, StarObject, typeName } from '../values/index.ts';
+import { compileExpr, evalAll } from './compile-expr.ts';
+import type { Compiler, ExprFn } from './compile.ts';
+
+export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
+  const fn = compileExpr(c, e.fn);
+  const positional: ExprFn[] = [];
+  const named: Array<{ name: string; x: ExprFn }> = [];
+  let varargs: ast.Expr | null = null;
+  let kwargs: ast.Expr | null = null;
+  for (const arg of e.args) {
+    if (arg.kind === 'BinaryExpr' && arg.op === '=') {
+      c.emit(); // the name constant
+      named.push({ name: (arg.x as ast.Ident).name, x: compileExpr(c, arg.y) });
+    } else if (arg.kind === 'UnaryExpr' && arg.op === '*' && arg.x !== null) {
+      varargs = arg.x;
+    } else if (arg.kind === 'UnaryExpr' && arg.op === '**' && arg.x !== null) {
+      kwargs = arg.x;
+    } else {
+      positional.push(compileExpr(c, arg));
+    }
+  }
+  const star = varargs === null ? null : compileExpr(c, varargs);
+  const starstar = kwargs === null ? null : compileExpr(c, kwargs);
+  const pos = e.lparen;
+  c.setPos(pos);
+  c.emit();
+
+  const args = evalAll(positional);
+  if (named.length === 0 && star === null && starstar === null) {
+    return (fr) => {
+      const f = fn(fr);
+      const a = args(fr);
+      fr.pos = pos;
+      return fr.thread.call(f, a, null);
+    };
+  }
+  return (fr) => {
+    const f = fn(fr);
+    const a = args(fr);
+    let kw: Kwargs | null = null;
+    if (named.length > 0) {
+      kw = new Array(named.length);
+      for (let i = 0; i < named.length; i++) {
+        const n = named[i] as (typeof named)[number];
+        kw[i] = [n.name, n.x(fr)];
+      }
+    }
+    const sv = star === null ? undefined : star(fr);
+    const ssv = starstar === null ? undefined : starstar(fr);
+    fr.pos = pos;
+    if (ssv !== undefined) kw = addKwargs(kw, ssv);
+    if (sv !== undefined) addVarargs(a, sv);
+    return fr.thread.call(f, a, kw);
+  };
+}
+
+/** Appends the items of the **kwargs mapping. */
+function addKwargs(kw: Kwargs | null, m: Value): Kwargs {
+  const out: Kwargs = kw ?? [];
+  if (m instanceof Dict) {
+    const items: Kwargs = [];
+    for (const e of m.ht.entries()) {
+      if (typeof e.k !== 'string')
+        throw new StarlarkError(`keywords must be strings, not ${typeName(e.k)}`);
+      items.push([e.k, e.v]);
+    }
+    for (const it of items) out.push(it);
+    return out;
+  }
+  if (!(m instanceof StarObject) || !m.isMapping) {
+    throw new StarlarkError(`argument after ** must be a mapping, not ${typeName(m)}`);
+  }
+  // Another mapping: its items are its keys (in iteration order) with their values.
+  const it = m.iterate();
+  if (it === undefined)
+    throw new StarlarkError(`argument after ** must be a mapping, not ${typeName(m)}`);
+  const keys: Value[] = [];
+  try {
+    for (let k = it.next(); k !== undefined; k = it.next()) keys.push(k);
+  } finally {
+    it.done();
+  }
+  const items: Kwargs = [];
+  for (const k of keys) {
+    if (typeof k !== 'string')
+      throw new StarlarkError(`keywords must be strings, not ${typeName(k)}`);
+    items.push([k, m.get(k) as Value]);
+  }
+  for (const item of items) out.push(item);
+  return out;
+}
+
+/** Appends the elements of the *args iterable. */
+function addVarargs(a: Value[], v: Value): void {
+  const it = v instanceof StarObject ? v.iterate() : undefined;
+  if (it === undefined)
+    throw new StarlarkError(`argument after * must be iterable, not ${typeName(v)}`);
+  try {
+    for (let x = it.next(); x !== undefined; x = it.next()) a.push(x);
+  } finally {
+    it.done();
+  }
+}

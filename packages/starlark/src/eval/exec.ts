@@ -1,0 +1,149 @@
+// The stage APIs: execFile and evalExpr (parse → resolve → compile → run), plus a caching loader.
+import { StarlarkError } from '../errors.ts';
+import { resolveExpr, resolveFile } from '../resolve/resolver.ts';
+import type * as ast from '../syntax/ast.ts';
+import { startPos } from '../syntax/ast.ts';
+import type { FileOptions } from '../syntax/options.ts';
+import { parseExpr, parseFile } from '../syntax/parse.ts';
+import { universe } from '../builtins/universe.ts';
+import type { Value } from '../values/index.ts';
+import { StarObject } from '../values/index.ts';
+import { Compiler } from './compile.ts';
+import type { FuncCode, ModuleEnv } from './function.ts';
+import { StarlarkFunction } from './function.ts';
+import type { LoadHook, StarThread } from './thread.ts';
+
+/** A parsed, resolved and compiled file, runnable any number of times. */
+export interface Program {
+  readonly filename: string;
+  readonly toplevel: FuncCode;
+  readonly globalNames: readonly string[];
+}
+
+/** Source bytes are read as latin1: every byte becomes one code unit (a binary string). */
+export function decodeSource(src: string | Uint8Array): string {
+  if (typeof src === 'string') return src;
+  return Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('latin1');
+}
+
+/** Parses, resolves and compiles a file; throws StaticError or StaticErrorList. */
+export function compileFile(
+  filename: string,
+  src: string | Uint8Array,
+  predeclared: ReadonlyMap<string, Value>,
+  options: FileOptions,
+): Program {
+  const univ = universe();
+  const file = parseFile(filename, decodeSource(src), options);
+  resolveFile(
+    file,
+    (name) => predeclared.has(name),
+    (name) => univ.has(name),
+  );
+  const module = file.module as ast.ModuleInfo;
+  const first = file.stmts[0];
+  const pos = (first === undefined ? null : startPos(first)) ?? { file: filename, line: 1, col: 1 };
+  const c = new Compiler({ predeclared, universe: univ, recursion: options.recursion }, pos);
+  const toplevel = c.function(
+    '<toplevel>',
+    pos,
+    file.stmts,
+    module.locals,
+    module.cells,
+    [],
+    NO_PARAMS,
+  );
+  return { filename, toplevel, globalNames: module.globals.map((b) => b.first?.name ?? '') };
+}
+
+const NO_PARAMS = {
+  numParams: 0,
+  numKwonlyParams: 0,
+  hasVarargs: false,
+  hasKwargs: false,
+} as const;
+
+/**
+ * Runs a compiled program in a new module and returns its globals, frozen. The globals are
+ * frozen even when execution fails (then the EvalError is thrown after freezing).
+ */
+export function execProgram(thread: StarThread, prog: Program): Map<string, Value> {
+  const env: ModuleEnv = {
+    filename: prog.filename,
+    globals: new Array<Value | undefined>(prog.globalNames.length),
+    globalNames: prog.globalNames,
+  };
+  const toplevel = new StarlarkFunction(prog.toplevel, env, [], []);
+  try {
+    thread.call(toplevel, [], null);
+  } finally {
+    for (const v of env.globals) if (v instanceof StarObject) v.freeze();
+  }
+  return toplevel.globals();
+}
+
+/** Executes a file (starlark-go's ExecFileOptions). Throws StaticError(List) or EvalError. */
+export function execFile(
+  thread: StarThread,
+  filename: string,
+  src: string | Uint8Array,
+  predeclared: ReadonlyMap<string, Value>,
+  options: FileOptions,
+): Map<string, Value> {
+  return execProgram(thread, compileFile(filename, src, predeclared, options));
+}
+
+/** Evaluates one expression (a comma list gives a tuple) with env as its predeclared names. */
+export function evalExpr(
+  thread: StarThread,
+  filename: string,
+  src: string | Uint8Array,
+  env: ReadonlyMap<string, Value>,
+  options: FileOptions,
+): Value {
+  const univ = universe();
+  const expr = parseExpr(filename, decodeSource(src), options);
+  const module = resolveExpr(
+    expr,
+    options,
+    (name) => env.has(name),
+    (name) => univ.has(name),
+  );
+  const pos = startPos(expr) ?? { file: filename, line: 1, col: 1 };
+  const body: ast.Stmt[] = [{ kind: 'ReturnStmt', returnPos: pos, result: expr }];
+  const c = new Compiler({ predeclared: env, universe: univ, recursion: options.recursion }, pos);
+  const code = c.function('<expr>', pos, body, module.locals, module.cells, [], NO_PARAMS);
+  const fn = new StarlarkFunction(code, { filename, globals: [], globalNames: [] }, [], []);
+  return thread.call(fn, [], null);
+}
+
+/**
+ * A load hook that runs each module at most once per loader: later loads get the same frozen
+ * globals, or the same error. A module that loads itself (directly or not) fails with
+ * "cycle in load graph".
+ */
+export function makeCachingLoader(
+  exec: (thread: StarThread, module: string) => ReadonlyMap<string, Value>,
+): LoadHook {
+  const cache = new Map<
+    string,
+    { globals: ReadonlyMap<string, Value> } | { error: unknown } | null
+  >();
+  return (thread, module) => {
+    const entry = cache.get(module);
+    if (entry === null) throw new StarlarkError('cycle in load graph');
+    if (entry !== undefined) {
+      if ('error' in entry) throw entry.error;
+      return entry.globals;
+    }
+    cache.set(module, null); // in progress
+    try {
+      const globals = exec(thread, module);
+      cache.set(module, { globals });
+      return globals;
+    } catch (error) {
+      cache.set(module, { error });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,196 @@
+// StarThread: the evaluator's Thread. Every call goes through call(), which pushes a frame and
+// turns any error thrown below into an EvalError carrying a snapshot of the stack.
+import type { Position } from '../errors.ts';
+import { StarlarkError } from '../errors.ts';
+import { StarObject } from '../values/object.ts';
+import type { Value } from '../values/object.ts';
+import type { Kwargs, Thread } from '../values/thread.ts';
+import type { CallFrame } from './eval-error.ts';
+// biome-ignore lint/suspicious/noShadowRestrictedNames: starlark-go's name, in the public API
+import { EvalError } from './eval-error.ts';
+import { Frame } from './frame.ts';
+
+export type PrintHook = (thread: StarThread, msg: string) => void;
+export type LoadHook = (thread: StarThread, module: string) => ReadonlyMap<string, Value>;
+
+export interface StarThreadOptions {
+  name?: string;
+  /** Receives print() output; the default writes the line to stderr. */
+  print?: PrintHook;
+  /** Resolves load("module", ...); see makeCachingLoader. */
+  load?: LoadHook;
+  /** Step budget (steps are counted on calls and loop iterations); unlimited by default. */
+  maxSteps?: number;
+  /** Call depth limit ("Starlark stack overflow"). */
+  maxDepth?: number;
+}
+
+/**
+ * Default depth limit. starlark-go allows 100,000 frames; a V8 stack with Node's default size
+ * holds fewer Starlark calls, and deeper recursion is caught as a RangeError anyway, so this only
+ * makes the common case deterministic.
+ */
+export const DEFAULT_MAX_DEPTH = 2500;
+
+export class StarThread implements Thread {
+  readonly name: string;
+  locals: Map<string, unknown> = new Map();
+  steps = 0;
+  readonly maxDepth: number;
+  /** Frames [0, depth) are live; the rest are kept for reuse. */
+  depth = 0;
+  private readonly frames: Frame[] = [];
+  private maxSteps: number;
+  /** steps >= stepLimit triggers the step check: maxSteps, or 0 once cancelled. */
+  stepLimit: number;
+  private cancelReason: string | null = null;
+  private readonly printHook: PrintHook | undefined;
+  private readonly loadHook: LoadHook | undefined;
+
+  constructor(opts: StarThreadOptions = {}) {
+    this.name = opts.name ?? '';
+    this.printHook = opts.print;
+    this.loadHook = opts.load;
+    this.maxSteps = opts.maxSteps ?? Number.POSITIVE_INFINITY;
+    this.stepLimit = this.maxSteps;
+    this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  }
+
+  call(fn: Value, args: Value[], kwargs: Kwargs | null): Value {
+    if (!(fn instanceof StarObject) || !fn.callable) {
+      throw new StarlarkError(`invalid call of non-function (${typeNameOf(fn)})`);
+    }
+    if (++this.steps >= this.stepLimit) this.stepLimitReached();
+    const fr = this.push(fn);
+    const d = this.depth;
+    let result: Value;
+    try {
+      result = fn.call(this, args, kwargs);
+    } catch (e) {
+      throw this.toEvalError(e);
+    } finally {
+      this.depth = d - 1;
+      fr.ret = undefined;
+    }
+    // A builtin may have cancelled the thread: stop before the caller's next operation.
+    if (this.cancelReason !== null) this.stepLimitReached();
+    return result;
+  }
+
+  /** Pushes a frame for fn (reusing a pooled one); the caller must restore depth. */
+  push(fn: StarObject): Frame {
+    const d = this.depth;
+    let fr = this.frames[d];
+    if (fr === undefined) {
+      fr = new Frame(this, fn);
+      this.frames.push(fr);
+    } else {
+      fr.callable = fn;
+      fr.pos = undefined;
+    }
+    this.depth = d + 1;
+    return fr;
+  }
+
+  /** The innermost frame (the callee's own frame while its call() runs). */
+  top(): Frame {
+    const fr = this.frames[this.depth - 1];
+    if (fr === undefined) throw new Error('StarThread.top: empty stack');
+    return fr;
+  }
+
+  /** The frame at absolute index i (0 = outermost). */
+  frameAt(i: number): Frame {
+    const fr = this.frames[i];
+    if (fr === undefined || i >= this.depth) throw new Error(`StarThread.frameAt: no frame ${i}`);
+    return fr;
+  }
+
+  print(msg: string): void {
+    if (this.printHook !== undefined) this.printHook(this, msg);
+    else process.stderr.write(Buffer.from(`${msg}\n`, 'latin1'));
+  }
+
+  /** Calls the load hook (errors are wrapped by the load statement). */
+  load(module: string): ReadonlyMap<string, Value> {
+    if (this.loadHook === undefined)
+      throw new StarlarkError('load not implemented by this application');
+    return this.loadHook(this, module);
+  }
+
+  /** Position of the depth'th Starlark frame from the top (0 = innermost), skipping builtins. */
+  callerPosition(depth: number): Position | undefined {
+    let n = depth;
+    for (let i = this.depth - 1; i >= 0; i--) {
+      const pos = this.frames[i]?.pos;
+      if (pos !== undefined && n-- === 0) return pos;
+    }
+    return undefined;
+  }
+
+  /** starlark-go's CallFrame(depth): 0 is the innermost frame (a builtin's own frame inside it). */
+  callFrame(depth: number): CallFrame | undefined {
+    const fr = this.frames[this.depth - 1 - depth];
+    return depth < 0 || fr === undefined ? undefined : { name: fr.callable.name, pos: fr.pos };
+  }
+
+  /** A snapshot of the stack, outermost first. */
+  callStack(): CallFrame[] {
+    const out: CallFrame[] = [];
+    for (let i = 0; i < this.depth; i++) {
+      const fr = this.frames[i] as Frame;
+      out.push({ name: fr.callable.name, pos: fr.pos });
+    }
+    return out;
+  }
+
+  get callStackDepth(): number {
+    return this.depth;
+  }
+
+  /** Makes the thread fail promptly with "Starlark computation cancelled: reason". */
+  cancel(reason: string): void {
+    if (this.cancelReason === null) this.cancelReason = reason;
+    this.stepLimit = 0;
+  }
+
+  uncancel(): void {
+    this.cancelReason = null;
+    this.stepLimit = this.maxSteps;
+  }
+
+  setMaxSteps(max: number): void {
+    this.maxSteps = max;
+    if (this.cancelReason === null) this.stepLimit = max;
+  }
+
+  /** Called when steps reach stepLimit: the budget is spent or the thread was cancelled. */
+  stepLimitReached(): never {
+    if (this.cancelReason === null) this.cancel('too many steps');
+    throw new StarlarkError(`Starlark computation cancelled: ${this.cancelReason}`);
+  }
+
+  /** Converts anything thrown below a frame into an EvalError with the current stack. */
+  toEvalError(e: unknown): EvalError {
+    if (e instanceof EvalError) return e;
+    if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') {
+      return new EvalError('Starlark stack overflow', this.callStack(), e);
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    return new EvalError(msg, this.callStack(), e);
+  }
+}
+
+function typeNameOf(v: Value): string {
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+    case 'bigint':
+      return 'int';
+    case 'boolean':
+      return 'bool';
+    default:
+      return v.type;
+  }
+}
