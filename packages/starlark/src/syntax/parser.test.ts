@@ -1,52 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StaticError } from '../errors.ts';
 import type * as ast from './ast.ts';
 import { DEFAULT_FILE_OPTIONS } from './options.ts';
 import { parseExpr, parseFile } from './parse.ts';
-
-const DATA = new URL('../../testdata/syntax_errors.star', import.meta.url);
-
-/** Chunks of a starlark-go style test file: source padded to its line, and line → regexp. */
-function chunks(text: string): Array<{ src: string; want: Map<number, RegExp> }> {
-  const out: Array<{ src: string; want: Map<number, RegExp> }> = [];
-  let line = 1;
-  for (const part of text.split('\n---\n')) {
-    const want = new Map<number, RegExp>();
-    const src = '\n'.repeat(line - 1) + part;
-    for (const l of part.split('\n')) {
-      const at = l.indexOf('###');
-      if (at >= 0) {
-        const lit = l.slice(at + 3).trim();
-        const pattern = lit.startsWith('`') ? lit.slice(1, -1) : (JSON.parse(lit) as string);
-        want.set(line, new RegExp(pattern));
-      }
-      line++;
-    }
-    line++;
-    out.push({ src, want });
-  }
-  return out;
-}
+import { checkErrors, readChunks } from './testchunks.ts';
 
 describe('parseFile on testdata/syntax_errors.star', () => {
-  const text = readFileSync(DATA, 'latin1');
-  for (const [i, chunk] of chunks(text).entries()) {
-    it(`chunk ${i} reports exactly its expected error`, () => {
-      let got: StaticError | null = null;
+  for (const chunk of readChunks(new URL('../../testdata/syntax_errors.star', import.meta.url))) {
+    it(`chunk ${chunk.index} reports exactly its expected error`, () => {
+      const errors: Array<{ line: number; msg: string }> = [];
       try {
         parseFile('syntax_errors.star', chunk.src, DEFAULT_FILE_OPTIONS);
       } catch (e) {
         if (!(e instanceof StaticError)) throw e;
-        got = e;
+        errors.push({ line: e.pos.line, msg: e.msg });
       }
-      if (got === null) {
-        expect([...chunk.want.keys()]).toEqual([]);
-        return;
-      }
-      const re = chunk.want.get(got.pos.line);
-      expect(re, `unexpected error ${got.message}`).toBeDefined();
-      expect(got.msg).toMatch(re as RegExp);
+      expect(checkErrors(chunk, errors)).toEqual([]);
     });
   }
 });
