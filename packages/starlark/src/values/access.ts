@@ -65,9 +65,9 @@ export function slice(x: Value, lo: Value, hi: Value, stepv: Value): Value {
   let end: number;
   if (step > 0) {
     start = sliceIndex(lo, n, 0, 'start');
-    start = start < 0 ? 0 : start > n ? n : start;
+    start = start < 0 ? 0 : Math.min(start, n);
     end = sliceIndex(hi, n, n, 'end');
-    end = end < 0 ? 0 : end > n ? n : end;
+    end = end < 0 ? 0 : Math.min(end, n);
     if (end < start) end = start;
   } else {
     start = sliceIndex(lo, n, n - 1, 'start');

@@ -66,7 +66,6 @@ export function decodeUtf8(s: string): string {
 
 /** Ordinary JS string to binary (UTF-8) form; lone surrogates become U+FFFD. */
 export function encodeUtf8(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) out += encodeRune(ch.codePointAt(0)!);
