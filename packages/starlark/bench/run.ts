@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { execFile, StarThread } from '../src/index.ts';
+import { execFile } from '../src/eval/exec.ts';
+import { StarThread } from '../src/eval/thread.ts';
 import { benchFlags, flagsToOptions } from './flags.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

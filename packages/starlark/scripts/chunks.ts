@@ -81,7 +81,7 @@ export function chunkOptions(src: string): FileOptions {
 export class ChunkChecker {
   readonly failures: string[];
   private readonly pending: Map<number, Expectation>;
-  private readonly filename: string;
+  readonly filename: string;
 
   constructor(chunk: Chunk) {
     this.filename = chunk.filename;
