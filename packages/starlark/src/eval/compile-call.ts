@@ -6,6 +6,7 @@ import type { Kwargs, Value } from '../values/index.ts';
 import { Dict, StarObject, typeName } from '../values/index.ts';
 import { compileExpr, evalAll } from './compile-expr.ts';
 import type { Compiler, ExprFn } from './compile.ts';
+import { StarlarkFunction } from './function.ts';
 
 export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   const fn = compileExpr(c, e.fn);
@@ -37,7 +38,9 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
       const f = fn(fr);
       const a = args(fr);
       fr.pos = pos;
-      return fr.thread.call(f, a, null);
+      return f instanceof StarlarkFunction
+        ? f.invoke(fr.thread, a, null)
+        : fr.thread.call(f, a, null);
     };
   }
   return (fr) => {

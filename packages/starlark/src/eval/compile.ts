@@ -69,7 +69,6 @@ export class Compiler {
     this.pos = saved.pos;
     this.entry = saved.entry;
 
-    const run = (fr: Frame): Value => (block(fr) === RETURN ? (fr.ret as Value) : None);
     return {
       name,
       pos,
@@ -84,7 +83,9 @@ export class Compiler {
       freeNames: freeVars.map((b) => b.first?.name ?? ''),
       recursion: this.env.recursion,
       entryPos,
-      run,
+      nlocals: locals.length,
+      simple: !params.hasVarargs && !params.hasKwargs && params.numKwonlyParams === 0,
+      body: block,
     };
   }
 

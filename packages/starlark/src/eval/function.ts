@@ -8,7 +8,11 @@ import type { Kwargs, Thread } from '../values/thread.ts';
 import { bindArgs } from './args.ts';
 import { Cell } from './frame.ts';
 import type { Frame, Slot } from './frame.ts';
+import { None } from '../values/primitives.ts';
 import { StarThread } from './thread.ts';
+
+/** The completion code of a `return` (see compile.ts; repeated here to avoid an import cycle). */
+const RETURN = 3;
 
 /** What the compiler produces for one function body (starlark-go's Funcode). Immutable. */
 export interface FuncCode {
@@ -31,8 +35,12 @@ export interface FuncCode {
   readonly recursion: boolean;
   /** Position of the frame before the body runs (starlark-go: that of its first instruction). */
   readonly entryPos: Position;
-  /** Runs the body in a prepared frame; returns the function's result. */
-  readonly run: (fr: Frame) => Value;
+  /** Number of local slots (parameters first). */
+  readonly nlocals: number;
+  /** No *args, **kwargs or keyword-only parameters: positional calls bind by copying. */
+  readonly simple: boolean;
+  /** The body; the result is fr.ret when it completes with RETURN, else None. */
+  readonly body: (fr: Frame) => number;
 }
 
 /** The run-time state of one executed file: its globals by resolver slot. */
@@ -101,30 +109,43 @@ export class StarlarkFunction extends StarObject {
   }
 
   override call(thread: Thread, args: Value[], kwargs: Kwargs | null): Value {
-    // Only StarThread.call may enter here, after pushing our frame; reroute anything else.
-    if (!(thread instanceof StarThread) || thread.depth === 0 || thread.top().callable !== this) {
-      return thread.call(this, args, kwargs);
-    }
-    const fr = thread.top();
-    const code = this.code;
-    fr.pos = code.entryPos;
-    this.checkDepth(thread);
-    const locals = new Array<Slot>(code.localNames.length);
-    bindArgs(this, locals, args, kwargs);
-    return this.enter(fr, locals);
+    return thread instanceof StarThread
+      ? this.invoke(thread, args, kwargs)
+      : thread.call(this, args, kwargs);
   }
 
-  /** Sets up the frame's variables and runs the body. */
-  enter(fr: Frame, locals: Slot[]): Value {
-    const cells = this.code.cells;
-    for (let i = 0; i < cells.length; i++) {
-      const slot = cells[i] as number;
-      locals[slot] = new Cell(locals[slot] as Value | undefined);
+  /**
+   * The whole call of a Starlark function on one JS frame (deep recursion is bounded by the JS
+   * stack): push a frame, bind the arguments, run the body, convert errors, pop.
+   */
+  invoke(thread: StarThread, args: readonly Value[], kwargs: Kwargs | null): Value {
+    const fr = thread.push(this);
+    const depth = thread.depth;
+    const code = this.code;
+    fr.pos = code.entryPos;
+    try {
+      if (++thread.steps >= thread.stepLimit) thread.stepLimitReached();
+      if (code.recursion ? depth > thread.maxDepth : depth > 1) this.checkDepth(thread);
+      const locals = new Array<Slot>(code.nlocals);
+      if (kwargs === null && code.simple && args.length === code.numParams) {
+        for (let i = 0; i < args.length; i++) locals[i] = args[i];
+      } else {
+        bindArgs(this, locals, args, kwargs);
+      }
+      const cells = code.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const slot = cells[i] as number;
+        locals[slot] = new Cell(locals[slot] as Value | undefined);
+      }
+      fr.locals = locals;
+      fr.free = this.freeCells;
+      fr.globals = this.module.globals;
+      return code.body(fr) === RETURN ? (fr.ret as Value) : None;
+    } catch (e) {
+      throw thread.toEvalError(e);
+    } finally {
+      thread.depth = depth - 1;
     }
-    fr.locals = locals;
-    fr.free = this.freeCells;
-    fr.globals = this.module.globals;
-    return this.code.run(fr);
   }
 
   /** The stack-depth limit, or starlark-go's recursion check when the Recursion option is off. */

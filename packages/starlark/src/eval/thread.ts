@@ -9,6 +9,7 @@ import type { CallFrame } from './eval-error.ts';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: starlark-go's name, in the public API
 import { EvalError } from './eval-error.ts';
 import { Frame } from './frame.ts';
+import { StarlarkFunction } from './function.ts';
 
 export type PrintHook = (thread: StarThread, msg: string) => void;
 export type LoadHook = (thread: StarThread, module: string) => ReadonlyMap<string, Value>;
@@ -26,11 +27,12 @@ export interface StarThreadOptions {
 }
 
 /**
- * Default depth limit. starlark-go allows 100,000 frames; a V8 stack with Node's default size
- * holds fewer Starlark calls, and deeper recursion is caught as a RangeError anyway, so this only
- * makes the common case deterministic.
+ * Default call-depth limit ("Starlark stack overflow"). starlark-go allows 100,000 frames, but
+ * Node's default stack holds only about 1,400 simple Starlark calls; past the limit, V8's own
+ * RangeError is caught and reported with the same message. Hosts needing more run Node with a
+ * larger --stack-size and raise maxDepth.
  */
-export const DEFAULT_MAX_DEPTH = 2500;
+export const DEFAULT_MAX_DEPTH = 1000;
 
 export class StarThread implements Thread {
   readonly name: string;
@@ -60,17 +62,17 @@ export class StarThread implements Thread {
     if (!(fn instanceof StarObject) || !fn.callable) {
       throw new StarlarkError(`invalid call of non-function (${typeNameOf(fn)})`);
     }
-    if (++this.steps >= this.stepLimit) this.stepLimitReached();
+    if (fn instanceof StarlarkFunction) return fn.invoke(this, args, kwargs);
     const fr = this.push(fn);
     const d = this.depth;
     let result: Value;
     try {
+      if (++this.steps >= this.stepLimit) this.stepLimitReached();
       result = fn.call(this, args, kwargs);
     } catch (e) {
       throw this.toEvalError(e);
     } finally {
       this.depth = d - 1;
-      fr.ret = undefined;
     }
     // A builtin may have cancelled the thread: stop before the caller's next operation.
     if (this.cancelReason !== null) this.stepLimitReached();
