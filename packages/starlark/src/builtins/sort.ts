@@ -1,10 +1,10 @@
 // Stable sorting with Go's sort.Stable algorithm (insertion-sorted blocks of 20, then SymMerge),
-// so the comparisons made — and so the first comparison error — match starlark-go.
+// so the comparisons made, and so the comparison error reported, match starlark-go.
 import { compare, cmpFloats, cmpFloatInt } from '../values/compare.ts';
 import type { Value } from '../values/object.ts';
 import { Float } from '../values/primitives.ts';
 
-/** Sorts values (by keys when given) in place, stably; throws the first comparison error. */
+/** Sorts values (by keys when given) in place, stably; throws the last comparison error. */
 export function sortValues(values: Value[], keys: Value[] | null, reverse: boolean): void {
   const ks = keys ?? values;
   const fast = fastComparator(ks);
@@ -26,7 +26,7 @@ export function sortValues(values: Value[], keys: Value[] | null, reverse: boole
     try {
       return compare('<', a, b);
     } catch (e) {
-      err ??= e;
+      err = e; // as starlark-go: the last comparison error wins
       return false;
     }
   }
