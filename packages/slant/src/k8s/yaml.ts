@@ -1,0 +1,124 @@
+// Kubernetes YAML ⇄ entities. Kubernetes reads YAML as YAML 1.1 (go-yaml v2 via sigs.k8s.io/yaml),
+// so `on`/`yes` are booleans and `0777` is octal; but go-yaml v2 keeps timestamps as strings and
+// has no base-60 numbers, so those tags are dropped here to read the same values kubectl reads.
+import { parseAllDocuments, stringify, type Tags } from 'yaml';
+import type { K8sEntity } from './entity.ts';
+
+const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
+const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+function kubernetesTags(tags: Tags): Tags {
+  return tags.filter((t) => {
+    if (typeof t === 'string') return !['timestamp', 'binary', 'intTime', 'floatTime'].includes(t);
+    if (t.tag === TIMESTAMP_TAG || t.tag === BINARY_TAG) return false;
+    return !('format' in t && t.format === 'TIME');
+  });
+}
+
+const PARSE_OPTIONS = {
+  version: '1.1',
+  customTags: kubernetesTags,
+  // go-yaml v2 (non-strict) lets a later duplicate key win.
+  uniqueKeys: false,
+} as const;
+
+// On output keep the full 1.1 schema, so strings a 1.1 reader could mistake (`12:30`, dates)
+// are quoted too.
+const STRINGIFY_OPTIONS = {
+  version: '1.1',
+  lineWidth: 0,
+  indentSeq: false,
+  aliasDuplicateObjects: false,
+} as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// Go's json.Marshal of the YAML-converted document: sorted keys, HTML characters escaped.
+// Kubernetes' decode errors quote the document this way.
+export function goJSON(v: unknown): string {
+  const sortKeys = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sortKeys);
+    if (!isPlainObject(x)) return x;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x).sort()) out[k] = sortKeys(x[k]);
+    return out;
+  };
+  return JSON.stringify(sortKeys(v))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}
+
+function goTypeName(v: unknown): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  return 'array';
+}
+
+const TYPE_META_STRUCT =
+  'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+
+// Go's JSON decoding of apiVersion/kind ignores key case.
+function typeMetaField(obj: Record<string, unknown>, key: string): unknown {
+  if (key in obj) return obj[key];
+  const lower = key.toLowerCase();
+  const found = Object.keys(obj).find((k) => k.toLowerCase() === lower);
+  return found === undefined ? undefined : obj[found];
+}
+
+// One decoded document → entities, with Kubernetes' errors for documents that aren't objects.
+function decodeDocument(value: unknown): K8sEntity[] {
+  if (value === null || value === undefined) return [];
+  if (!isPlainObject(value)) {
+    throw new Error(
+      `couldn't get version/kind; json parse error: json: cannot unmarshal ${goTypeName(value)} into Go value of type ${TYPE_META_STRUCT}`,
+    );
+  }
+  const kind = typeMetaField(value, 'kind');
+  if (typeof kind !== 'string' || kind === '') {
+    throw new Error(`Object 'Kind' is missing in '${goJSON(value)}'`);
+  }
+  const apiVersion = typeMetaField(value, 'apiVersion');
+  if (typeof apiVersion !== 'string' || apiVersion === '') {
+    const meta = value.metadata;
+    const name = isPlainObject(meta) && typeof meta.name === 'string' ? meta.name : '';
+    throw new Error(
+      `decoding ${kind} ${JSON.stringify(name)}: Object 'apiVersion' is missing in '${goJSON(value)}'`,
+    );
+  }
+  if (kind === 'List' && Array.isArray(value.items)) {
+    return value.items.flatMap((item) => decodeDocument(item));
+  }
+  return [value];
+}
+
+function yamlErrorText(err: { message: string; linePos?: [{ line: number }, ...unknown[]] }) {
+  const short = err.message.split(/ at line \d+, column \d+/)[0] ?? err.message;
+  const line = err.linePos?.[0].line;
+  return `error converting YAML to JSON: yaml: ${line === undefined ? '' : `line ${line}: `}${short}`;
+}
+
+/** Parses a multi-document YAML (or JSON) string; empty documents are skipped, Lists expanded. */
+export function parseYAML(src: string): K8sEntity[] {
+  const result: K8sEntity[] = [];
+  for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
+    const err = doc.errors[0];
+    if (err !== undefined) throw new Error(yamlErrorText(err));
+    result.push(...decodeDocument(doc.toJS({ maxAliasCount: 10_000 })));
+  }
+  return result;
+}
+
+/** YAML for one entity's metadata and spec; like Tilt, `status` is left out. */
+export function serializeEntity(entity: K8sEntity): string {
+  const { status: _status, ...spec } = entity;
+  return stringify(spec, STRINGIFY_OPTIONS);
+}
+
+/** YAML for many entities, separated by `---`, in the order given. */
+export function serializeSpecYAML(entities: readonly K8sEntity[]): string {
+  return entities.map(serializeEntity).join('\n---\n');
+}
