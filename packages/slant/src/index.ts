@@ -1,2 +1,19 @@
 // The public entry of the slant package; the CLI imports only this file.
-export {};
+
+// The Starlark interpreter, for `slant starlark`.
+export {
+  EvalError,
+  evalExpr,
+  execFile,
+  makeJsonModule,
+  makeMathModule,
+  None,
+  parseExpr,
+  parseFile,
+  repr,
+  StarThread,
+  StaticError,
+  StaticErrorList,
+  TILT_FILE_OPTIONS,
+} from '@slant/starlark';
+export type { Value as StarlarkValue } from '@slant/starlark';

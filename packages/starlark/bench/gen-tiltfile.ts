@@ -19,7 +19,7 @@ function prng(seed: number): () => number {
 
 const PRELUDE = `# A generated Tiltfile-like program (see gen-tiltfile.ts): service definitions, settings dicts,
 # string formatting and list building, with the Tilt builtins stubbed in plain Starlark.
-# starlark flags:
+# starlark flags: -recursion
 
 _resources = []
 _images = []

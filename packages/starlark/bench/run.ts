@@ -1,10 +1,12 @@
 // Benchmark runner: `npm run bench:starlark -- [--runs N] [--compare STARLARK_GO_BINARY] [file...]`.
 // Runs each program N times, each in a fresh thread, and prints the median (the first run is a
 // warm-up and is excluded). With --compare it also times starlark-go's `starlark` command on the
-// same files and prints the ratio. Those times include the process start-up, so the table also
-// shows the command's time for an empty program and the ratio against the difference.
+// same files and prints the ratios of CPU time (the goal: Slant within 1.5x). The Go times include
+// the process start-up, so the table also shows the command's time for an empty program and the
+// ratio against the difference ("net"). Slant's times are in-process, after warm-up.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,61 +35,93 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Times one in-process run; returns ms and the printed output. */
-function runOurs(file: string, src: string): { ms: number; out: string } {
+interface Timing {
+  ms: number; // wall-clock
+  cpu: number; // user + system CPU ms
+  out: string; // the printed output
+}
+
+/** Times one in-process run. */
+function runOurs(file: string, src: string): Timing {
   const out: string[] = [];
   const thread = new StarThread({ name: 'bench', print: (_t, msg) => out.push(msg) });
   const options = flagsToOptions(benchFlags(src));
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   execFile(thread, basename(file), src, new Map(), options);
   const ms = performance.now() - t0;
-  return { ms, out: out.join('\n') };
+  const c = process.cpuUsage(c0);
+  return { ms, cpu: (c.user + c.system) / 1000, out: out.join('\n') };
 }
 
-function runGo(bin: string, args: string[]): { ms: number; out: string } {
+/** Times the starlark-go command; GNU time (10 ms resolution) reports its CPU time. */
+function runGo(bin: string, args: string[]): Timing {
+  const timeFile = join(tmpdir(), `slant-bench-time-${process.pid}`);
   const t0 = performance.now();
-  const r = spawnSync(bin, args, { encoding: 'latin1' });
+  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', bin, ...args], {
+    encoding: 'latin1',
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms, out: r.stderr.replace(/\n$/, '') }; // the starlark command prints to stderr
+  const [user = 0, sys = 0] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  rmSync(timeFile, { force: true });
+  // The starlark command prints to stderr.
+  return { ms, cpu: (user + sys) * 1000, out: r.stderr.replace(/\n$/, '') };
 }
 
 const rows: string[][] = [];
-const header = ['program', 'slant ms'];
-let goStartup = 0;
+const header = ['program', 'slant 1st ms', 'slant ms', 'slant cpu'];
+let goStartup = { ms: 0, cpu: 0 };
 if (values.compare !== undefined) {
-  header.push('go ms', 'ratio', 'go net ms', 'ratio net', 'same output');
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(runGo(values.compare, ['-c', 'x = 1']).ms);
-  goStartup = median(times.slice(1));
-  rows.push(['(empty program)', '-', goStartup.toFixed(1), '', '', '', '']);
+  header.push('go ms', 'go cpu', 'go net cpu', 'cpu ratio', 'net ratio', 'same output');
+  const times: Timing[] = [];
+  for (let i = 0; i < runs; i++) times.push(runGo(values.compare, ['-c', 'x = 1']));
+  const warm = times.slice(1);
+  goStartup = { ms: median(warm.map((t) => t.ms)), cpu: median(warm.map((t) => t.cpu)) };
+  rows.push(['(go empty program)', '', '', '', goStartup.ms.toFixed(1), goStartup.cpu.toFixed(0)]);
 }
 
 for (const file of files) {
   const src = readFileSync(file, 'latin1');
-  const ours: number[] = [];
+  const ours: Timing[] = [];
   let ourOut = '';
-  for (let i = 0; i < runs; i++) {
-    const r = runOurs(file, src);
-    if (i > 0) ours.push(r.ms);
-    ourOut = r.out;
+  let first = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const r = runOurs(file, src);
+      if (i > 0) ours.push(r);
+      else first = r.ms;
+      ourOut = r.out;
+    }
+  } catch (e) {
+    const msg =
+      e instanceof Error && 'backtrace' in e
+        ? String((e as { backtrace(): string }).backtrace())
+        : String(e);
+    console.error(`${basename(file)}: ${msg}`);
+    rows.push([basename(file), 'error']);
+    continue;
   }
-  const row = [basename(file), median(ours).toFixed(1)];
+  const ourMs = median(ours.map((t) => t.ms));
+  const ourCpu = median(ours.map((t) => t.cpu));
+  const row = [basename(file), first.toFixed(1), ourMs.toFixed(1), ourCpu.toFixed(0)];
   if (values.compare !== undefined) {
-    const go: number[] = [];
+    const go: Timing[] = [];
     let goOut = '';
     for (let i = 0; i < runs; i++) {
       const r = runGo(values.compare, [...benchFlags(src), file]);
-      if (i > 0) go.push(r.ms);
+      if (i > 0) go.push(r);
       goOut = r.out;
     }
-    const g = median(go);
-    const net = Math.max(0.1, g - goStartup);
+    const goMs = median(go.map((t) => t.ms));
+    const goCpu = median(go.map((t) => t.cpu));
+    const net = Math.max(1, goCpu - goStartup.cpu);
     row.push(
-      g.toFixed(1),
-      (median(ours) / g).toFixed(2),
-      net.toFixed(1),
-      (median(ours) / net).toFixed(2),
+      goMs.toFixed(1),
+      goCpu.toFixed(0),
+      net.toFixed(0),
+      (ourCpu / Math.max(1, goCpu)).toFixed(2),
+      (ourCpu / net).toFixed(2),
       goOut === ourOut ? 'yes' : 'NO',
     );
   }
@@ -97,6 +131,8 @@ for (const file of files) {
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]): string =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`median of ${runs - 1} runs after one warm-up`);
+console.log(
+  `median of ${runs - 1} runs after a warm-up run (1st); cpu = user + system ms; fresh thread per run`,
+);
 console.log(line(header));
 for (const r of rows) console.log(line(r));

@@ -1,8 +1,11 @@
 // The `slant` command line: a thin layer over the package's public entry.
 import { Command } from 'commander';
+import { registerStarlarkCommand } from './starlark.ts';
 
 const program = new Command('slant').description(
   'Slant: the Kubernetes dev loop of Tilt, re-built in TypeScript',
 );
 
-program.parse(process.argv);
+registerStarlarkCommand(program);
+
+await program.parseAsync(process.argv);

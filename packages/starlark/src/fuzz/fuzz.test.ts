@@ -85,21 +85,19 @@ describe('fuzz', () => {
     }
   }, 120_000);
 
-  it('10,000 nested brackets end in a value or a Starlark error, not a JS stack overflow', () => {
-    const assertModule = makeAssertModule();
-    for (const [open, close] of [
-      ['[', ']'],
-      ['(', ')'],
-      ['{', '}'],
-    ] as const) {
-      const src = `x = ${open.repeat(10_000)}${close.repeat(10_000)}\n`;
-      expect(runOne(src, DEFAULT_FILE_OPTIONS, assertModule)).toBeUndefined();
-    }
-    const unary = `x = ${'-'.repeat(10_000)}1\n`;
-    expect(runOne(unary, DEFAULT_FILE_OPTIONS, assertModule)).toBeUndefined();
-    const sum = `x = ${'1 + '.repeat(10_000)}1\n`;
-    expect(runOne(sum, DEFAULT_FILE_OPTIONS, assertModule)).toBeUndefined();
-  });
+  const deep: ReadonlyArray<readonly [string, string]> = [
+    ['10,000 nested lists', `x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+    ['10,000 nested parentheses', `x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\n`],
+    ['10,000 nested dicts', `x = ${'{1: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`],
+    ['10,000 unary minus signs', `x = ${'-'.repeat(10_000)}1\n`],
+    ['a sum of 10,000 terms', `x = ${'1 + '.repeat(10_000)}1\n`],
+    ['10,000 unclosed brackets', `x = ${'['.repeat(10_000)}\n`],
+  ];
+  for (const [what, src] of deep) {
+    it(`${what} end in a value or a Starlark error, not a JS stack overflow`, () => {
+      expect(runOne(src, DEFAULT_FILE_OPTIONS, makeAssertModule())).toBeUndefined();
+    });
+  }
 
   it('100,000-deep recursion fails with "Starlark stack overflow"', () => {
     const thread = new StarThread({ name: 'deep', print: () => {} });

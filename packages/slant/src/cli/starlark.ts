@@ -1,0 +1,136 @@
+// `slant starlark [FILE]`: runs a Starlark file like starlark-go's `starlark` command (print()
+// output on stdout; on error the backtrace on stderr and exit status 1), or without FILE a
+// simple REPL on stdin: an expression prints its repr, statements run, and a block (a first line
+// ending in ':' or an unfinished bracket/string) is read until a blank line. The dialect is
+// Tilt's (set, while, top-level control, global reassignment, recursion).
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import {
+  EvalError as StarEvalError,
+  evalExpr,
+  execFile,
+  None,
+  parseExpr,
+  repr,
+  StarThread,
+  StaticError,
+  StaticErrorList,
+  makeJsonModule,
+  makeMathModule,
+  parseFile,
+  TILT_FILE_OPTIONS,
+} from '../index.ts';
+import type { StarlarkValue } from '../index.ts';
+
+/** The modules starlark-go's command predeclares (it adds json, math and time to the universe). */
+function starlarkModules(): Map<string, StarlarkValue> {
+  return new Map([
+    ['json', makeJsonModule()],
+    ['math', makeMathModule()],
+  ]);
+}
+
+export function registerStarlarkCommand(program: Command): void {
+  program
+    .command('starlark')
+    .description('run a Starlark file, or a Starlark REPL reading stdin without FILE')
+    .argument('[file]', 'the Starlark file to run')
+    .action(async (file: string | undefined) => {
+      process.exitCode = file === undefined ? await repl() : runFile(file);
+    });
+}
+
+/** Strings are binary (one code unit per UTF-8 byte): write the bytes. */
+function write(stream: NodeJS.WriteStream, binary: string): void {
+  stream.write(Buffer.from(binary, 'latin1'));
+}
+
+/** starlark-go's repl.PrintError: the backtrace of a run-time error, else the message. */
+function printError(e: unknown): void {
+  if (e instanceof StarEvalError) write(process.stderr, `${e.backtrace()}\n`);
+  else if (e instanceof StaticError || e instanceof StaticErrorList) {
+    write(process.stderr, `${e.message}\n`);
+  } else throw e;
+}
+
+function newThread(name: string): StarThread {
+  return new StarThread({ name, print: (_t, msg) => write(process.stdout, `${msg}\n`) });
+}
+
+function runFile(file: string): number {
+  let src: string;
+  try {
+    src = readFileSync(file, 'latin1');
+  } catch (e) {
+    process.stderr.write(`slant starlark: cannot read ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    execFile(newThread(`exec ${file}`), file, src, starlarkModules(), TILT_FILE_OPTIONS);
+    return 0;
+  } catch (e) {
+    printError(e);
+    return 1;
+  }
+}
+
+/** True when the text is an unfinished program: parsing fails at the end of the input. */
+function needsMore(text: string): boolean {
+  try {
+    parseFile('<stdin>', `${text}\n`, TILT_FILE_OPTIONS);
+    return false;
+  } catch (e) {
+    return e instanceof StaticError && /end of file|EOF/.test(e.msg);
+  }
+}
+
+function isExpression(text: string): boolean {
+  try {
+    parseExpr('<stdin>', text, TILT_FILE_OPTIONS);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function repl(): Promise<number> {
+  const interactive = process.stdin.isTTY === true;
+  const thread = newThread('REPL');
+  const globals = new Map<string, StarlarkValue>(starlarkModules());
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  let pending: string[] = [];
+  const prompt = (s: string): void => {
+    if (interactive) process.stdout.write(s);
+  };
+  const run = (text: string): void => {
+    try {
+      if (isExpression(text)) {
+        const v = evalExpr(thread, '<stdin>', text, globals, TILT_FILE_OPTIONS);
+        if (v !== None) write(process.stdout, `${repr(v)}\n`);
+        return;
+      }
+      const out = execFile(thread, '<stdin>', text, globals, TILT_FILE_OPTIONS);
+      for (const [k, v] of out) globals.set(k, v);
+    } catch (e) {
+      printError(e);
+    }
+  };
+  prompt('>>> ');
+  for await (const raw of rl) {
+    const line = Buffer.from(raw, 'utf8').toString('latin1');
+    pending.push(line);
+    const text = pending.join('\n');
+    const block = pending[0]!.trimEnd().endsWith(':') || needsMore(text);
+    if (block && line.trim() !== '') {
+      prompt('... ');
+      continue;
+    }
+    pending = [];
+    if (text.trim() !== '') run(`${text}\n`);
+    prompt('>>> ');
+  }
+  if (pending.length > 0) run(`${pending.join('\n')}\n`);
+  if (interactive) process.stdout.write('\n');
+  return 0;
+}
