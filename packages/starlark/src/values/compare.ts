@@ -22,12 +22,14 @@ export function typeName(v: Value): string {
 }
 
 export function equals(x: Value, y: Value): boolean {
-  if (typeof x === 'string' || typeof x === 'number') return x === y;
+  if (typeof x === 'string') return x === y;
+  if (typeof x === 'number' && typeof y === 'number') return x === y;
   return compareDepth('==', x, y, COMPARE_LIMIT);
 }
 
 export function equalsDepth(x: Value, y: Value, depth: number): boolean {
-  if (typeof x === 'string' || typeof x === 'number') return x === y;
+  if (typeof x === 'string') return x === y;
+  if (typeof x === 'number' && typeof y === 'number') return x === y;
   return compareDepth('==', x, y, depth);
 }
 
