@@ -5,6 +5,7 @@ export {
   EvalError,
   evalExpr,
   execFile,
+  makeCachingLoader,
   makeJsonModule,
   makeMathModule,
   None,
@@ -16,4 +17,4 @@ export {
   StaticErrorList,
   TILT_FILE_OPTIONS,
 } from '@slant/starlark';
-export type { Value as StarlarkValue } from '@slant/starlark';
+export type { LoadHook as StarlarkLoadHook, Value as StarlarkValue } from '@slant/starlark';

@@ -77,6 +77,15 @@ describe('slant starlark FILE', () => {
     });
   });
 
+  it('loads other files relative to the current directory, each once', () => {
+    file('lib.star', 'print("loading lib")\ndef greet(n):\n    return "hello, " + n\n');
+    const f = file(
+      'main.star',
+      'load("lib.star", "greet")\nload("lib.star", g = "greet")\nprint(greet("a"), g("b"))\n',
+    );
+    expect(slant([f])).toEqual({ code: 0, out: 'loading lib\nhello, a hello, b\n', err: '' });
+  });
+
   it('prints a syntax error with its position and exits 1', () => {
     const f = file('syntax.star', 'x = 1 +\n');
     expect(slant([f])).toEqual({

@@ -10,6 +10,7 @@ import {
   EvalError as StarEvalError,
   evalExpr,
   execFile,
+  makeCachingLoader,
   None,
   parseExpr,
   repr,
@@ -21,7 +22,7 @@ import {
   parseFile,
   TILT_FILE_OPTIONS,
 } from '../index.ts';
-import type { StarlarkValue } from '../index.ts';
+import type { StarlarkLoadHook, StarlarkValue } from '../index.ts';
 
 /** The modules starlark-go's command predeclares (it adds json, math and time to the universe). */
 function starlarkModules(): Map<string, StarlarkValue> {
@@ -54,8 +55,26 @@ function printError(e: unknown): void {
   } else throw e;
 }
 
-function newThread(name: string): StarThread {
-  return new StarThread({ name, print: (_t, msg) => write(process.stdout, `${msg}\n`) });
+function newThread(name: string, load: StarlarkLoadHook): StarThread {
+  return new StarThread({ name, load, print: (_t, msg) => write(process.stdout, `${msg}\n`) });
+}
+
+/**
+ * starlark-go's REPL loader: load("path") runs the file at that path (relative to the current
+ * directory) once, in a thread of its own, and every later load gets the same module.
+ */
+function makeLoader(): StarlarkLoadHook {
+  const load: StarlarkLoadHook = makeCachingLoader((_thread, module) => {
+    const src = readFileSync(module, 'latin1');
+    return execFile(
+      newThread(`exec ${module}`, load),
+      module,
+      src,
+      starlarkModules(),
+      TILT_FILE_OPTIONS,
+    );
+  });
+  return load;
 }
 
 function runFile(file: string): number {
@@ -67,7 +86,13 @@ function runFile(file: string): number {
     return 1;
   }
   try {
-    execFile(newThread(`exec ${file}`), file, src, starlarkModules(), TILT_FILE_OPTIONS);
+    execFile(
+      newThread(`exec ${file}`, makeLoader()),
+      file,
+      src,
+      starlarkModules(),
+      TILT_FILE_OPTIONS,
+    );
     return 0;
   } catch (e) {
     printError(e);
@@ -96,7 +121,7 @@ function isExpression(text: string): boolean {
 
 async function repl(): Promise<number> {
   const interactive = process.stdin.isTTY === true;
-  const thread = newThread('REPL');
+  const thread = newThread('REPL', makeLoader());
   const globals = new Map<string, StarlarkValue>(starlarkModules());
   const rl = createInterface({ input: process.stdin, terminal: false });
   let pending: string[] = [];
