@@ -63,11 +63,16 @@ const NO_PARAMS = {
   hasKwargs: false,
 } as const;
 
+export interface ExecOptions {
+  /** Freeze the globals after running (default true, as starlark-go); a REPL turns it off. */
+  readonly freeze?: boolean;
+}
+
 /**
  * Runs a compiled program in a new module and returns its globals, frozen. The globals are
  * frozen even when execution fails (then the EvalError is thrown after freezing).
  */
-export function execProgram(thread: StarThread, prog: Program): Map<string, Value> {
+export function execProgram(thread: StarThread, prog: Program, opts: ExecOptions = {}): Map<string, Value> {
   const env: ModuleEnv = {
     filename: prog.filename,
     globals: new Array<Value | undefined>(prog.globalNames.length),
@@ -77,7 +82,7 @@ export function execProgram(thread: StarThread, prog: Program): Map<string, Valu
   try {
     thread.call(toplevel, [], null);
   } finally {
-    for (const v of env.globals) if (v instanceof StarObject) v.freeze();
+    if (opts.freeze !== false) for (const v of env.globals) if (v instanceof StarObject) v.freeze();
   }
   return toplevel.globals();
 }
@@ -89,8 +94,9 @@ export function execFile(
   src: string | Uint8Array,
   predeclared: ReadonlyMap<string, Value>,
   options: FileOptions,
+  opts: ExecOptions = {},
 ): Map<string, Value> {
-  return execProgram(thread, compileFile(filename, src, predeclared, options));
+  return execProgram(thread, compileFile(filename, src, predeclared, options), opts);
 }
 
 /** Evaluates one expression (a comma list gives a tuple) with env as its predeclared names. */
