@@ -70,8 +70,8 @@ export function parseJSONPath(path: string): JSONPath {
     if (c === '.') {
       if (body[i + 1] === '.') {
         steps.push({ type: 'recursive' });
-        i += 2;
-        continue;
+        // `..name` is the recursive step followed by a field.
+        i += 1;
       }
       i++;
       if (body[i] === '*') {
