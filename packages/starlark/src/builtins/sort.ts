@@ -2,23 +2,14 @@
 // so the comparisons made, and so the comparison error reported, match starlark-go.
 import { compare, cmpFloats, cmpFloatInt } from '../values/compare.ts';
 import type { Value } from '../values/object.ts';
-import { Float } from '../values/primitives.ts';
+import { Bytes, Float } from '../values/primitives.ts';
+import { List, Tuple } from '../values/list.ts';
 
 /** Sorts values (by keys when given) in place, stably; throws the last comparison error. */
 export function sortValues(values: Value[], keys: Value[] | null, reverse: boolean): void {
-  const ks = keys ?? values;
-  const fast = fastComparator(ks);
-  if (fast !== null) {
-    // A total order makes the stable result unique, so a native stable sort gives Go's result.
-    const idx = ks.map((_, i) => i);
-    idx.sort(reverse ? (i, j) => fast(ks[j]!, ks[i]!) : (i, j) => fast(ks[i]!, ks[j]!));
-    const vs = idx.map((i) => values[i]!);
-    const kk = idx.map((i) => ks[i]!);
-    for (let i = 0; i < vs.length; i++) values[i] = vs[i]!;
-    if (keys !== null) for (let i = 0; i < kk.length; i++) keys[i] = kk[i]!;
-    return;
-  }
+  if (nativeSort(values, keys, reverse)) return;
   let err: unknown;
+  const ks = keys ?? values;
   const less = reverse
     ? (i: number, j: number) => lt(ks[j]!, ks[i]!)
     : (i: number, j: number) => lt(ks[i]!, ks[j]!);
@@ -44,26 +35,86 @@ export function sortValues(values: Value[], keys: Value[] | null, reverse: boole
   if (err !== undefined) throw err;
 }
 
-type Cmp = (a: Value, b: Value) => number;
+/** Thrown by cmp3 for values without a total order; the caller falls back to Go's algorithm. */
+const NOT_TOTAL = new Error('not totally ordered');
 
-function fastComparator(ks: readonly Value[]): Cmp | null {
-  if (ks.length < 2) return () => 0;
-  let strings = true;
-  let numbers = true;
-  for (const k of ks) {
-    if (typeof k !== 'string') strings = false;
-    if (typeof k !== 'number' && !(k instanceof Float)) numbers = false;
-    if (!strings && !numbers) return null;
+/**
+ * Three-way comparison for totally ordered values (ints, floats, strings, bytes, bools, and
+ * tuples/lists of them). Any stable sort gives the same result as Go's on a total order.
+ */
+function cmp3(a: Value, b: Value, depth: number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (depth > 10) throw NOT_TOTAL;
+  const ta = typeof a;
+  const tb = typeof b;
+  if ((ta === 'number' || ta === 'bigint') && (tb === 'number' || tb === 'bigint')) {
+    return a < b ? -1 : a > b ? 1 : 0;
   }
-  if (strings) return (a, b) => ((a as string) < (b as string) ? -1 : a === b ? 0 : 1);
-  return (a, b) => {
-    if (typeof a === 'number') {
-      if (typeof b === 'number') return a - b;
-      return -cmpFloatInt((b as Float).v, a);
+  if (ta === 'boolean' && tb === 'boolean') return +(a as boolean) - +(b as boolean);
+  if (a instanceof Float) {
+    if (b instanceof Float) return cmpFloats(a.v, b.v);
+    if (tb === 'number' || tb === 'bigint') return cmpFloatInt(a.v, b as number | bigint);
+  } else if (b instanceof Float) {
+    if (ta === 'number' || ta === 'bigint') return -cmpFloatInt(b.v, a as number | bigint);
+  } else if (a instanceof Bytes && b instanceof Bytes) {
+    return a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+  } else if (
+    (a instanceof Tuple && b instanceof Tuple) ||
+    (a instanceof List && b instanceof List)
+  ) {
+    const x = a.elems;
+    const y = b.elems;
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) {
+      const c = cmp3(x[i]!, y[i]!, depth + 1);
+      if (c !== 0) return c;
     }
-    if (typeof b === 'number') return cmpFloatInt((a as Float).v, b);
-    return cmpFloats((a as Float).v, (b as Float).v);
-  };
+    return x.length - y.length;
+  }
+  throw NOT_TOTAL;
+}
+
+/** 'number' or 'string' when every value is a JS number / a string. */
+function homogeneous(vs: readonly Value[]): string {
+  const t = typeof vs[0];
+  if (t !== 'number' && t !== 'string') return '';
+  for (const v of vs) if (typeof v !== t) return '';
+  return t;
+}
+
+/** Sorts with the engine's stable sort when all keys are totally ordered; false otherwise. */
+function nativeSort(values: Value[], keys: Value[] | null, reverse: boolean): boolean {
+  const n = values.length;
+  if (n < 2) return true;
+  try {
+    if (keys === null) {
+      const sorted = values.slice();
+      const kind = homogeneous(sorted);
+      if (kind === 'number') {
+        (sorted as number[]).sort(reverse ? (a, b) => b - a : (a, b) => a - b);
+      } else if (kind === 'string') {
+        (sorted as string[]).sort(reverse ? (a, b) => (a < b ? 1 : a > b ? -1 : 0) : undefined);
+      } else sorted.sort(reverse ? (a, b) => cmp3(b, a, 0) : (a, b) => cmp3(a, b, 0));
+      for (let i = 0; i < n; i++) values[i] = sorted[i]!;
+      return true;
+    }
+    const idx = new Array<number>(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    idx.sort(
+      reverse ? (i, j) => cmp3(keys[j]!, keys[i]!, 0) : (i, j) => cmp3(keys[i]!, keys[j]!, 0),
+    );
+    const vs = idx.map((i) => values[i]!);
+    const ks = idx.map((i) => keys[i]!);
+    for (let i = 0; i < n; i++) {
+      values[i] = vs[i]!;
+      keys[i] = ks[i]!;
+    }
+    return true;
+  } catch (e) {
+    if (e === NOT_TOTAL) return false;
+    throw e;
+  }
 }
 
 function stable(

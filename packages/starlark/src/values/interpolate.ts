@@ -3,31 +3,48 @@ import { StarlarkError } from '../errors.ts';
 import { typeName } from './compare.ts';
 import { formatFloat, formatFloatPrec } from './float-format.ts';
 import { Tuple } from './list.ts';
-import { StarObject } from './object.ts';
+import type { StarObject } from './object.ts';
 import type { Value } from './object.ts';
 import { Float } from './primitives.ts';
-import { writeValue } from './repr.ts';
+import { repr } from './repr.ts';
 import { decodeRune, encodeRune, RUNE_MASK } from './utf8.ts';
 
 export function interpolate(format: string, x: Value): string {
-  const out: string[] = [];
+  let out = '';
   const tuple = x instanceof Tuple ? x.elems : undefined;
   const nargs = tuple !== undefined ? tuple.length : 1;
-  const isMapping = x instanceof StarObject && x.isMapping;
+  const isMapping = typeof x === 'object' && x.isMapping;
   let index = 0;
   let p = 0;
   for (;;) {
     const i = format.indexOf('%', p);
     if (i < 0) {
-      out.push(format.slice(p));
+      out += p === 0 ? format : format.slice(p);
       break;
     }
-    out.push(format.slice(p, i));
+    out += format.slice(p, i);
     p = i + 1;
-    if (format[p] === '%') {
-      out.push('%');
+    const c0 = format.charCodeAt(p);
+    if (c0 === 0x25) {
+      out += '%';
       p++;
       continue;
+    }
+    // Fast paths for a plain %s / %d of a string or int.
+    if ((c0 === 0x73 || c0 === 0x64) && index < nargs) {
+      const a = tuple !== undefined ? tuple[index]! : x;
+      if (typeof a === 'string' && c0 === 0x73) {
+        out += a;
+        p++;
+        index++;
+        continue;
+      }
+      if (typeof a === 'number') {
+        out += String(a);
+        p++;
+        index++;
+        continue;
+      }
     }
     let arg: Value;
     if (format[p] === '(') {
@@ -53,8 +70,8 @@ export function interpolate(format: string, x: Value): string {
     switch (c) {
       case 's':
       case 'r':
-        if (c === 's' && typeof arg === 'string') out.push(arg);
-        else writeValue(out, arg, []);
+        if (c === 's' && typeof arg === 'string') out += arg;
+        else out += repr(arg);
         break;
       case 'd':
       case 'i':
@@ -62,10 +79,10 @@ export function interpolate(format: string, x: Value): string {
       case 'x':
       case 'X': {
         const n = numberToInt(arg, c);
-        if (c === 'd' || c === 'i') out.push(String(n));
-        else if (c === 'o') out.push(n.toString(8));
-        else if (c === 'x') out.push(n.toString(16));
-        else out.push(n.toString(16).toUpperCase());
+        if (c === 'd' || c === 'i') out += String(n);
+        else if (c === 'o') out += n.toString(8);
+        else if (c === 'x') out += n.toString(16);
+        else out += n.toString(16).toUpperCase();
         break;
       }
       case 'e':
@@ -78,14 +95,14 @@ export function interpolate(format: string, x: Value): string {
         if (arg instanceof Float) f = arg.v;
         else if (typeof arg === 'number' || typeof arg === 'bigint') f = Number(arg);
         else throw new StarlarkError(`%${c} format requires float, not ${typeName(arg)}`);
-        out.push(c === 'g' || c === 'G' ? formatFloat(f, c) : formatFloatPrec(f, c));
+        out += c === 'g' || c === 'G' ? formatFloat(f, c) : formatFloatPrec(f, c);
         break;
       }
       case 'c':
-        out.push(formatChar(arg));
+        out += formatChar(arg);
         break;
       case '%':
-        out.push('%');
+        out += '%';
         break;
       default: {
         // Go prints the format byte as a rune.
@@ -96,7 +113,7 @@ export function interpolate(format: string, x: Value): string {
     index++;
   }
   if (index < nargs && !isMapping) throw new StarlarkError('too many arguments for format string');
-  return out.join('');
+  return out;
 }
 
 function numberToInt(arg: Value, c: string): number | bigint {
