@@ -351,6 +351,9 @@ disabled_plugins = ["io.containerd.internal.v1.tracing", "io.containerd.snapshot
   stream_server_address = "127.0.0.1"
   stream_server_port = "0"
   enable_selinux = false
+  # This VM withholds CAP_SYS_RESOURCE, so no process may lower its oom_score_adj;
+  # clamp the kubelet's negative values (-998 for sandboxes) to containerd's own.
+  restrict_oom_score_adj = true
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"
     default_runtime_name = "runc"
@@ -412,6 +415,7 @@ evictionHard:
   nodefs.inodesFree: "2%"
 nodeStatusReportFrequency: 10s
 maxPods: 110
+oomScoreAdj: 0
 EOF
   start_daemon kubelet "$K8S_BIN" kubelet --config "$CONF_DIR/kubelet.yaml" \
     --kubeconfig "$CONF_DIR/kubelet.kubeconfig" --root-dir "$DATA_DIR/kubelet" \
@@ -424,7 +428,7 @@ ensure_proxy() {
   stop_stale proxy
   start_daemon proxy "$K8S_BIN" proxy --kubeconfig "$CONF_DIR/proxy.kubeconfig" \
     --hostname-override "$NODE_NAME" --cluster-cidr "$POD_CIDR" --proxy-mode iptables \
-    --conntrack-max-per-core 0 --bind-address 127.0.0.1 --healthz-bind-address 127.0.0.1:10256 \
+    --conntrack-max-per-core 0 --oom-score-adj 0 --bind-address 127.0.0.1 --healthz-bind-address 127.0.0.1:10256 \
     --metrics-bind-address 127.0.0.1:10249 --v=1
   wait_for 60 kube-proxy proxy_ok || die "kube-proxy not healthy, see $LOG_DIR/proxy.log"
 }

@@ -118,7 +118,7 @@ describe('web app on the local cluster', () => {
         `FROM ${env.busyboxImage}`,
         'COPY www /www',
         'EXPOSE 8080',
-        'CMD ["sh", "-c", "echo slant-web starting on 8080; exec httpd -f -v -p 8080 -h /www"]',
+        'CMD ["sh", "-c", "echo slant-web starting on 8080; exec httpd -f -vv -p 8080 -h /www"]',
         '',
       ].join('\n'),
     );
@@ -225,14 +225,14 @@ describe('web app on the local cluster', () => {
       server.close();
     }
 
-    // The request shows up in the access log (busybox httpd -v logs to stderr).
+    // The request shows up in the access log (busybox httpd -vv logs each url).
     await waitFor('access log line', 30_000, async () => {
       const text = await kube.core.readNamespacedPodLog({
         name: podName,
         namespace: ns,
         container: 'web',
       });
-      return text.includes('upload/hello.txt');
+      return text.includes('url:/upload/hello.txt');
     });
 
     // 7. Delete everything and see it go.
