@@ -3,7 +3,7 @@ import { StarlarkError } from '../errors.ts';
 import type { BuiltinImpl } from '../values/builtin.ts';
 import { typeName } from '../values/compare.ts';
 import { List, Tuple } from '../values/list.ts';
-import type { Value } from '../values/object.ts';
+import type { StarObject, Value } from '../values/object.ts';
 import { None } from '../values/primitives.ts';
 import { isAscii } from '../values/utf8.ts';
 import { formatString } from './str-format.ts';
@@ -178,19 +178,22 @@ const METHODS: Record<string, Method> = {
   },
   isupper: nullary((s) => hasCased(s) && s === upper(s)),
   join: (s, a, k, n) => {
-    const [it] = unpackPositional<[import('../values/object.ts').StarObject]>(
-      n,
-      a,
-      k,
-      1,
-      P.iterable,
-    );
-    const parts: string[] = [];
-    iterElems(it!, (x) => {
+    const [it] = unpackPositional<[StarObject]>(n, a, k, 1, P.iterable);
+    const check = (x: Value): string => {
       if (typeof x !== 'string') {
         throw new StarlarkError(`join: in list, want string, got ${typeName(x)}`);
       }
-      parts.push(x);
+      return x;
+    };
+    if (it instanceof List || it instanceof Tuple) {
+      const e = it.elems;
+      let out = e.length > 0 ? check(e[0]!) : '';
+      for (let i = 1; i < e.length; i++) out += s + check(e[i]!);
+      return out;
+    }
+    const parts: string[] = [];
+    iterElems(it!, (x) => {
+      parts.push(check(x));
     });
     return parts.join(s);
   },
@@ -299,5 +302,3 @@ export const STRING_METHODS: ReadonlyMap<string, BuiltinImpl> = new Map(
     ((_t, args, kwargs, recv) => m(recv as string, args, kwargs, name)) as BuiltinImpl,
   ]),
 );
-
-export { List };

@@ -164,10 +164,16 @@ export function unpackPositional<T extends unknown[]>(
   min: number,
   ...convs: { [K in keyof T]: Conv<T[K]> }
 ): Results<T> {
-  checkPositional(fnName, args, kwargs, min, convs.length);
-  const out = new Array<unknown>(convs.length).fill(undefined);
-  for (let i = 0; i < args.length; i++) {
-    out[i] = convert(fnName, String(i + 1), convs[i] as Conv<unknown>, args[i]!);
+  const n = convs.length;
+  const na = args.length;
+  if (na < min || na > n || (kwargs !== null && kwargs.length > 0)) {
+    checkPositional(fnName, args, kwargs, min, n);
+  }
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < na; i++) {
+    const conv = convs[i] as Conv<unknown>;
+    const a = args[i]!;
+    out[i] = conv === P.value ? a : convert(fnName, String(i + 1), conv, a);
   }
   return out as Results<T>;
 }
