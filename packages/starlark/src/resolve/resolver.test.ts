@@ -144,6 +144,25 @@ describe('resolveFile', () => {
   });
 });
 
+describe('resolveFile on deep trees', () => {
+  it('resolves a long left-nested chain of binary operators', () => {
+    const file = resolve(`x = ${'U + '.repeat(50000)}1\n`);
+    expect(file.module?.globals.length).toBe(1);
+  });
+
+  it('reports absurdly deep nesting as a static error', () => {
+    const file = parseFile('a.star', 'x = 1\n', DEFAULT_FILE_OPTIONS);
+    const assign = file.stmts[0] as ast.AssignStmt;
+    const pos = assign.opPos;
+    for (let i = 0; i < 1_000_000; i++) {
+      assign.rhs = { kind: 'ParenExpr', lparen: pos, x: assign.rhs, rparen: pos };
+    }
+    expect(() => resolveFile(file, isPredeclared, isUniversal)).toThrow(
+      'a.star:1:1: internal error: nesting too deep',
+    );
+  });
+});
+
 describe('resolveExpr', () => {
   it('resolves names as predeclared and comprehension variables as locals', () => {
     const e = parseExpr('e', '[M + x for x in U]', DEFAULT_FILE_OPTIONS);

@@ -6,6 +6,7 @@ import { formatPosition, type Position, StaticError, StaticErrorList } from '../
 import { nearest } from '../spell.ts';
 import * as ast from '../syntax/ast.ts';
 import type { FileOptions } from '../syntax/options.ts';
+import { isStackOverflow } from '../syntax/parse.ts';
 import { Block, type Use } from './block.ts';
 import { bindParams, type Checker, resolveCallArgs } from './calls.ts';
 
@@ -23,8 +24,15 @@ export function resolveFile(
   isUniversal: NamePredicate,
 ): void {
   const r = new Resolver(file.options, isPredeclared, isUniversal);
-  for (const s of file.stmts) r.stmt(s);
-  file.module = r.finish();
+  try {
+    for (const s of file.stmts) r.stmt(s);
+    file.module = r.finish();
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    // Absurdly deep nesting exhausts the JS stack (Go's would grow); report it, not crash.
+    const pos = ast.startPos(file) ?? { file: file.path, line: 1, col: 1 };
+    r.errorf(pos, 'internal error: nesting too deep');
+  }
   r.throwErrors();
 }
 
@@ -344,10 +352,18 @@ class Resolver implements Checker {
       case 'UnaryExpr':
         if (e.x !== null) this.expr(e.x);
         return;
-      case 'BinaryExpr':
-        this.expr(e.x);
-        this.expr(e.y);
+      case 'BinaryExpr': {
+        // Walk a left-nested chain (a + b + c + ...) iteratively, in the same order as recursion.
+        const rights: ast.Expr[] = [];
+        let x: ast.Expr = e;
+        while (x.kind === 'BinaryExpr') {
+          rights.push(x.y);
+          x = x.x;
+        }
+        this.expr(x);
+        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i] as ast.Expr);
         return;
+      }
       case 'DotExpr':
         this.expr(e.x);
         return;

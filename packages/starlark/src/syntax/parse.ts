@@ -1,5 +1,6 @@
 // Entry points of the syntax stage.
 
+import { StaticError } from '../errors.ts';
 import type * as ast from './ast.ts';
 import type { FileOptions } from './options.ts';
 import { Parser } from './parser.ts';
@@ -10,10 +11,29 @@ import { Scanner } from './scanner.ts';
  * as latin1). Throws StaticError at the first scan or parse error.
  */
 export function parseFile(filename: string, src: string, options: FileOptions): ast.File {
-  return new Parser(new Scanner(filename, src), options).parseFile(filename);
+  const sc = new Scanner(filename, src);
+  return guardDepth(sc, () => new Parser(sc, options).parseFile(filename));
 }
 
 /** Parses a single expression (a comma list is a tuple), as starlark-go's ParseExpr. */
 export function parseExpr(filename: string, src: string, options: FileOptions): ast.Expr {
-  return new Parser(new Scanner(filename, src), options).parseWholeExpr();
+  const sc = new Scanner(filename, src);
+  return guardDepth(sc, () => new Parser(sc, options).parseWholeExpr());
+}
+
+/**
+ * Go's parser has no depth limit (goroutine stacks grow); ours runs out of JS stack on absurdly
+ * deep nesting. Report that as a static error where it happened rather than as a crash.
+ */
+function guardDepth<T>(sc: Scanner, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (isStackOverflow(e)) throw new StaticError(sc.here(), 'internal error: nesting too deep');
+    throw e;
+  }
+}
+
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('call stack');
 }

@@ -98,4 +98,12 @@ describe('parseFile', () => {
       'e:1:4: got int literal after expression, want EOF',
     );
   });
+
+  it('parses deep nesting and reports absurd depth as a static error', () => {
+    const depth = (n: number): string => `x = ${'('.repeat(n)}1${')'.repeat(n)}\n`;
+    expect(parseFile('a.star', depth(1000), DEFAULT_FILE_OPTIONS).stmts.length).toBe(1);
+    expect(() => parseFile('a.star', depth(100000), DEFAULT_FILE_OPTIONS)).toThrow(
+      /^a\.star:1:\d+: internal error: nesting too deep$/,
+    );
+  });
 });

@@ -28,7 +28,6 @@ const PREC: readonly number[] = (() => {
   });
   return prec;
 })();
-const NUM_LEVELS = 10;
 const COMPARISON_PREC = 3;
 const NOT_PREC = 2;
 
@@ -382,36 +381,40 @@ export class Parser {
     return { kind: 'LambdaExpr', lambdaPos, params, body, fn: null };
   }
 
-  private parseTestPrec(prec: number): ast.Expr {
-    if (prec >= NUM_LEVELS) return this.parsePrimaryWithSuffix();
-    if (this.t() === T.NOT && prec === NOT_PREC) {
+  /**
+   * A binary expression whose operators all bind at least as tightly as minPrec. This is
+   * starlark-go's one-function-per-level precedence climbing folded into one loop (fewer stack
+   * frames per nesting level), with the same trees, errors and error positions.
+   */
+  private parseTestPrec(minPrec: number): ast.Expr {
+    let x: ast.Expr;
+    if (this.t() === T.NOT && minPrec <= NOT_PREC) {
       const opPos = this.nextToken();
-      const x = this.parseTestPrec(prec);
-      return { kind: 'UnaryExpr', opPos, op: 'not', x };
+      const operand = this.parseTestPrec(NOT_PREC);
+      x = { kind: 'UnaryExpr', opPos, op: 'not', x: operand };
+    } else {
+      x = this.parsePrimaryWithSuffix();
     }
-    return this.parseBinopExpr(prec);
-  }
-
-  // Precedence climbing; comparisons do not associate.
-  private parseBinopExpr(prec: number): ast.Expr {
-    let x = this.parseTestPrec(prec + 1);
-    for (let first = true; ; first = false) {
+    let lastPrec = -1; // precedence of the operator that built x in this loop
+    for (;;) {
       if (this.t() === T.NOT) {
         this.nextToken();
         // Here `not` must start `not in`.
         if (this.t() !== T.IN) this.errorHere(`got ${tokenGoString(this.t())}, want in`);
         this.tok = T.NOT_IN;
       }
-      const opprec = PREC[this.t()] as number;
-      if (opprec < prec) return x;
-      if (!first && opprec === COMPARISON_PREC) {
+      const opprec = PREC[this.tok] as number;
+      if (opprec < minPrec) return x;
+      // Comparisons do not associate: a < b < c is an error.
+      if (opprec === COMPARISON_PREC && lastPrec === COMPARISON_PREC) {
         const prev = (x as ast.BinaryExpr).op;
-        this.errorHere(`${prev} does not associate with ${tokenString(this.t())} (use parens)`);
+        this.errorHere(`${prev} does not associate with ${tokenString(this.tok)} (use parens)`);
       }
-      const op = tokenString(this.t()) as ast.BinaryOp;
+      const op = tokenString(this.tok) as ast.BinaryOp;
       const opPos = this.nextToken();
       const y = this.parseTestPrec(opprec + 1);
       x = { kind: 'BinaryExpr', x, opPos, op, y };
+      lastPrec = opprec;
     }
   }
 
