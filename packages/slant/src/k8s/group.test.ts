@@ -226,6 +226,21 @@ describe('k8s_resource groupings', () => {
     );
   });
 
+  test('suggested objects are escaped, so a colon in a name is not a fragment separator', () => {
+    const entities = [deployment('web'), object('Secret', 'quu:bar')];
+    expect(() =>
+      assembleK8s(input(entities, { groupings: [grouping('web', { objects: ['quu:bar'] })] })),
+    ).toThrow(
+      new Error(
+        'No object identified by the fragment "quu:bar" could be found. Possible objects are: "web:Deployment:default", "quu\\\\:bar:Secret:default"',
+      ),
+    );
+    const ok = assembleK8s(
+      input(entities, { groupings: [grouping('web', { objects: ['quu\\:bar'] })] }),
+    );
+    expect(summary(ok).resources).toEqual({ web: ['Deployment/web', 'Secret/quu:bar'] });
+  });
+
   test('an ambiguous fragment lists its matches', () => {
     expect(() =>
       assembleK8s(input(base(), { groupings: [grouping('web', { objects: ['web-config'] })] })),

@@ -42,7 +42,10 @@ function parseBracket(inner: string): Step {
   });
   if (parts.length === 1) {
     const i = nums[0] ?? 0;
-    return { type: 'index', start: i, end: i === -1 ? undefined : i + 1, single: true } as Step;
+    // `[-1]` runs to the end of the list.
+    return i === -1
+      ? { type: 'index', start: i, single: true }
+      : { type: 'index', start: i, end: i + 1, single: true };
   }
   const step: { type: 'index'; single: boolean; start?: number; end?: number } = {
     type: 'index',
@@ -153,7 +156,7 @@ function evalStep(input: JSONPathMatch[], step: Step): JSONPathMatch[] {
         let start = step.start ?? 0;
         let end = step.end ?? v.length;
         if (start < 0) start += v.length;
-        if (end < 0 || (step.single && end === 0)) end += v.length;
+        if (end < 0) end += v.length;
         if (start === end) continue;
         if (start >= v.length || start < 0) {
           throw new Error(`array index out of bounds: index ${start}, length ${v.length}`);
