@@ -52,3 +52,4 @@ export function universe(): ReadonlyMap<string, Value> {
 
 export { makeJsonModule } from './json.ts';
 export { makeMathModule } from './math.ts';
+export { makeModuleBuiltin, makeStructBuiltin } from './struct.ts';
