@@ -21,7 +21,7 @@ export {
   execProgram,
   makeCachingLoader,
 } from './eval/exec.ts';
-export type { ExecOptions, Program } from './eval/exec.ts';
+export type { ExecOptions, NameSet, Program } from './eval/exec.ts';
 export { DEFAULT_MAX_DEPTH, StarThread } from './eval/thread.ts';
 export type { LoadHook, PrintHook, StarThreadOptions } from './eval/thread.ts';
 export { StarlarkFunction } from './eval/function.ts';

@@ -51,14 +51,15 @@ export function compileLookup(c: Compiler, id: ast.Ident): ExprFn {
         return v;
       };
     case 'predeclared': {
-      const v = c.env.predeclared.get(name);
-      if (v === undefined) {
-        return (fr) => {
+      const slot = c.predeclaredSlot(name);
+      return (fr) => {
+        const v = fr.predeclared[slot];
+        if (v === undefined) {
           fr.pos = pos;
           throw new StarlarkError(`internal error: predeclared variable ${name} is uninitialized`);
-        };
-      }
-      return () => v;
+        }
+        return v;
+      };
     }
     case 'universal': {
       const v = c.env.universe.get(name);

@@ -23,7 +23,6 @@ export const CONTINUE = 2;
 export const RETURN = 3;
 
 export interface CompileEnv {
-  readonly predeclared: ReadonlyMap<string, Value>;
   readonly universe: ReadonlyMap<string, Value>;
   readonly recursion: boolean;
 }
@@ -34,10 +33,23 @@ export class Compiler {
   pos: Position;
   /** The frame position before the first operation of the function being compiled. */
   private entry: Position | null = null;
+  /** Predeclared names used by the file, by slot (their values are bound per execution). */
+  readonly predeclared: string[] = [];
+  private readonly predeclaredSlots = new Map<string, number>();
 
   constructor(env: CompileEnv, pos: Position) {
     this.env = env;
     this.pos = pos;
+  }
+
+  predeclaredSlot(name: string): number {
+    let i = this.predeclaredSlots.get(name);
+    if (i === undefined) {
+      i = this.predeclared.length;
+      this.predeclared.push(name);
+      this.predeclaredSlots.set(name, i);
+    }
+    return i;
   }
 
   setPos(p: Position): void {

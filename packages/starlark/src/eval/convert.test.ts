@@ -6,8 +6,14 @@ import { exec } from './test-util.ts';
 
 describe('toJS', () => {
   it('converts Starlark data to plain JS, decoding strings from UTF-8', () => {
-    const v = exec('x = {"name": "h\\u00e9llo", "n": [1, 2.5, None, True, (3,)], "b": b"\\x01"}\n').get('x') as Value;
-    expect(toJS(v)).toEqual({ name: 'héllo', n: [1, 2.5, null, true, [3]], b: Uint8Array.from([1]) });
+    const v = exec(
+      'x = {"name": "h\\u00e9llo", "n": [1, 2.5, None, True, (3,)], "b": b"\\x01"}\n',
+    ).get('x') as Value;
+    expect(toJS(v)).toEqual({
+      name: 'héllo',
+      n: [1, 2.5, null, true, [3]],
+      b: Uint8Array.from([1]),
+    });
     expect(toJS(v, { dicts: 'map' })).toBeInstanceOf(Map);
     expect(toJS(2n ** 64n)).toBe(2n ** 64n);
   });

@@ -4,7 +4,7 @@ import { DEFAULT_FILE_OPTIONS, TILT_FILE_OPTIONS } from '../syntax/options.ts';
 import type { Value } from '../values/index.ts';
 import { Builtin, Dict, List, None, repr } from '../values/index.ts';
 import { EvalError as StarEvalError } from './eval-error.ts';
-import { evalExpr, execFile, makeCachingLoader } from './exec.ts';
+import { compileFile, evalExpr, execFile, execProgram, makeCachingLoader } from './exec.ts';
 import { backtrace, exec } from './test-util.ts';
 import { StarThread } from './thread.ts';
 
@@ -53,6 +53,19 @@ describe('execFile', () => {
       options: TILT_FILE_OPTIONS,
     });
     expect(g.get('i')).toBe(3);
+  });
+});
+
+describe('compileFile and execProgram', () => {
+  it('run one program many times, each with its own predeclared values', () => {
+    const prog = compileFile('r.star', 'y = 2 * x\n', new Set(['x']), DEFAULT_FILE_OPTIONS);
+    const run = (x: Value): string =>
+      repr(execProgram(new StarThread(), prog, new Map([['x', x]])).get('y') as Value);
+    expect(run(21)).toBe('42');
+    expect(run('ab')).toBe('"abab"');
+    expect(message(() => execProgram(new StarThread(), prog, new Map()))).toBe(
+      'internal error: predeclared variable x is uninitialized',
+    );
   });
 });
 

@@ -13,11 +13,21 @@ import type { FuncCode, ModuleEnv } from './function.ts';
 import { StarlarkFunction } from './function.ts';
 import type { LoadHook, StarThread } from './thread.ts';
 
-/** A parsed, resolved and compiled file, runnable any number of times. */
+/**
+ * A parsed, resolved and compiled file, runnable any number of times, each time with its own
+ * predeclared values (a host can cache programs across re-evaluations).
+ */
 export interface Program {
   readonly filename: string;
   readonly toplevel: FuncCode;
   readonly globalNames: readonly string[];
+  /** The predeclared names the program uses. */
+  readonly predeclaredNames: readonly string[];
+}
+
+/** The names a host predeclares: a Map of values, or any set-like. */
+export interface NameSet {
+  has(name: string): boolean;
 }
 
 /** Source bytes are read as latin1: every byte becomes one code unit (a binary string). */
@@ -30,7 +40,7 @@ export function decodeSource(src: string | Uint8Array): string {
 export function compileFile(
   filename: string,
   src: string | Uint8Array,
-  predeclared: ReadonlyMap<string, Value>,
+  predeclared: NameSet,
   options: FileOptions,
 ): Program {
   const univ = universe();
@@ -43,7 +53,7 @@ export function compileFile(
   const module = file.module as ast.ModuleInfo;
   const first = file.stmts[0];
   const pos = (first === undefined ? null : startPos(first)) ?? { file: filename, line: 1, col: 1 };
-  const c = new Compiler({ predeclared, universe: univ, recursion: options.recursion }, pos);
+  const c = new Compiler({ universe: univ, recursion: options.recursion }, pos);
   const toplevel = c.function(
     '<toplevel>',
     pos,
@@ -53,7 +63,12 @@ export function compileFile(
     [],
     NO_PARAMS,
   );
-  return { filename, toplevel, globalNames: module.globals.map((b) => b.first?.name ?? '') };
+  return {
+    filename,
+    toplevel,
+    globalNames: module.globals.map((b) => b.first?.name ?? ''),
+    predeclaredNames: c.predeclared,
+  };
 }
 
 const NO_PARAMS = {
@@ -72,11 +87,17 @@ export interface ExecOptions {
  * Runs a compiled program in a new module and returns its globals, frozen. The globals are
  * frozen even when execution fails (then the EvalError is thrown after freezing).
  */
-export function execProgram(thread: StarThread, prog: Program, opts: ExecOptions = {}): Map<string, Value> {
+export function execProgram(
+  thread: StarThread,
+  prog: Program,
+  predeclared: ReadonlyMap<string, Value>,
+  opts: ExecOptions = {},
+): Map<string, Value> {
   const env: ModuleEnv = {
     filename: prog.filename,
     globals: new Array<Value | undefined>(prog.globalNames.length),
     globalNames: prog.globalNames,
+    predeclared: prog.predeclaredNames.map((name) => predeclared.get(name)),
   };
   const toplevel = new StarlarkFunction(prog.toplevel, env, [], []);
   try {
@@ -96,7 +117,7 @@ export function execFile(
   options: FileOptions,
   opts: ExecOptions = {},
 ): Map<string, Value> {
-  return execProgram(thread, compileFile(filename, src, predeclared, options), opts);
+  return execProgram(thread, compileFile(filename, src, predeclared, options), predeclared, opts);
 }
 
 /** Evaluates one expression (a comma list gives a tuple) with env as its predeclared names. */
@@ -117,9 +138,15 @@ export function evalExpr(
   );
   const pos = startPos(expr) ?? { file: filename, line: 1, col: 1 };
   const body: ast.Stmt[] = [{ kind: 'ReturnStmt', returnPos: pos, result: expr }];
-  const c = new Compiler({ predeclared: env, universe: univ, recursion: options.recursion }, pos);
+  const c = new Compiler({ universe: univ, recursion: options.recursion }, pos);
   const code = c.function('<expr>', pos, body, module.locals, module.cells, [], NO_PARAMS);
-  const fn = new StarlarkFunction(code, { filename, globals: [], globalNames: [] }, [], []);
+  const predeclared = c.predeclared.map((name) => env.get(name));
+  const fn = new StarlarkFunction(
+    code,
+    { filename, globals: [], globalNames: [], predeclared },
+    [],
+    [],
+  );
   return thread.call(fn, [], null);
 }
 

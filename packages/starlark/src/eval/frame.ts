@@ -30,6 +30,8 @@ export class Frame {
   free: readonly Cell[] = [];
   /** The module's global variables, by resolver slot. */
   globals: Array<Value | undefined> = [];
+  /** The module's predeclared values, by compiler slot. */
+  predeclared: ReadonlyArray<Value | undefined> = [];
   /** The value of the `return` statement that ended the body. */
   ret: Value | undefined = undefined;
 

@@ -48,6 +48,8 @@ export interface ModuleEnv {
   readonly filename: string;
   readonly globals: Array<Value | undefined>;
   readonly globalNames: readonly string[];
+  /** Values of the predeclared names the program uses, by compiler slot. */
+  readonly predeclared: ReadonlyArray<Value | undefined>;
 }
 
 /** Marks a keyword-only parameter without a default in a function's defaults. */
@@ -140,6 +142,7 @@ export class StarlarkFunction extends StarObject {
       fr.locals = locals;
       fr.free = this.freeCells;
       fr.globals = this.module.globals;
+      fr.predeclared = this.module.predeclared;
       return code.body(fr) === RETURN ? (fr.ret as Value) : None;
     } catch (e) {
       throw thread.toEvalError(e);
