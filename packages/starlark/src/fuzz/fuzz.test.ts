@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StaticError, StaticErrorList } from '../errors.ts';
 import { EvalError as StarEvalError } from '../eval/eval-error.ts';
-import { execFile } from '../eval/exec.ts';
+import { evalExpr, execFile } from '../eval/exec.ts';
 import { StarThread } from '../eval/thread.ts';
 import type { FileOptions } from '../syntax/options.ts';
 import { DEFAULT_FILE_OPTIONS, TILT_FILE_OPTIONS } from '../syntax/options.ts';
 import { makeAssertModule, setReporter } from '../testing/assert-module.ts';
 import type { Value } from '../values/index.ts';
-import { ProgramGenerator } from './generate.ts';
+import { PRELUDE, ProgramGenerator } from './generate.ts';
 import { mutate } from './mutate.ts';
 import { Rand } from './random.ts';
 
@@ -72,11 +72,13 @@ function runOne(
 describe('fuzz', () => {
   it(`${PROGRAMS} generated and mutated programs each end in a value or a positioned Starlark error`, () => {
     const r = new Rand(SEED);
-    const gen = new ProgramGenerator(r);
+    const wild = new ProgramGenerator(r);
+    const bound = new ProgramGenerator(r, { prelude: true, maxDepth: 3 });
     const pool = seeds();
     const assertModule = makeAssertModule();
     for (let i = 0; i < PROGRAMS; i++) {
-      const src = r.chance(0.5) ? gen.program() : mutate(r, r.pick(pool));
+      const k = r.int(3);
+      const src = k === 0 ? wild.program() : k === 1 ? bound.program() : mutate(r, r.pick(pool));
       const options = r.chance(0.5) ? TILT_FILE_OPTIONS : DEFAULT_FILE_OPTIONS;
       const why = runOne(src, options, assertModule);
       if (why !== undefined) {
@@ -84,6 +86,29 @@ describe('fuzz', () => {
       }
     }
   }, 120_000);
+
+  it('2,000 generated expressions through evalExpr end in a value or a Starlark error', () => {
+    const r = new Rand(SEED + 1);
+    const gen = new ProgramGenerator(r, { maxDepth: 3 });
+    const thread = new StarThread({ name: 'fuzz-expr', print: () => {}, maxSteps: 5_000 });
+    const env = execFile(
+      thread,
+      'prelude.star',
+      `${PRELUDE.join('\n')}\n`,
+      new Map(),
+      TILT_FILE_OPTIONS,
+    );
+    for (let i = 0; i < 2_000; i++) {
+      const src = gen.expr();
+      let why: string | undefined;
+      try {
+        evalExpr(thread, 'expr.star', src, env, TILT_FILE_OPTIONS);
+      } catch (e) {
+        why = problem(e);
+      }
+      if (why !== undefined) expect.fail(`seed ${SEED + 1}, expression #${i}: ${why}\n${src}`);
+    }
+  });
 
   const deep: ReadonlyArray<readonly [string, string]> = [
     ['10,000 nested lists', `x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],

@@ -102,15 +102,41 @@ const STRINGS = [
 ];
 const NUMBERS = ['0', '1', '-1', '7', '2.5', '1e300', '0x7f', '9007199254740993', '1 << 70'];
 
+/** Binds every name of the pool first, so generated code gets further before failing. */
+export const PRELUDE = [
+  'a = 1',
+  'b = "abc"',
+  'c = [1, 2]',
+  'xs = [3, 1, 2]',
+  'd = {"k": 1, 2: "v"}',
+  's = "a,b"',
+  'n = 5',
+  'def f(p = 0, q = 1, *args, **kw):',
+  '    return (p, q, args, kw)',
+  'def g(*a):',
+  '    return a',
+];
+
+export interface GeneratorOptions {
+  /** Maximum expression nesting (default 4). */
+  readonly maxDepth?: number;
+  /** Start with the prelude that binds every name (default false). */
+  readonly prelude?: boolean;
+}
+
 export class ProgramGenerator {
   private readonly r: Rand;
+  private readonly maxDepth: number;
+  private readonly prelude: boolean;
   private depth = 0;
-  constructor(r: Rand) {
+  constructor(r: Rand, opts: GeneratorOptions = {}) {
     this.r = r;
+    this.maxDepth = opts.maxDepth ?? 4;
+    this.prelude = opts.prelude ?? false;
   }
 
   program(): string {
-    const lines: string[] = [];
+    const lines: string[] = this.prelude ? [...PRELUDE] : [];
     const n = 1 + this.r.int(8);
     for (let i = 0; i < n; i++) lines.push(...this.stmt(0, false));
     return `${lines.join('\n')}\n`;
@@ -123,8 +149,10 @@ export class ProgramGenerator {
   private stmt(level: number, inFunc: boolean): string[] {
     const ind = this.indent(level);
     const r = this.r;
-    const k = level > 2 ? r.int(4) : r.int(10);
+    const k = level > 2 ? r.int(4) : r.int(11);
     switch (k) {
+      case 10:
+        return [`${ind}print(${this.args()})`];
       case 0:
       case 1:
         return [`${ind}${r.pick(NAMES)} = ${this.expr()}`];
@@ -163,9 +191,10 @@ export class ProgramGenerator {
     return out;
   }
 
+  /** A random expression (public for evalExpr fuzzing). */
   expr(): string {
     const r = this.r;
-    if (this.depth > 4) return this.atom();
+    if (this.depth >= this.maxDepth) return this.atom();
     this.depth++;
     try {
       switch (r.int(14)) {

@@ -1,0 +1,105 @@
+// Differential testing against starlark-go's `starlark` command (a binary built outside the
+// repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
+// Generates programs (or with --mutate, mutates Slant's test programs), runs each under both implementations in the command's dialect
+// (-globalreassign -recursion), and compares the output: print() lines, then the backtrace of a
+// run-time error or the message of a static error. Prints each mismatch; exits 1 if any.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { flagsToOptions } from '../bench/flags.ts';
+import { makeJsonModule, makeMathModule } from '../src/builtins/universe.ts';
+import { StaticError, StaticErrorList } from '../src/errors.ts';
+import { EvalError as StarEvalError } from '../src/eval/eval-error.ts';
+import { execFile } from '../src/eval/exec.ts';
+import { StarThread } from '../src/eval/thread.ts';
+import { ProgramGenerator } from '../src/fuzz/generate.ts';
+import { mutate } from '../src/fuzz/mutate.ts';
+import { Rand } from '../src/fuzz/random.ts';
+
+const { values } = parseArgs({
+  options: {
+    'starlark-go': { type: 'string' },
+    count: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    depth: { type: 'string', default: '2' },
+    show: { type: 'string', default: '20' },
+    mutate: { type: 'boolean', default: false },
+  },
+});
+const bin = values['starlark-go'];
+if (bin === undefined) {
+  console.error('usage: differential.ts --starlark-go BIN [--count N] [--seed S] [--depth D]');
+  process.exit(2);
+}
+const FLAGS = ['-globalreassign', '-recursion'];
+const options = flagsToOptions(FLAGS);
+const dir = mkdtempSync(join(tmpdir(), 'slant-differential-'));
+const file = join(dir, 'prog.star');
+
+/** Our run, printed as the starlark command prints it (everything on one stream). */
+function ours(src: string): string {
+  const out: string[] = [];
+  const thread = new StarThread({
+    name: 'differential',
+    print: (_t, msg) => out.push(`${msg}\n`),
+    maxSteps: 1_000_000,
+  });
+  const env = new Map([
+    ['json', makeJsonModule()],
+    ['math', makeMathModule()],
+  ]);
+  try {
+    execFile(thread, file, src, env, options);
+  } catch (e) {
+    if (e instanceof StarEvalError) out.push(`${e.backtrace()}\n`);
+    else if (e instanceof StaticError || e instanceof StaticErrorList) out.push(`${e.message}\n`);
+    else out.push(`CRASH ${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+  return out.join('');
+}
+
+function theirs(): string {
+  const r = spawnSync(bin!, [...FLAGS, file], { encoding: 'latin1', timeout: 10_000 });
+  return r.error ? `TIMEOUT/ERROR ${r.error.message}` : r.stderr;
+}
+
+const rand = new Rand(Number(values.seed));
+const gen = new ProgramGenerator(rand, { prelude: true, maxDepth: Number(values.depth) });
+
+/** With --mutate: chunks of Slant's testdata and benchmarks without load() (files differ). */
+function seedPool(): string[] {
+  const pkg = join(import.meta.dirname, '..');
+  const out: string[] = [];
+  for (const sub of ['testdata', 'bench']) {
+    for (const name of readdirSync(join(pkg, sub)).filter((n) => n.endsWith('.star'))) {
+      const chunks = readFileSync(join(pkg, sub, name), 'latin1').split('\n---\n');
+      out.push(...chunks.filter((c) => !c.includes('load(')));
+    }
+  }
+  return out;
+}
+const pool = values.mutate ? seedPool() : [];
+const nextProgram = (): string => (values.mutate ? mutate(rand, rand.pick(pool)) : gen.program());
+let mismatches = 0;
+let errors = 0;
+const count = Number(values.count);
+for (let i = 0; i < count; i++) {
+  const src = nextProgram();
+  writeFileSync(file, src, 'latin1');
+  const want = theirs();
+  if (want.startsWith('TIMEOUT')) continue;
+  const got = ours(src);
+  if (/Error|error|:\d+:\d+: /.test(want)) errors++;
+  if (got === want) continue;
+  mismatches++;
+  if (mismatches <= Number(values.show)) {
+    console.log(
+      `=== program #${i} (seed ${values.seed})\n${src}--- starlark-go\n${want}--- slant\n${got}`,
+    );
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(`${count} programs, ${errors} ending in an error, ${mismatches} mismatches`);
+process.exitCode = mismatches > 0 ? 1 : 0;
