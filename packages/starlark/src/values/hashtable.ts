@@ -3,6 +3,7 @@
 // own Map key; other hashable values (tuples, host types) go through hash() and equals().
 import { StarlarkError } from '../errors.ts';
 import { equals } from './compare.ts';
+import { bigintHash, intHash } from './inthash.ts';
 import { HASHED, StarObject } from './object.ts';
 import type { Value } from './object.ts';
 
@@ -27,16 +28,12 @@ export function hashValue(v: Value): number {
     case 'number':
       return intHash(v);
     case 'bigint':
-      return Number(BigInt.asIntN(32, v ^ (v >> 32n))) >>> 0;
+      return bigintHash(v);
     case 'boolean':
       return v ? 1 : 0;
     default:
       return v.hash();
   }
-}
-
-export function intHash(n: number): number {
-  return ((n | 0) ^ ((n / 4294967296) | 0)) >>> 0;
 }
 
 function stringHash(s: string): number {

@@ -111,3 +111,11 @@ describe('containers', () => {
     expect(err(() => slice(t, None, None, 0))).toBe('zero is not a valid slice step');
   });
 });
+
+describe('hashing', () => {
+  it('finds tuple keys holding ints by equal floats, also past 2^32 and 2^53', () => {
+    const d = new Dict();
+    d.set(new Tuple([2 ** 40, 2n ** 60n]), 'x');
+    expect(getIndex(d, new Tuple([new Float(2 ** 40), new Float(2 ** 60)]))).toBe('x');
+  });
+});

@@ -3,6 +3,7 @@ import { StarlarkError } from '../errors.ts';
 import { StarObject } from './object.ts';
 import type { CompareOp, Value } from './object.ts';
 import { formatFloat } from './float-format.ts';
+import { bigintHash, intHash } from './inthash.ts';
 import { quote } from './quote.ts';
 
 export class NoneType extends StarObject {
@@ -38,8 +39,14 @@ export class Float extends StarObject {
     return this.v !== 0;
   }
   override hash(): number {
-    // Not observable: only consistency with equality (and int keys) matters.
-    return Number.isFinite(this.v) ? Math.trunc(this.v) | 0 : 1618033;
+    // Not observable: only consistency with equality (int keys) matters.
+    const k = this.mapKey();
+    if (typeof k === 'bigint') return bigintHash(k);
+    return Number.isInteger(k)
+      ? intHash(k as number)
+      : Number.isNaN(k)
+        ? 1618033
+        : fnv32(String(k));
   }
   override mapKey(): unknown {
     // Integral floats share the int's key so {2.0: x}[2] works; NaN keys collide like Go's.
