@@ -98,8 +98,13 @@ describe('slant starlark FILE', () => {
 
 describe('slant starlark (REPL)', () => {
   it('prints expression values, runs statements and reads blocks until a blank line', () => {
-    const input = 'x = [1, 2]\nx\nlen(x) + 1\ndef f(a):\n  return a * 2\n\nf(3)\nNone\n"ok"\n';
-    expect(slant([], input)).toEqual({ code: 0, out: '[1, 2]\n3\n6\n"ok"\n', err: '' });
+    const input =
+      'x = [1, 2]\nx\nlen(x) + 1\ndef f(a):\n  return a * 2\n\nf(3)\nNone\n"ok"\nx.append(3)\nx\n';
+    expect(slant([], input)).toEqual({
+      code: 0,
+      out: '[1, 2]\n3\n6\n"ok"\n[1, 2, 3]\n',
+      err: '',
+    });
   });
 
   it('reports an error and keeps reading', () => {

@@ -135,7 +135,8 @@ async function repl(): Promise<number> {
         if (v !== None) write(process.stdout, `${repr(v)}\n`);
         return;
       }
-      const out = execFile(thread, '<stdin>', text, globals, TILT_FILE_OPTIONS);
+      // Unfrozen, so later lines can still mutate these values, as in starlark-go's REPL.
+      const out = execFile(thread, '<stdin>', text, globals, TILT_FILE_OPTIONS, { freeze: false });
       for (const [k, v] of out) globals.set(k, v);
     } catch (e) {
       printError(e);
