@@ -5,9 +5,9 @@ import { Tuple } from '../values/list.ts';
 import type { Value } from '../values/object.ts';
 import { repr } from '../values/repr.ts';
 import type { Kwargs } from '../values/thread.ts';
+import type { Slot } from './frame.ts';
 import type { StarlarkFunction } from './function.ts';
 import { MANDATORY } from './function.ts';
-import type { Slot } from './frame.ts';
 
 /**
  * Fills locals[0, numParams) from args and kwargs:

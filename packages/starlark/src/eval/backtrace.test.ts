@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StarlarkError } from '../errors.ts';
-import { formatPosition } from '../errors.ts';
+import { formatPosition, StarlarkError } from '../errors.ts';
 import { DEFAULT_FILE_OPTIONS } from '../syntax/options.ts';
 import type { Value } from '../values/index.ts';
 import { Builtin } from '../values/index.ts';
-import { EvalError as StarEvalError, innermostEvalError } from './eval-error.ts';
+import { innermostEvalError, EvalError as StarEvalError } from './eval-error.ts';
 import { execFile } from './exec.ts';
 import { backtrace } from './test-util.ts';
 import { StarThread } from './thread.ts';

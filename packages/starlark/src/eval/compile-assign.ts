@@ -8,18 +8,18 @@ import {
   Dict,
   getAttr,
   getIndex,
-  len,
   List,
+  len,
+  StarObject,
   setField,
   setIndex,
-  StarObject,
   Tuple,
   typeName,
 } from '../values/index.ts';
-import { compileExpr } from './compile-expr.ts';
-import { compileStore } from './compile-vars.ts';
-import type { StoreFn } from './compile-vars.ts';
 import type { Compiler, ExprFn } from './compile.ts';
+import { compileExpr } from './compile-expr.ts';
+import type { StoreFn } from './compile-vars.ts';
+import { compileStore } from './compile-vars.ts';
 import type { Frame } from './frame.ts';
 
 /** Compiles `lhs = <value>`; pos is reported by a failed unpacking (the '=' or the 'for'). */

@@ -4,8 +4,8 @@ import { StarlarkError } from '../errors.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Kwargs, Value } from '../values/index.ts';
 import { Dict, StarObject, typeName } from '../values/index.ts';
-import { compileExpr, evalAll } from './compile-expr.ts';
 import type { Compiler, ExprFn } from './compile.ts';
+import { compileExpr, evalAll } from './compile-expr.ts';
 import { StarlarkFunction } from './function.ts';
 
 export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {

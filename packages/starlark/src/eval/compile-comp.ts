@@ -3,10 +3,10 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
 import { Dict, iterate, List } from '../values/index.ts';
+import type { Compiler, ExprFn } from './compile.ts';
 import { compileAssign } from './compile-assign.ts';
 import { compileExpr } from './compile-expr.ts';
 import { truthOf } from './compile-ops.ts';
-import type { Compiler, ExprFn } from './compile.ts';
 import type { Frame } from './frame.ts';
 
 type Sink<A> = (fr: Frame, acc: A) => void;

@@ -1,8 +1,8 @@
 // def and lambda: compile the body once; at run time evaluate the defaults and capture cells.
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
-import { compileExpr } from './compile-expr.ts';
 import type { Compiler, ExprFn } from './compile.ts';
+import { compileExpr } from './compile-expr.ts';
 import type { Cell, Frame } from './frame.ts';
 import { MANDATORY, StarlarkFunction } from './function.ts';
 

@@ -15,12 +15,12 @@ import {
   slice,
   Tuple,
 } from '../values/index.ts';
+import type { Compiler, ExprFn } from './compile.ts';
 import { compileCall } from './compile-call.ts';
 import { compileComprehension } from './compile-comp.ts';
+import { makeFunction } from './compile-def.ts';
 import { compileBinaryExpr, compileUnaryExpr, truthOf } from './compile-ops.ts';
 import { compileLookup } from './compile-vars.ts';
-import type { Compiler, ExprFn } from './compile.ts';
-import { makeFunction } from './compile-def.ts';
 
 export function compileExpr(c: Compiler, e: ast.Expr): ExprFn {
   switch (e.kind) {

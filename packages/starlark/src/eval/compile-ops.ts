@@ -3,8 +3,8 @@ import type { Position } from '../errors.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { BinaryOp, CompareOp, Value } from '../values/index.ts';
 import { binary, compare, equals, unary } from '../values/index.ts';
-import { compileExpr } from './compile-expr.ts';
 import type { Compiler, ExprFn } from './compile.ts';
+import { compileExpr } from './compile-expr.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;

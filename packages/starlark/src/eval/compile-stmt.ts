@@ -4,13 +4,13 @@ import { nearest } from '../spell.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
 import { iterate, None } from '../values/index.ts';
+import type { Compiler, Completion, StmtFn } from './compile.ts';
+import { BREAK, CONTINUE, NORMAL, RETURN } from './compile.ts';
 import { compileAssign, compileAugmented } from './compile-assign.ts';
 import { makeFunction } from './compile-def.ts';
 import { compileExpr } from './compile-expr.ts';
 import { truthOf } from './compile-ops.ts';
 import { compileStore } from './compile-vars.ts';
-import type { Compiler, Completion, StmtFn } from './compile.ts';
-import { BREAK, CONTINUE, NORMAL, RETURN } from './compile.ts';
 
 export function compileBlock(c: Compiler, stmts: readonly ast.Stmt[]): StmtFn {
   const fns: StmtFn[] = [];

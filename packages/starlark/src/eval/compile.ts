@@ -7,7 +7,6 @@
 import type { Position } from '../errors.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
-import { None } from '../values/index.ts';
 import { compileBlock } from './compile-stmt.ts';
 import type { Frame } from './frame.ts';
 import type { FuncCode } from './function.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../values/index.ts';
-import { Bytes, Dict, Float, List, None, Tuple, decodeUtf8, repr } from '../values/index.ts';
+import { Bytes, Dict, decodeUtf8, Float, List, None, repr, Tuple } from '../values/index.ts';
 import { fromJS, toJS } from './convert.ts';
 import { exec } from './test-util.ts';
 

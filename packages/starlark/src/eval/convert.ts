@@ -4,16 +4,16 @@ import type { Value } from '../values/index.ts';
 import {
   Bytes,
   Dict,
+  decodeUtf8,
+  encodeUtf8,
   Float,
   List,
   None,
+  repr,
   StarObject,
   StarSet,
   Struct,
   Tuple,
-  decodeUtf8,
-  encodeUtf8,
-  repr,
 } from '../values/index.ts';
 
 export interface ToJSOptions {

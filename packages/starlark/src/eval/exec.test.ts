@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StaticErrorList } from '../errors.ts';
 import { DEFAULT_FILE_OPTIONS, TILT_FILE_OPTIONS } from '../syntax/options.ts';
 import type { Value } from '../values/index.ts';
-import { Builtin, Dict, List, None, repr } from '../values/index.ts';
+import { Builtin, type Dict, type List, None, repr } from '../values/index.ts';
 import { EvalError as StarEvalError } from './eval-error.ts';
 import { compileFile, evalExpr, execFile, execProgram, makeCachingLoader } from './exec.ts';
 import { backtrace, exec } from './test-util.ts';

@@ -1,11 +1,12 @@
 // The stage APIs: execFile and evalExpr (parse → resolve → compile → run), plus a caching loader.
+
+import { universe } from '../builtins/universe.ts';
 import { StarlarkError } from '../errors.ts';
 import { resolveExpr, resolveFile } from '../resolve/resolver.ts';
 import type * as ast from '../syntax/ast.ts';
 import { startPos } from '../syntax/ast.ts';
 import type { FileOptions } from '../syntax/options.ts';
 import { parseExpr, parseFile } from '../syntax/parse.ts';
-import { universe } from '../builtins/universe.ts';
 import type { Value } from '../values/index.ts';
 import { StarObject } from '../values/index.ts';
 import { Compiler } from './compile.ts';

@@ -2,13 +2,13 @@
 import type { Position } from '../errors.ts';
 import { StarlarkError } from '../errors.ts';
 import { hashValue } from '../values/hashtable.ts';
-import { StarObject } from '../values/object.ts';
 import type { Value } from '../values/object.ts';
+import { StarObject } from '../values/object.ts';
+import { None } from '../values/primitives.ts';
 import type { Kwargs, Thread } from '../values/thread.ts';
 import { bindArgs } from './args.ts';
-import { Cell } from './frame.ts';
 import type { Frame, Slot } from './frame.ts';
-import { None } from '../values/primitives.ts';
+import { Cell } from './frame.ts';
 import { StarThread } from './thread.ts';
 
 /** The completion code of a `return` (see compile.ts; repeated here to avoid an import cycle). */

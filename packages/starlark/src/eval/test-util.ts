@@ -1,12 +1,13 @@
 // Helpers shared by the eval tests: run a program, get its globals or its error text.
-import { DEFAULT_FILE_OPTIONS } from '../syntax/options.ts';
+
 import type { FileOptions } from '../syntax/options.ts';
+import { DEFAULT_FILE_OPTIONS } from '../syntax/options.ts';
 import type { Value } from '../values/index.ts';
 import { repr } from '../values/index.ts';
 import { EvalError as StarEvalError } from './eval-error.ts';
 import { evalExpr, execFile } from './exec.ts';
-import { StarThread } from './thread.ts';
 import type { StarThreadOptions } from './thread.ts';
+import { StarThread } from './thread.ts';
 
 export function exec(
   src: string,

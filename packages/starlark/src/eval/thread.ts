@@ -2,8 +2,8 @@
 // turns any error thrown below into an EvalError carrying a snapshot of the stack.
 import type { Position } from '../errors.ts';
 import { StarlarkError } from '../errors.ts';
-import { StarObject } from '../values/object.ts';
 import type { Value } from '../values/object.ts';
+import { StarObject } from '../values/object.ts';
 import type { Kwargs, Thread } from '../values/thread.ts';
 import type { CallFrame } from './eval-error.ts';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: starlark-go's name, in the public API
@@ -63,7 +63,7 @@ export class StarThread implements Thread {
       throw new StarlarkError(`invalid call of non-function (${typeNameOf(fn)})`);
     }
     if (fn instanceof StarlarkFunction) return fn.invoke(this, args, kwargs);
-    const fr = this.push(fn);
+    this.push(fn);
     const d = this.depth;
     let result: Value;
     try {
