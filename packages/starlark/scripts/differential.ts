@@ -1,6 +1,7 @@
 // Differential testing against starlark-go's `starlark` command (a binary built outside the
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
-// Generates programs (or with --mutate, mutates Slant's test programs), runs each under both implementations in the command's dialect
+// Generates programs (--typed: type-directed ones that mostly run to the end and print values;
+// --mutate: mutations of Slant's test programs), runs each under both implementations in the command's dialect
 // (-globalreassign -recursion), and compares the output: print() lines, then the backtrace of a
 // run-time error or the message of a static error. Prints each mismatch; exits 1 if any.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { execFile } from '../src/eval/exec.ts';
 import { StarThread } from '../src/eval/thread.ts';
 import { ProgramGenerator } from '../src/fuzz/generate.ts';
 import { mutate } from '../src/fuzz/mutate.ts';
+import { TypedGenerator } from '../src/fuzz/typed.ts';
 import { Rand } from '../src/fuzz/random.ts';
 
 const { values } = parseArgs({
@@ -25,7 +27,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     depth: { type: 'string', default: '2' },
     show: { type: 'string', default: '20' },
+    brief: { type: 'boolean', default: false },
     mutate: { type: 'boolean', default: false },
+    typed: { type: 'boolean', default: false },
   },
 });
 const bin = values['starlark-go'];
@@ -81,7 +85,9 @@ function seedPool(): string[] {
   return out;
 }
 const pool = values.mutate ? seedPool() : [];
-const nextProgram = (): string => (values.mutate ? mutate(rand, rand.pick(pool)) : gen.program());
+const typed = new TypedGenerator(rand);
+const nextProgram = (): string =>
+  values.mutate ? mutate(rand, rand.pick(pool)) : values.typed ? typed.program() : gen.program();
 let mismatches = 0;
 let errors = 0;
 const count = Number(values.count);
@@ -94,7 +100,12 @@ for (let i = 0; i < count; i++) {
   if (/Error|error|:\d+:\d+: /.test(want)) errors++;
   if (got === want) continue;
   mismatches++;
-  if (mismatches <= Number(values.show)) {
+  if (values.brief) {
+    const w = want.split('\n');
+    const g = got.split('\n');
+    const k = w.findIndex((line, j) => line !== g[j]);
+    console.log(`#${i} line ${k + 1}:\n  go:    ${w[k]}\n  slant: ${g[k]}`);
+  } else if (mismatches <= Number(values.show)) {
     console.log(
       `=== program #${i} (seed ${values.seed})\n${src}--- starlark-go\n${want}--- slant\n${got}`,
     );

@@ -13,7 +13,7 @@ import { makeAssertModule, setReporter } from '../testing/assert-module.ts';
 import type { Value } from '../values/index.ts';
 import { PRELUDE, ProgramGenerator } from './generate.ts';
 import { mutate } from './mutate.ts';
-import { Rand } from './random.ts';
+import { Rand, toBinary } from './random.ts';
 
 const SEED = Number(process.env.STARLARK_FUZZ_SEED ?? 20240601);
 const PROGRAMS = Number(process.env.STARLARK_FUZZ_PROGRAMS ?? 10_000);
@@ -99,7 +99,7 @@ describe('fuzz', () => {
       TILT_FILE_OPTIONS,
     );
     for (let i = 0; i < 2_000; i++) {
-      const src = gen.expr();
+      const src = toBinary(gen.expr());
       let why: string | undefined;
       try {
         evalExpr(thread, 'expr.star', src, env, TILT_FILE_OPTIONS);

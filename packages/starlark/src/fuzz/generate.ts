@@ -2,6 +2,7 @@
 // of names so that variables, calls and methods often meet values of the right type (and, as
 // often, of the wrong one, exercising the error paths).
 import type { Rand } from './random.ts';
+import { toBinary } from './random.ts';
 
 const NAMES = ['a', 'b', 'c', 'xs', 'd', 's', 'f', 'g', 'n'];
 const BUILTINS = [
@@ -139,7 +140,7 @@ export class ProgramGenerator {
     const lines: string[] = this.prelude ? [...PRELUDE] : [];
     const n = 1 + this.r.int(8);
     for (let i = 0; i < n; i++) lines.push(...this.stmt(0, false));
-    return `${lines.join('\n')}\n`;
+    return toBinary(`${lines.join('\n')}\n`);
   }
 
   private indent(level: number): string {

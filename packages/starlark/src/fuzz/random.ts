@@ -22,3 +22,8 @@ export class Rand {
     return xs[this.int(xs.length)]!;
   }
 }
+
+/** Source text → the binary form the interpreter reads (one code unit per UTF-8 byte). */
+export function toBinary(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}
