@@ -34,6 +34,18 @@ const FLOATS = [
   'float("nan")',
   'float("inf")',
 ];
+const NUMERIC = [
+  '"12"',
+  '" -7 "',
+  '"0x1F"',
+  '"1e3"',
+  '"-2.5"',
+  '"inf"',
+  '"nan"',
+  '"1_000"',
+  '"0o17"',
+  '"+3"',
+];
 const STRS = [
   '""',
   '"a"',
@@ -80,7 +92,7 @@ export class TypedGenerator {
     if (this.depth > 3 || this.r.chance(0.3)) return this.literal(ty);
     this.depth++;
     try {
-      return this.compound(ty);
+      return `(${this.compound(ty)})`; // parenthesised: it may become an operand or a receiver
     } finally {
       this.depth--;
     }
@@ -124,7 +136,7 @@ export class TypedGenerator {
           () => `${e('int')} ${r.pick(['+', '-', '*', '//', '%', '&', '|', '^'])} ${e('int')}`,
           () => `${e('int')} << ${r.int(70)}`,
           () => `len(${e(r.pick(['str', 'list', 'dict', 'tuple', 'bytes']))})`,
-          () => `int(${e(r.pick(['float', 'str', 'bool']))})`,
+          () => `int(${r.chance(0.5) ? e(r.pick(['float', 'bool'])) : r.pick(NUMERIC)})`,
           () => `${e('str')}.find(${e('str')})`,
           () => `${e('str')}.count(${e('str')})`,
           () => `hash(${e('str')})`,
@@ -137,7 +149,7 @@ export class TypedGenerator {
         return r.pick([
           () =>
             `${e('float')} ${r.pick(['+', '-', '*', '/', '//', '%'])} ${e(r.pick(['float', 'int']))}`,
-          () => `float(${e(r.pick(['int', 'str']))})`,
+          () => `float(${r.chance(0.5) ? e('int') : r.pick(NUMERIC)})`,
           () => `${e('int')} / ${e('int')}`,
           () => `abs(${e('float')})`,
           () => `max(${e('float')}, ${e('float')})`,
@@ -163,7 +175,7 @@ export class TypedGenerator {
         ])();
       case 'bytes':
         return r.pick([
-          () => `${e('bytes')} + ${e('bytes')}`,
+          () => `${e('bytes')} * ${r.int(3)}`,
           () => `bytes(${e('str')})`,
           () => `${e('bytes')}[${e('int')}:]`,
         ])();
