@@ -54,19 +54,22 @@ function runOurs(file: string, src: string): Timing {
   return { ms, cpu: (c.user + c.system) / 1000, out: out.join('\n') };
 }
 
-/** Times the starlark-go command; GNU time (10 ms resolution) reports its CPU time. */
+/**
+ * Times the starlark-go command: one run for its output and wall time, then `runs` runs in one
+ * shell loop under GNU time, whose CPU total (10 ms resolution) divided by runs is the CPU time.
+ */
 function runGo(bin: string, args: string[]): Timing {
-  const timeFile = join(tmpdir(), `slant-bench-time-${process.pid}`);
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', bin, ...args], {
-    encoding: 'latin1',
-  });
+  const r = spawnSync(bin, args, { encoding: 'latin1' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${r.stderr}`);
+  const timeFile = join(tmpdir(), `slant-bench-time-${process.pid}`);
+  const loop = `for i in $(seq ${runs}); do "$0" "$@" >/dev/null 2>&1; done`;
+  spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', 'sh', '-c', loop, bin, ...args]);
   const [user = 0, sys = 0] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
   rmSync(timeFile, { force: true });
   // The starlark command prints to stderr.
-  return { ms, cpu: (user + sys) * 1000, out: r.stderr.replace(/\n$/, '') };
+  return { ms, cpu: ((user + sys) * 1000) / runs, out: r.stderr.replace(/\n$/, '') };
 }
 
 const rows: string[][] = [];
@@ -74,11 +77,9 @@ const header = ['program', 'slant 1st ms', 'slant ms', 'slant cpu'];
 let goStartup = { ms: 0, cpu: 0 };
 if (values.compare !== undefined) {
   header.push('go ms', 'go cpu', 'go net cpu', 'cpu ratio', 'net ratio', 'same output');
-  const times: Timing[] = [];
-  for (let i = 0; i < runs; i++) times.push(runGo(values.compare, ['-c', 'x = 1']));
-  const warm = times.slice(1);
-  goStartup = { ms: median(warm.map((t) => t.ms)), cpu: median(warm.map((t) => t.cpu)) };
-  rows.push(['(go empty program)', '', '', '', goStartup.ms.toFixed(1), goStartup.cpu.toFixed(0)]);
+  const t = runGo(values.compare, ['-c', 'x = 1']);
+  goStartup = { ms: t.ms, cpu: t.cpu };
+  rows.push(['(go empty program)', '', '', '', goStartup.ms.toFixed(1), goStartup.cpu.toFixed(1)]);
 }
 
 for (const file of files) {
@@ -104,23 +105,18 @@ for (const file of files) {
   }
   const ourMs = median(ours.map((t) => t.ms));
   const ourCpu = median(ours.map((t) => t.cpu));
-  const row = [basename(file), first.toFixed(1), ourMs.toFixed(1), ourCpu.toFixed(0)];
+  const row = [basename(file), first.toFixed(1), ourMs.toFixed(1), ourCpu.toFixed(1)];
   if (values.compare !== undefined) {
-    const go: Timing[] = [];
-    let goOut = '';
-    for (let i = 0; i < runs; i++) {
-      const r = runGo(values.compare, [...benchFlags(src), file]);
-      if (i > 0) go.push(r);
-      goOut = r.out;
-    }
-    const goMs = median(go.map((t) => t.ms));
-    const goCpu = median(go.map((t) => t.cpu));
-    const net = Math.max(1, goCpu - goStartup.cpu);
+    const go = runGo(values.compare, [...benchFlags(src), file]);
+    const goOut = go.out;
+    const goMs = go.ms;
+    const goCpu = go.cpu;
+    const net = Math.max(0.1, goCpu - goStartup.cpu);
     row.push(
       goMs.toFixed(1),
-      goCpu.toFixed(0),
-      net.toFixed(0),
-      (ourCpu / Math.max(1, goCpu)).toFixed(2),
+      goCpu.toFixed(1),
+      net.toFixed(1),
+      (ourCpu / Math.max(0.1, goCpu)).toFixed(2),
       (ourCpu / net).toFixed(2),
       goOut === ourOut ? 'yes' : 'NO',
     );
