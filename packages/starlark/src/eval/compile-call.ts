@@ -1,15 +1,29 @@
 // Calls: arguments are evaluated left to right (keyword values in place), then *args, then
 // **kwargs; the call itself is reported at its '('.
+
+import { methodsOf } from '../builtins/methods.ts';
+import type { Position } from '../errors.ts';
 import { StarlarkError } from '../errors.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Kwargs, Value } from '../values/index.ts';
-import { Dict, StarObject, typeName } from '../values/index.ts';
+import { Dict, getAttr, StarObject, typeName } from '../values/index.ts';
 import type { Compiler, ExprFn } from './compile.ts';
 import { compileExpr, evalAll } from './compile-expr.ts';
+import type { Frame } from './frame.ts';
 import { StarlarkFunction } from './function.ts';
 
 export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
-  const fn = compileExpr(c, e.fn);
+  // x.f(...) on a built-in type calls the method without allocating a bound builtin.
+  let fn: ExprFn | null = null;
+  let method: { x: ExprFn; name: string; dot: Position } | null = null;
+  if (e.fn.kind === 'DotExpr') {
+    const x = compileExpr(c, e.fn.x);
+    c.setPos(e.fn.dot);
+    c.emit();
+    method = { x, name: e.fn.name.name, dot: e.fn.dot };
+  } else {
+    fn = compileExpr(c, e.fn);
+  }
   const positional: ExprFn[] = [];
   const named: Array<{ name: string; x: ExprFn }> = [];
   let varargs: ast.Expr | null = null;
@@ -33,19 +47,9 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   c.emit();
 
   const args = evalAll(positional);
-  if (named.length === 0 && star === null && starstar === null) {
-    return (fr) => {
-      const f = fn(fr);
-      const a = args(fr);
-      fr.pos = pos;
-      return f instanceof StarlarkFunction
-        ? f.invoke(fr.thread, a, null)
-        : fr.thread.call(f, a, null);
-    };
-  }
-  return (fr) => {
-    const f = fn(fr);
-    const a = args(fr);
+  const simple = named.length === 0 && star === null && starstar === null;
+  /** Keyword, *args and **kwargs arguments, evaluated after the positional ones. */
+  const rest = (fr: Frame, a: Value[]): Kwargs | null => {
     let kw: Kwargs | null = null;
     if (named.length > 0) {
       kw = new Array(named.length);
@@ -59,6 +63,43 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
     fr.pos = pos;
     if (ssv !== undefined) kw = addKwargs(kw, ssv);
     if (sv !== undefined) addVarargs(a, sv);
+    return kw;
+  };
+
+  if (method !== null) {
+    const { x, name, dot } = method;
+    return (fr) => {
+      const recv = x(fr);
+      const m = methodsOf(recv)?.get(name);
+      let f: Value | undefined;
+      if (m === undefined) {
+        fr.pos = dot;
+        f = getAttr(recv, name);
+      }
+      const a = args(fr);
+      const kw = simple ? null : rest(fr, a);
+      fr.pos = pos;
+      if (m !== undefined) return fr.thread.callMethod(m, recv, a, kw);
+      return f instanceof StarlarkFunction
+        ? f.invoke(fr.thread, a, kw)
+        : fr.thread.call(f as Value, a, kw);
+    };
+  }
+  const callee = fn as ExprFn;
+  if (simple) {
+    return (fr) => {
+      const f = callee(fr);
+      const a = args(fr);
+      fr.pos = pos;
+      return f instanceof StarlarkFunction
+        ? f.invoke(fr.thread, a, null)
+        : fr.thread.call(f, a, null);
+    };
+  }
+  return (fr) => {
+    const f = callee(fr);
+    const a = args(fr);
+    const kw = rest(fr, a);
     return fr.thread.call(f, a, kw);
   };
 }

@@ -227,16 +227,47 @@ function compilePlus(c: Compiler, e: ast.BinaryExpr): ExprFn {
   const folded = foldLiterals(summands);
   const first = folded[0];
   if (first === undefined) throw new Error('compile: empty sum');
-  let acc = compileExpr(c, first.x);
-  for (let i = 1; i < folded.length; i++) {
-    const s = folded[i] as (typeof folded)[number];
+  const head = compileExpr(c, first.x);
+  if (folded.length === 2) {
+    const s = folded[1] as Summand;
     const y = compileExpr(c, s.x);
     const pos = s.pos as Position;
     c.setPos(pos);
     c.emit();
-    acc = binaryFn('+', acc, y, pos);
+    return binaryFn('+', head, y, pos);
   }
-  return acc;
+  if (folded.length === 1) return head;
+  // Longer chains run in a loop, not as nested closures: a generated 10,000-term sum must not
+  // exhaust the JS stack.
+  const ys: ExprFn[] = [];
+  const poss: Position[] = [];
+  for (let i = 1; i < folded.length; i++) {
+    const s = folded[i] as Summand;
+    ys.push(compileExpr(c, s.x));
+    const pos = s.pos as Position;
+    poss.push(pos);
+    c.setPos(pos);
+    c.emit();
+  }
+  return (fr) => {
+    let a = head(fr);
+    for (let i = 0; i < ys.length; i++) {
+      const b = (ys[i] as ExprFn)(fr);
+      if (typeof a === 'number' && typeof b === 'number') {
+        const r = a + b;
+        if (r <= MAX && r >= MIN) {
+          a = r;
+          continue;
+        }
+      } else if (typeof a === 'string' && typeof b === 'string') {
+        a = a + b;
+        continue;
+      }
+      fr.pos = poss[i] as Position;
+      a = binary('+', a, b);
+    }
+    return a;
+  };
 }
 
 function unparen(e: ast.Expr): ast.Expr {

@@ -197,6 +197,33 @@ d["k"] |= 6
   });
 });
 
+describe('operators and calls', () => {
+  it('evaluates a 10,000-term sum without deep JS recursion at run time', () => {
+    const g = exec(
+      `def f():\n    return ${Array.from({ length: 10000 }, () => '1').join(' + ')}\nx = f()\n`,
+    );
+    expect(g.get('x')).toBe(10000);
+  });
+
+  it('reports each + of a chain at its own operator', () => {
+    expect(backtrace('x = "a" + "b" + 1 + 2\n')).toBe(`Traceback (most recent call last):
+  test.star:1:15: in <toplevel>
+Error: unknown binary op: string + int`);
+  });
+
+  it('calls methods of built-in types directly, and reports a missing one before the arguments', () => {
+    const g = exec('x = [3]\nx.append(4)\nf = x.append\nf(5)\ny = "a-b".split("-")\n');
+    expect(repr(g.get('x') as Value)).toBe('[3, 4, 5]');
+    expect(repr(g.get('y') as Value)).toBe('["a", "b"]');
+    expect(backtrace('x = [1]\nx.nope(1 // 0)\n')).toBe(`Traceback (most recent call last):
+  test.star:2:2: in <toplevel>
+Error: list has no .nope field or method`);
+    expect(backtrace('x = {}\nx.get()\n')).toBe(`Traceback (most recent call last):
+  test.star:2:6: in <toplevel>
+Error in get: get: got 0 arguments, want at least 1`);
+  });
+});
+
 describe('limits', () => {
   it('rejects recursion unless the Recursion option is set', () => {
     const src = 'def f(n): return 0 if n == 0 else f(n - 1)\nr = f(3)\n';

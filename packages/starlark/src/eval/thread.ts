@@ -2,6 +2,7 @@
 // turns any error thrown below into an EvalError carrying a snapshot of the stack.
 import type { Position } from '../errors.ts';
 import { StarlarkError } from '../errors.ts';
+import type { Builtin } from '../values/builtin.ts';
 import type { Value } from '../values/object.ts';
 import { StarObject } from '../values/object.ts';
 import type { Kwargs, Thread } from '../values/thread.ts';
@@ -75,6 +76,23 @@ export class StarThread implements Thread {
       this.depth = d - 1;
     }
     // A builtin may have cancelled the thread: stop before the caller's next operation.
+    if (this.cancelReason !== null) this.stepLimitReached();
+    return result;
+  }
+
+  /** Calls the method m of a built-in type on recv, as a bound builtin would be called. */
+  callMethod(m: Builtin, recv: Value, args: Value[], kwargs: Kwargs | null): Value {
+    this.push(m);
+    const d = this.depth;
+    let result: Value;
+    try {
+      if (++this.steps >= this.stepLimit) this.stepLimitReached();
+      result = m.impl(this, args, kwargs, recv, m);
+    } catch (e) {
+      throw this.toEvalError(e);
+    } finally {
+      this.depth = d - 1;
+    }
     if (this.cancelReason !== null) this.stepLimitReached();
     return result;
   }
