@@ -1,7 +1,13 @@
 // The one public entry of @slant/starlark.
 
 // Builtins.
-export { makeJsonModule, makeMathModule, universe } from './builtins/universe.ts';
+export {
+  makeJsonModule,
+  makeMathModule,
+  makeModuleBuiltin,
+  makeStructBuiltin,
+  universe,
+} from './builtins/universe.ts';
 export type { Conv, Param } from './builtins/unpack.ts';
 export {
   checkPositional,

@@ -1,0 +1,44 @@
+// Post-execution assembly: after the Tiltfile ran without error, each area's assembler turns its
+// state section into resources and API objects, in this order. An assembler reports user errors
+// by throwing TiltfileError/StarlarkError-free `AssemblyError`s (see below) and warnings via
+// ctx.warn. To plug in an area: export `function assembleX(ctx: AssembleContext): void` from
+// assemble/<area>.ts and add it to ASSEMBLERS.
+import type { ApiObject } from '@slant/api';
+import type { TiltfileRun } from '../run.ts';
+import type { TiltfileResource } from './model.ts';
+
+export interface AssembleContext {
+  readonly run: TiltfileRun;
+  /** Resources in Tilt's order; later assemblers see those of earlier ones. */
+  readonly resources: TiltfileResource[];
+  readonly objects: ApiObject[];
+  warn(msg: string): void;
+}
+
+/** A user error found during assembly (no Starlark backtrace): the loader reports its message. */
+export class AssemblyError extends Error {
+  override name = 'AssemblyError';
+}
+
+export type Assembler = (ctx: AssembleContext) => void;
+
+export const ASSEMBLERS: readonly Assembler[] = [];
+
+export interface AssemblyOutput {
+  readonly resources: TiltfileResource[];
+  readonly objects: ApiObject[];
+}
+
+export function assemble(run: TiltfileRun, assemblers = ASSEMBLERS): AssemblyOutput {
+  const ctx: AssembleContext = {
+    run,
+    resources: [],
+    objects: [],
+    warn: (msg) => {
+      run.warnings.push(msg);
+      run.host.log.warn(msg);
+    },
+  };
+  for (const a of assemblers) a(ctx);
+  return { resources: ctx.resources, objects: ctx.objects };
+}

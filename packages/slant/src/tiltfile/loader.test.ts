@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { DIR, errorOf, runTiltfile } from './test-util.ts';
+
+describe('loadTiltfile', () => {
+  test('runs the main Tiltfile; print goes to the log', () => {
+    const r = runTiltfile('print("hello", 1)\n');
+    expect(r.error).toBeUndefined();
+    expect(r.out).toBe('hello 1\n');
+    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`]);
+  });
+
+  test('reports a missing Tiltfile with Tilt’s text', () => {
+    const r = runTiltfile('', { load: { mainPath: '/nope/Tiltfile' } });
+    expect(errorOf(r)).toBe(
+      "No Tiltfile found at paths '/nope/Tiltfile'. Check out https://docs.tilt.dev/tutorial.html",
+    );
+  });
+
+  test('uses Tilt’s dialect (top-level for, while, set, global reassignment)', () => {
+    const r = runTiltfile(
+      'x = 1\nx = 2\nfor i in [1]:\n  x += i\nwhile x < 5:\n  x += 1\nprint(x, set([1]))\n',
+    );
+    expect(r.out).toBe('5 set([1])\n');
+  });
+
+  test('__file__ and __name__ of the main Tiltfile and of a loaded file', () => {
+    const r = runTiltfile('load("lib/a.star", "f")\nprint(__file__, __name__)\nf()\n', {
+      files: { 'lib/a.star': 'def f():\n  print(__file__, __name__)\n' },
+    });
+    expect(r.out).toBe(`${DIR}/Tiltfile __main__\n${DIR}/lib/a.star a.star\n`);
+  });
+
+  test('a run-time error gives the backtrace, its location and a code frame', () => {
+    const r = runTiltfile('x = 1\n\ny = x + "a"\nz = 3\n');
+    expect(r.error?.message).toBe(
+      `Traceback (most recent call last):\n  ${DIR}/Tiltfile:3:7: in <toplevel>\nError: unknown binary op: int + string`,
+    );
+    expect(r.error?.frame).toBe(
+      '  1 | x = 1\n  2 |\n> 3 | y = x + "a"\n    |       ^\n  4 | z = 3',
+    );
+  });
+
+  test('a syntax error reads file:line:col: msg', () => {
+    const r = runTiltfile('x = (\n');
+    expect(errorOf(r)).toBe(`${DIR}/Tiltfile:2:1: got end of file, want primary expression`);
+  });
+});

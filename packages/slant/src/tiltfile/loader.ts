@@ -1,0 +1,110 @@
+// loadTiltfile: executes the main Tiltfile with Tilt's dialect and the registered builtins, then
+// assembles resources and API objects. load(), include() and load_dynamic() share one per-file
+// cache (starkit's Environment): paths are relative to the loading file; each file runs once.
+import type { ApiObject } from '@slant/api';
+import type { Value } from '@slant/starlark';
+import { execFile, StarThread, TILT_FILE_OPTIONS } from '@slant/starlark';
+import { TiltfileError } from '../errors.ts';
+import type { Assembler } from './assemble/index.ts';
+import { ASSEMBLERS, AssemblyError, assemble } from './assemble/index.ts';
+import type { TiltfileResource } from './assemble/model.ts';
+import { ALL_BUILTINS } from './builtins/index.ts';
+import type { TiltfileHost } from './host.ts';
+import type { TiltDefinition } from './registry.ts';
+import { buildPredeclared } from './registry.ts';
+import type { TiltfileRunOptions } from './run.ts';
+import { EXEC_PATH_KEY, StopExecution, TiltfileRun, starString } from './run.ts';
+import type { TiltfileState } from './state.ts';
+import { ModuleLoader } from './module-loader.ts';
+
+export interface LoadTiltfileOptions extends TiltfileRunOptions {
+  /** The builtins to predeclare (default: all of them). */
+  readonly builtins?: readonly TiltDefinition[];
+  readonly assemblers?: readonly Assembler[];
+  /** Step budget of the execution (unlimited by default). */
+  readonly maxSteps?: number;
+}
+
+export interface TiltfileResult {
+  readonly run: TiltfileRun;
+  readonly state: TiltfileState;
+  /** Empty when error is set. */
+  readonly resources: TiltfileResource[];
+  readonly objects: ApiObject[];
+  readonly warnings: readonly string[];
+  /** Every file the execution depends on (Tiltfiles, loaded files, files read), first-read order. */
+  readonly configFiles: readonly string[];
+  readonly error?: TiltfileError;
+}
+
+export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): TiltfileResult {
+  const run = new TiltfileRun(host, opts);
+  const result = (
+    error?: TiltfileError,
+    resources: TiltfileResource[] = [],
+    objects: ApiObject[] = [],
+  ) => ({
+    run,
+    state: run.state,
+    resources,
+    objects,
+    warnings: run.warnings,
+    configFiles: [...run.state.files.configFiles],
+    ...(error === undefined ? {} : { error }),
+  });
+
+  if (!host.fs.stat(run.mainPath)?.isFile) {
+    run.recordRead(run.mainPath);
+    return result(
+      new TiltfileError(
+        `No Tiltfile found at paths '${run.mainPath}'. Check out https://docs.tilt.dev/tutorial.html`,
+      ),
+    );
+  }
+
+  const predeclared: ReadonlyMap<string, Value> = buildPredeclared(
+    opts.builtins ?? ALL_BUILTINS,
+    run,
+  );
+  const modules = new ModuleLoader(run, (thread, path, src, names) => {
+    const own = new Map(predeclared);
+    own.set('__file__', starString(path));
+    own.set('__name__', path === run.mainPath ? '__main__' : starString(basename(path)));
+    for (const [k, v] of names) own.set(k, v);
+    // Only StarThreads run Tiltfiles: the loader made this one.
+    return execFile(thread as StarThread, starString(path), src, own, TILT_FILE_OPTIONS);
+  });
+  const thread = new StarThread({
+    name: 'Tiltfile',
+    print: (_t, msg) => run.print(msg),
+    load: (t, module) => modules.load(t, module),
+    ...(opts.maxSteps === undefined ? {} : { maxSteps: opts.maxSteps }),
+  });
+  thread.locals.set(EXEC_PATH_KEY, run.mainPath);
+
+  try {
+    modules.exec(thread, run.mainPath);
+  } catch (e) {
+    if (!isStop(e)) return result(TiltfileError.from(e, (f) => modules.source(f)));
+  }
+
+  try {
+    const out = assemble(run, opts.assemblers ?? ASSEMBLERS);
+    return result(undefined, out.resources, out.objects);
+  } catch (e) {
+    if (e instanceof AssemblyError)
+      return result(new TiltfileError(e.message, undefined, undefined, e));
+    if (e instanceof TiltfileError) return result(e);
+    throw e;
+  }
+}
+
+function isStop(e: unknown): boolean {
+  for (let x: unknown = e; x instanceof Error; x = x.cause)
+    if (x instanceof StopExecution) return true;
+  return false;
+}
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,94 @@
+// Argument converters and value types shared by all builtin groups (Tilt's tiltfile/value and
+// io.Blob). Converters throw StarlarkError so unpackArgs prefixes `fn: for parameter p: `.
+import type { Value } from '@slant/starlark';
+import {
+  iterate,
+  List,
+  None,
+  repr,
+  StarlarkError,
+  StarObject,
+  Tuple,
+  typeName,
+} from '@slant/starlark';
+
+/** Tilt's Blob: text read from a file or made by blob(); str() and repr() give the text. */
+export class Blob extends StarObject {
+  readonly text: string;
+  /** Where the text came from (a path, or '' ), for messages. */
+  readonly source: string;
+  constructor(text: string, source = '') {
+    super();
+    this.text = text;
+    this.source = source;
+  }
+  get type(): string {
+    return 'blob';
+  }
+  override truth(): boolean {
+    return this.text.length > 0;
+  }
+  override hash(): number {
+    throw new StarlarkError('unhashable type: blob');
+  }
+  override repr(out: string[]): void {
+    out.push(this.text);
+  }
+}
+
+/** value.AsString: a string, or the text of a Blob (an implicit stringer); else undefined. */
+export function asString(v: Value): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Blob) return v.text;
+  return undefined;
+}
+
+/** value.Stringable. */
+export function stringable(v: Value): string {
+  const s = asString(v);
+  if (s === undefined) {
+    throw new StarlarkError(`Value should be convertible to string, but is type ${typeName(v)}`);
+  }
+  return s;
+}
+
+/** value.StringList: a list or tuple of strings (None = empty). */
+export function stringList(v: Value): string[] {
+  if (v === None) return [];
+  if (!(v instanceof List) && !(v instanceof Tuple)) {
+    throw new StarlarkError(
+      `value should be a List or Tuple of strings, but is of type ${typeName(v)}`,
+    );
+  }
+  return elements(v, 'value should contain only strings');
+}
+
+/** value.StringOrStringList: a string, or a list/tuple of strings (None = empty). */
+export function stringOrStringList(v: Value): string[] {
+  const s = asString(v);
+  if (s !== undefined) return [s];
+  if (v === None) return [];
+  if (!(v instanceof List) && !(v instanceof Tuple)) {
+    throw new StarlarkError(
+      `value should be a string or List or Tuple of strings, but is of type ${typeName(v)}`,
+    );
+  }
+  return elements(v, 'list should contain only strings');
+}
+
+function elements(v: Value, what: string): string[] {
+  const out: string[] = [];
+  const it = iterate(v);
+  try {
+    for (let x = it.next(); x !== undefined; x = it.next()) {
+      const s = asString(x);
+      if (s === undefined) {
+        throw new StarlarkError(`${what}, but element ${repr(repr(x))} was of type ${typeName(x)}`);
+      }
+      out.push(s);
+    }
+  } finally {
+    it.done();
+  }
+  return out;
+}
