@@ -1,7 +1,8 @@
 // The stage APIs: execFile and evalExpr (parse → resolve → compile → run), plus a caching loader.
 
 import { universe } from '../builtins/universe.ts';
-import { StarlarkError } from '../errors.ts';
+import type { Position } from '../errors.ts';
+import { StarlarkError, StaticError } from '../errors.ts';
 import { resolveExpr, resolveFile } from '../resolve/resolver.ts';
 import type * as ast from '../syntax/ast.ts';
 import { startPos } from '../syntax/ast.ts';
@@ -55,14 +56,8 @@ export function compileFile(
   const first = file.stmts[0];
   const pos = (first === undefined ? null : startPos(first)) ?? { file: filename, line: 1, col: 1 };
   const c = new Compiler({ universe: univ, recursion: options.recursion }, pos);
-  const toplevel = c.function(
-    '<toplevel>',
-    pos,
-    file.stmts,
-    module.locals,
-    module.cells,
-    [],
-    NO_PARAMS,
+  const toplevel = guardDepth(pos, () =>
+    c.function('<toplevel>', pos, file.stmts, module.locals, module.cells, [], NO_PARAMS),
   );
   return {
     filename,
@@ -70,6 +65,18 @@ export function compileFile(
     globalNames: module.globals.map((b) => b.first?.name ?? ''),
     predeclaredNames: c.predeclared,
   };
+}
+
+/** The compiler recurses over the tree: a tree deeper than the JS stack is a static error. */
+function guardDepth<T>(pos: Position, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') {
+      throw new StaticError(pos, 'program too deeply nested');
+    }
+    throw e;
+  }
 }
 
 const NO_PARAMS = {
@@ -140,7 +147,9 @@ export function evalExpr(
   const pos = startPos(expr) ?? { file: filename, line: 1, col: 1 };
   const body: ast.Stmt[] = [{ kind: 'ReturnStmt', returnPos: pos, result: expr }];
   const c = new Compiler({ universe: univ, recursion: options.recursion }, pos);
-  const code = c.function('<expr>', pos, body, module.locals, module.cells, [], NO_PARAMS);
+  const code = guardDepth(pos, () =>
+    c.function('<expr>', pos, body, module.locals, module.cells, [], NO_PARAMS),
+  );
   const predeclared = c.predeclared.map((name) => env.get(name));
   const fn = new StarlarkFunction(
     code,
