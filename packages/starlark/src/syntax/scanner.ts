@@ -175,9 +175,23 @@ export class Scanner extends SourceReader {
         this.read();
         return scanString(this, q2);
       }
-      while (isIdent(c)) {
+      // Fast path over ASCII identifier bytes (one column each), then rune by rune if needed.
+      let j = i;
+      for (; j < src.length; j++) {
+        const b = src.charCodeAt(j);
+        if (!((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95 || (b >= 48 && b <= 57)))
+          break;
+      }
+      this.col += j - i;
+      this.i = j;
+      c = this.peek();
+      while (c >= 0x80 && isIdent(c)) {
         this.read();
         c = this.peek();
+        while (c < 0x80 && isIdent(c)) {
+          this.read();
+          c = this.peek();
+        }
       }
       this.endToken();
       return KEYWORDS.get(this.raw) ?? T.IDENT;
