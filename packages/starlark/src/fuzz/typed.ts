@@ -34,17 +34,7 @@ const FLOATS = [
   'float("nan")',
   'float("inf")',
 ];
-const NUMERIC = [
-  '"12"',
-  '" -7 "',
-  '"0x1F"',
-  '"1e3"',
-  '"-2.5"',
-  '"inf"',
-  '"nan"',
-  '"0o17"',
-  '"+3"',
-];
+const NUMERIC = ['"12"', '" -7 "', '"0x1F"', '"1e3"', '"-2.5"', '"inf"', '"nan"', '"0o17"', '"+3"'];
 const STRS = [
   '""',
   '"a"',
@@ -101,9 +91,10 @@ export class TypedGenerator {
     const r = this.r;
     switch (ty) {
       case 'int':
-        return r.pick(INTS);
+        return r.chance(0.2) ? String(r.int(2 ** 31) - 2 ** 30) : r.pick(INTS);
       case 'float':
-        return r.pick(FLOATS);
+        // Random magnitudes exercise the shortest round-trip formatting of floats.
+        return r.chance(0.3) ? `${r.int(1000000)}e${r.int(60) - 30}` : r.pick(FLOATS);
       case 'str':
         return r.pick(STRS);
       case 'bytes':
@@ -113,10 +104,15 @@ export class TypedGenerator {
       case 'list':
         return `[${this.items()}]`;
       case 'tuple':
-        return r.chance(0.2) ? '()' : `(${this.items()},)`;
+        return this.tupleLiteral();
       default:
         return `{${Array.from({ length: r.int(4) }, () => `${this.expr(r.pick(['int', 'str']))}: ${this.expr(r.pick(TYPES))}`).join(', ')}}`;
     }
+  }
+
+  private tupleLiteral(): string {
+    const items = this.items();
+    return items === '' ? '()' : `(${items},)`;
   }
 
   private items(): string {
@@ -134,6 +130,11 @@ export class TypedGenerator {
         return r.pick([
           () => `${e('int')} ${r.pick(['+', '-', '*', '//', '%', '&', '|', '^'])} ${e('int')}`,
           () => `${e('int')} << ${r.int(70)}`,
+          () => `${e('int')} * ${e('int')} * ${e('int')} // ${e('int')}`,
+          () => `int(${e('float')} * ${r.pick(['1e10', '1e20', '3.0', '-1e15'])})`,
+          () => `${e('str')}.rfind(${e('str')})`,
+          () => `len(set(${e('list')}))`,
+          () => `sorted(${e('list')}, key = lambda x: str(x))[0]`,
           () => `len(${e(r.pick(['str', 'list', 'dict', 'tuple', 'bytes']))})`,
           () => `int(${r.chance(0.5) ? e(r.pick(['float', 'bool'])) : r.pick(NUMERIC)})`,
           () => `${e('str')}.find(${e('str')})`,
@@ -158,7 +159,7 @@ export class TypedGenerator {
           () => `${e('str')} + ${e('str')}`,
           () => `${e('str')} * ${r.int(4)}`,
           () =>
-            `${e('str')}.${r.pick(['upper', 'lower', 'title', 'capitalize', 'strip', 'lstrip', 'rstrip', 'swapcase'])}()`,
+            `${e('str')}.${r.pick(['upper', 'lower', 'title', 'capitalize', 'strip', 'lstrip', 'rstrip'])}()`,
           () => `${e('str')}.replace(${e('str')}, ${e('str')})`,
           () => `${e('str')}[${e('int')}:${e('int')}]`,
           () => `${e('str')}[::${r.pick(['-1', '2', '-2', '3'])}]`,
@@ -171,6 +172,15 @@ export class TypedGenerator {
           () => `"{} {!r} {:}".format(${e(r.pick(TYPES))}, ${e(r.pick(TYPES))}, ${e('str')})`,
           () => `chr(${r.pick(['65', '233', '0x65e5', '0x1F600'])})`,
           () => `${e('str')}.removeprefix(${e('str')})`,
+          () => `${e('str')}.removesuffix(${e('str')})`,
+          () => `${e('str')}.strip(${e('str')})`,
+          () => `"%s" % ${e('float')}`,
+          () => `"%g %f %e %d|" % (${e('float')}, ${e('float')}, ${e('float')}, ${e('int')})`,
+          () => `"{0} {0!r} {1}".format(${e(r.pick(TYPES))}, ${e(r.pick(TYPES))})`,
+          () => `" ".join(sorted(${e('str')}.split()))`,
+          () => `${e('str')}.title() + ${e('str')}.capitalize()`,
+          () => `str(${e('float')} / ${r.pick(['3', '7.0', '1e-9', '-11'])})`,
+          () => `str(set(${e('list')}))`,
         ])();
       case 'bytes':
         return r.pick([
@@ -199,7 +209,7 @@ export class TypedGenerator {
           () => `${e('str')}.splitlines(${r.pick(['', 'True'])})`,
           () => `list(${e('str')}.elems())`,
           () => `list(${e('str')}.codepoints())`,
-          () => `list(${e('bytes')})`,
+          () => `list(${e('bytes')}.elems())`,
           () => `[x for x in ${e('list')} if x]`,
           () => `list(range(${r.int(5)}, ${r.int(9)}, ${r.pick(['1', '2', '-1'])}))`,
           () => `${e('dict')}.items()`,
@@ -207,6 +217,11 @@ export class TypedGenerator {
           () => `list(enumerate(${e('list')}))`,
           () => `${e('list')}[${e('int')}:${e('int')}:${r.pick(['1', '-1', '2'])}]`,
           () => `dir(${e(r.pick(TYPES))})`,
+          () => `sorted(set(${e('list')}) | set(${e('list')}))`,
+          () => `sorted(set(${e('list')}).intersection(${e('list')}))`,
+          () => `[x * 2 for x in ${e('list')}][::-1]`,
+          () => `${e('str')}.split(${e('str')}, ${r.int(3)})`,
+          () => `${e('dict')}.values()`,
         ])();
       case 'tuple':
         return r.pick([
