@@ -1,7 +1,8 @@
 // Differential testing against starlark-go's `starlark` command (a binary built outside the
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
-// --mutate: mutations of Slant's test programs), runs each under both implementations in the command's dialect
+// --calls: functions called with random arguments; --mutate: mutations of Slant's test
+// programs), runs each under both implementations in the command's dialect
 // (-globalreassign -recursion), and compares the output: print() lines, then the backtrace of a
 // run-time error or the message of a static error. Prints each mismatch; exits 1 if any.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { StarThread } from '../src/eval/thread.ts';
 import { ProgramGenerator } from '../src/fuzz/generate.ts';
 import { mutate } from '../src/fuzz/mutate.ts';
 import { TypedGenerator } from '../src/fuzz/typed.ts';
+import { CallGenerator } from '../src/fuzz/calls.ts';
 import { Rand } from '../src/fuzz/random.ts';
 
 const { values } = parseArgs({
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     brief: { type: 'boolean', default: false },
     mutate: { type: 'boolean', default: false },
     typed: { type: 'boolean', default: false },
+    calls: { type: 'boolean', default: false },
   },
 });
 const bin = values['starlark-go'];
@@ -86,8 +89,13 @@ function seedPool(): string[] {
 }
 const pool = values.mutate ? seedPool() : [];
 const typed = new TypedGenerator(rand);
-const nextProgram = (): string =>
-  values.mutate ? mutate(rand, rand.pick(pool)) : values.typed ? typed.program() : gen.program();
+const calls = new CallGenerator(rand);
+function nextProgram(): string {
+  if (values.mutate) return mutate(rand, rand.pick(pool));
+  if (values.typed) return typed.program();
+  if (values.calls) return calls.program();
+  return gen.program();
+}
 let mismatches = 0;
 let errors = 0;
 const count = Number(values.count);
@@ -104,7 +112,10 @@ for (let i = 0; i < count; i++) {
     const w = want.split('\n');
     const g = got.split('\n');
     const k = w.findIndex((line, j) => line !== g[j]);
+    // The differing line, and the last lines (the error messages) when they differ too.
     console.log(`#${i} line ${k + 1}:\n  go:    ${w[k]}\n  slant: ${g[k]}`);
+    const [wl, gl] = [w.at(-2), g.at(-2)];
+    if (wl !== gl) console.log(`  go ends:    ${wl}\n  slant ends: ${gl}`);
   } else if (mismatches <= Number(values.show)) {
     console.log(
       `=== program #${i} (seed ${values.seed})\n${src}--- starlark-go\n${want}--- slant\n${got}`,
