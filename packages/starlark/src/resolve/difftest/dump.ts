@@ -1,8 +1,8 @@
 // The TypeScript side of the differential dump: the same text main.go prints for a resolved
 // file (every node in walk order with its positions, bindings and function metadata).
 
-import * as ast from '../ast.ts';
-import { walk } from '../walk.ts';
+import * as ast from '../../syntax/ast.ts';
+import { walk } from '../../syntax/walk.ts';
 
 const TOKEN_NAMES: Readonly<Record<ast.LiteralToken, string>> = {
   INT: 'int literal',

@@ -2,7 +2,7 @@
 // inside a temporary copy of a starlark-go checkout, feeds both implementations the same inputs
 // (chunks of .star files, random mutations of them, generated expressions) and compares the
 // errors byte for byte, or the dump of the resolved tree. Needs Go; nothing is downloaded.
-// Usage: node packages/starlark/src/syntax/difftest/run.ts [--starlark-go DIR] [--seed N]
+// Usage: node packages/starlark/src/resolve/difftest/run.ts [--starlark-go DIR] [--seed N]
 //        [--count N] [DIR|FILE ...]
 // Exits 1 on any mismatch, printing the first few (their inputs are kept as mismatch-N.star in
 // the scratch directory, which is removed when all inputs agree).
@@ -22,8 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StaticError, StaticErrorList } from '../../errors.ts';
-import { resolveFile } from '../../resolve/resolve.ts';
-import { parseFile } from '../parse.ts';
+import { resolveFile } from '../resolve.ts';
+import { parseFile } from '../../syntax/parse.ts';
 import { dumpFile } from './dump.ts';
 
 const { values, positionals } = parseArgs({
