@@ -94,6 +94,14 @@ describe('Scanner', () => {
     expect(sc.pos).toEqual({ file: 'a.star', line: 1, col: 18 });
   });
 
+  it('counts an invalid UTF-8 byte as one column and decodes it in strings as U+FFFD', () => {
+    const sc = new Scanner('a.star', '"\xff\xc3\xa9" x');
+    expect(sc.next()).toBe(T.STRING);
+    expect(sc.value).toBe('\xef\xbf\xbd\xc3\xa9');
+    sc.next();
+    expect(sc.pos.col).toBe(6);
+  });
+
   it.each([
     ['0755', 'a.star:1:5: obsolete form of octal literal; use 0o755'],
     ['09', 'a.star:1:1: invalid int literal'],
@@ -113,6 +121,9 @@ describe('Scanner', () => {
     ['x = "a\nb"', 'a.star:1:5: unexpected newline in string'],
     ["'''abc", 'a.star:1:1: unexpected EOF in string'],
     ['b"\\q"', 'a.star:1:2: invalid escape sequence \\q'],
+    ['x = \xe2\x82\xac', "a.star:1:5: unexpected input character '\xe2\x82\xac'"],
+    ['x = \xc2\xa0', "a.star:1:5: unexpected input character '\\u00a0'"],
+    ['"\\\xc3\xa9"', 'a.star:1:1: invalid escape sequence \\\xc3\x83'],
   ])('reports %j as %j', (src, msg) => {
     expect(scanError(src)).toBe(msg);
   });
