@@ -1,0 +1,87 @@
+// Reading `docker compose config --format json` output: the services Tilt cares about, in the
+// order Tilt visits them (sorted names, each service's depends_on first).
+import { posix } from 'node:path';
+import type { ComposeServiceConfig } from '../state/compose.ts';
+import { starError } from '../text.ts';
+
+export interface ParsedComposeService {
+  readonly name: string;
+  readonly config: ComposeServiceConfig;
+}
+
+export interface ParsedComposeProject {
+  readonly name: string;
+  readonly services: ParsedComposeService[];
+}
+
+type Json = Record<string, unknown>;
+
+function obj(v: unknown): Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function strOf(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+function serviceConfig(raw: Json, projectPath: string): ComposeServiceConfig {
+  const build =
+    raw.build === undefined
+      ? undefined
+      : typeof raw.build === 'string'
+        ? { context: raw.build }
+        : obj(raw.build);
+  let buildContext = build === undefined ? '' : strOf(build.context);
+  // Compose resolves contexts to absolute paths; a relative one is relative to the project.
+  if (
+    buildContext !== '' &&
+    !posix.isAbsolute(buildContext) &&
+    !/^[a-z]+:\/\//i.test(buildContext) &&
+    !buildContext.startsWith('git@')
+  ) {
+    buildContext = posix.join(projectPath, buildContext);
+  }
+  const published: number[] = [];
+  for (const p of arr(raw.ports)) {
+    const n = Number.parseInt(strOf(obj(p).published), 10);
+    // A range ("80-90") is not a single port; Tilt ignores it (Atoi fails).
+    if (/^\d+$/.test(strOf(obj(p).published)) && n !== 0) published.push(n);
+  }
+  const depends = raw.depends_on;
+  const dependsOn = Array.isArray(depends) ? depends.map(strOf) : Object.keys(obj(depends));
+  return {
+    image: strOf(raw.image),
+    buildContext,
+    buildDockerfile: build === undefined ? '' : strOf(build.dockerfile),
+    volumeSources: arr(raw.volumes).map((v) =>
+      typeof v === 'string' ? (v.split(':')[0] ?? '') : strOf(obj(v).source),
+    ),
+    publishedPorts: published,
+    dependsOn: dependsOn.sort(),
+    envFiles: arr(raw.env_file).map((e) => (typeof e === 'string' ? e : strOf(obj(e).path))),
+  };
+}
+
+export function parseComposeConfig(stdout: string, projectPath: string): ParsedComposeProject {
+  let doc: Json;
+  try {
+    doc = obj(JSON.parse(stdout));
+  } catch (err) {
+    throw starError(`parsing docker compose config output: ${(err as Error).message}`);
+  }
+  const services = obj(doc.services);
+  const names = Object.keys(services).sort();
+  const out: ParsedComposeService[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name) || !(name in services)) return;
+    seen.add(name);
+    const config = serviceConfig(obj(services[name]), projectPath);
+    for (const dep of config.dependsOn) visit(dep);
+    out.push({ name, config });
+  };
+  for (const n of names) visit(n);
+  return { name: strOf(doc.name), services: out };
+}
