@@ -31,7 +31,7 @@ describe('StarThread', () => {
     );
     expect(seen).toBe(`Traceback (most recent call last):
   w.star:4:4: in <toplevel>
-  w.star:3:23: in top
+  w.star:3:24: in top
   w.star:2:19: in outer
   w.star:1:19: in inner
   <builtin>: in where
