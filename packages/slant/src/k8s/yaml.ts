@@ -122,3 +122,29 @@ export function serializeEntity(entity: K8sEntity): string {
 export function serializeSpecYAML(entities: readonly K8sEntity[]): string {
   return entities.map(serializeEntity).join('\n---\n');
 }
+
+/**
+ * The documents of a YAML stream as plain values (null for an empty document), read as
+ * Kubernetes reads YAML; errors read as sigs.k8s.io/yaml's. For decode_yaml and friends.
+ */
+export function parseYAMLValues(src: string): unknown[] {
+  const out: unknown[] = [];
+  for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
+    const err = doc.errors[0];
+    if (err !== undefined) throw new Error(yamlErrorText(err));
+    out.push(doc.toJS({ maxAliasCount: 10_000 }) ?? null);
+  }
+  return out;
+}
+
+/** sigs.k8s.io/yaml.Marshal of plain data: keys sorted (it goes through JSON), block style. */
+export function stringifyYAMLValue(v: unknown): string {
+  const sortKeys = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sortKeys);
+    if (!isPlainObject(x)) return x;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x).sort()) out[k] = sortKeys(x[k]);
+    return out;
+  };
+  return stringify(sortKeys(v), STRINGIFY_OPTIONS);
+}

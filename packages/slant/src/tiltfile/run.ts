@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import type { Thread } from '@slant/starlark';
 import { decodeUtf8, encodeUtf8 } from '@slant/starlark';
+import { goIsAbs, goJoin } from './gopath.ts';
 import type { TiltfileHost } from './host.ts';
 import type { TiltfileState } from './state.ts';
 import { newTiltfileState } from './state.ts';
@@ -58,11 +59,15 @@ export class TiltfileRun {
    */
   absPath(thread: Thread, p: string): string {
     const hp = decodeUtf8(p);
-    return posix.isAbsolute(hp) ? hp : posix.join(this.currentDir(thread), hp);
+    return goIsAbs(hp) ? hp : goJoin(this.currentDir(thread), hp);
   }
 
-  /** Records a file the Tiltfile depends on: a change to it re-runs the Tiltfile. */
-  recordRead(path: string): void {
+  /**
+   * Records a file the Tiltfile depends on: a change to it re-runs the Tiltfile (io.RecordReadPath).
+   * A file-only read of an existing directory records nothing; `recursive` watches a whole tree.
+   */
+  recordRead(path: string, recursive = false): void {
+    if (!recursive && this.host.fs.stat(path)?.isDir === true) return;
     this.state.files.configFiles.add(path);
   }
 

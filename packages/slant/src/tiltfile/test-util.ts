@@ -22,6 +22,8 @@ export function runTiltfile(
   opts: FakeHostOptions & {
     files?: Record<string, string>;
     load?: Partial<LoadTiltfileOptions>;
+    /** Adjusts the fake host before the run (symlinks, scripts). */
+    setup?: (host: FakeHost) => void;
   } = {},
 ): RunResult {
   const files: Record<string, string> = { Tiltfile: tiltfile, ...opts.files };
@@ -29,6 +31,7 @@ export function runTiltfile(
     Object.entries(files).map(([p, c]) => [p.startsWith('/') ? p : `${DIR}/${p}`, c]),
   );
   const host = fakeHost({ ...opts, files: abs });
+  opts.setup?.(host);
   const r = loadTiltfile(host, { mainPath: `${DIR}/Tiltfile`, ...opts.load });
   return { ...r, host, out: host.log.output };
 }

@@ -1,7 +1,10 @@
 // Argument converters and value types shared by all builtin groups (Tilt's tiltfile/value and
 // io.Blob). Converters throw StarlarkError so unpackArgs prefixes `fn: for parameter p: `.
-import type { Value } from '@slant/starlark';
+import type { Thread, Value } from '@slant/starlark';
+import { goTypeName } from './builtins/k8s-args.ts';
+import type { TiltfileRun } from './run.ts';
 import {
+  Dict,
   iterate,
   List,
   None,
@@ -89,6 +92,59 @@ function elements(v: Value, what: string): string[] {
     }
   } finally {
     it.done();
+  }
+  return out;
+}
+
+/** value.ValueToAbsPath: a string (not a Blob) as an absolute host path. */
+export function valueToAbsPath(run: TiltfileRun, thread: Thread, v: Value): string {
+  if (typeof v === 'string') return run.absPath(thread, v);
+  throw new StarlarkError(`expected path | string. Actual type: ${goTypeName(v)}`);
+}
+
+/** value.LocalPath: a converter to an absolute host path, relative to the executing file. */
+export function localPath(run: TiltfileRun, thread: Thread): (v: Value) => string {
+  return (v) => valueToAbsPath(run, thread, v);
+}
+
+/** value.LocalPathList: a path or a list/tuple of paths (None = empty). */
+export function localPathList(run: TiltfileRun, thread: Thread): (v: Value) => string[] {
+  return (v) => {
+    if (asString(v) !== undefined) return [valueToAbsPath(run, thread, v)];
+    if (v === None) return [];
+    if (!(v instanceof List) && !(v instanceof Tuple)) {
+      throw new StarlarkError(
+        `value should be a string or List or Tuple of strings, but is of type ${typeName(v)}`,
+      );
+    }
+    const out: string[] = [];
+    for (const item of v.elems) {
+      try {
+        out.push(valueToAbsPath(run, thread, item));
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        throw new StarlarkError(`unpacking list item at index ${out.length}: ${msg}`);
+      }
+    }
+    return out;
+  };
+}
+
+/** value.StringStringMap: a dict of strings (None = empty). */
+export function stringStringMap(v: Value): Map<string, string> {
+  const out = new Map<string, string>();
+  if (v === None) return out;
+  if (!(v instanceof Dict)) throw new StarlarkError(`expected dict, got ${goTypeName(v)}`);
+  for (const { k, v: x } of v.ht.entries()) {
+    const ks = asString(k);
+    if (ks === undefined) {
+      throw new StarlarkError(`key is not a string: ${goTypeName(k)} (${repr(k)})`);
+    }
+    const xs = asString(x);
+    if (xs === undefined) {
+      throw new StarlarkError(`value is not a string: ${goTypeName(x)} (${repr(x)})`);
+    }
+    out.set(ks, xs);
   }
   return out;
 }

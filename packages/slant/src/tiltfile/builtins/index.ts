@@ -2,5 +2,15 @@
 // from builtins/<group>.ts and spread it here.
 import type { TiltDefinition } from '../registry.ts';
 import { coreBuiltins } from './core.ts';
+import { encodingBuiltins } from './encoding.ts';
+import { filesBuiltins } from './files.ts';
+import { osBuiltins } from './os.ts';
+import { sysBuiltins } from './sys.ts';
 
-export const ALL_BUILTINS: readonly TiltDefinition[] = [...coreBuiltins];
+export const ALL_BUILTINS: readonly TiltDefinition[] = [
+  ...coreBuiltins,
+  ...filesBuiltins,
+  ...encodingBuiltins,
+  ...osBuiltins,
+  ...sysBuiltins,
+];
