@@ -12,7 +12,9 @@ import { DEFAULT_FILE_OPTIONS, TILT_FILE_OPTIONS } from '../syntax/options.ts';
 import { makeAssertModule, setReporter } from '../testing/assert-module.ts';
 import type { Value } from '../values/index.ts';
 import { PRELUDE, ProgramGenerator } from './generate.ts';
+import { CallGenerator } from './calls.ts';
 import { mutate } from './mutate.ts';
+import { TypedGenerator } from './typed.ts';
 import { Rand, toBinary } from './random.ts';
 
 const SEED = Number(process.env.STARLARK_FUZZ_SEED ?? 20240601);
@@ -74,11 +76,22 @@ describe('fuzz', () => {
     const r = new Rand(SEED);
     const wild = new ProgramGenerator(r);
     const bound = new ProgramGenerator(r, { prelude: true, maxDepth: 3 });
+    const typed = new TypedGenerator(r);
+    const calls = new CallGenerator(r);
     const pool = seeds();
     const assertModule = makeAssertModule();
     for (let i = 0; i < PROGRAMS; i++) {
-      const k = r.int(3);
-      const src = k === 0 ? wild.program() : k === 1 ? bound.program() : mutate(r, r.pick(pool));
+      const k = r.int(6);
+      const src =
+        k === 0
+          ? wild.program()
+          : k === 1
+            ? bound.program()
+            : k === 2
+              ? typed.program()
+              : k === 3
+                ? calls.program()
+                : mutate(r, r.pick(pool));
       const options = r.chance(0.5) ? TILT_FILE_OPTIONS : DEFAULT_FILE_OPTIONS;
       const why = runOne(src, options, assertModule);
       if (why !== undefined) {
