@@ -7,6 +7,13 @@ import { goQuote, starError } from './text.ts';
 
 export const LOCAL_LOG_PREFIX = ' → ';
 
+const EMPTY_CMD_RESULT = {
+  stdout: Buffer.alloc(0),
+  stderr: Buffer.alloc(0),
+  exitCode: -1,
+  spawnError: 'empty cmd',
+} as const;
+
 export interface ExecOptions {
   /** Write stdout and stderr to the log. */
   readonly logOutput: boolean;
@@ -52,12 +59,16 @@ export function execLocalCmd(run: TiltfileRun, cmd: Cmd, opts: ExecOptions): str
   if (opts.logCommand) {
     run.host.log.print(`${opts.logCommandPrefix ?? 'Running:'} ${cmdString(cmd)}`);
   }
-  const res = run.host.proc.runSync({
-    argv: cmd.argv,
-    cwd: cmd.dir === '' ? run.mainDir : cmd.dir,
-    env: localExecEnv(run, cmd),
-    ...(opts.stdin === undefined ? {} : { stdin: Buffer.from(opts.stdin, 'latin1') }),
-  });
+  // localexec refuses an empty argv before starting anything.
+  const res =
+    cmd.argv.length === 0
+      ? EMPTY_CMD_RESULT
+      : run.host.proc.runSync({
+          argv: cmd.argv,
+          cwd: cmd.dir === '' ? run.mainDir : cmd.dir,
+          env: localExecEnv(run, cmd),
+          ...(opts.stdin === undefined ? {} : { stdin: Buffer.from(opts.stdin, 'latin1') }),
+        });
   const stdout = res.stdout.toString('utf8');
   const stderr = res.stderr.toString('utf8');
   // Tilt's writers interleave both streams into the log as they arrive; a synchronous runner

@@ -11,7 +11,7 @@ import {
   type Value,
   unpackArgs,
 } from '@slant/starlark';
-import { parseNamed } from '../../container/ref.ts';
+import { parseNormalizedNamed as parseNamed } from '../../container/ref.ts';
 import { validateRegistryHosting } from '../../container/registry.ts';
 import { newRefSelector, selectorString } from '../../container/selector.ts';
 import { cmdContext, cmdEmpty, valueGroupToCmd, valueToUnixCmd } from '../cmd.ts';

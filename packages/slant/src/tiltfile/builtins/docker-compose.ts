@@ -3,7 +3,7 @@
 // become resources at assembly.
 import { posix } from 'node:path';
 import { conv, type Kwargs, None, type Thread, unpackArgs, type Value } from '@slant/starlark';
-import { type ImageRef, parseNamed } from '../../container/ref.ts';
+import { type ImageRef, parseNormalizedNamed as parseNamed } from '../../container/ref.ts';
 import type { TiltBuiltin } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import {

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { DIR } from '../test-util.ts';
+import { lastError, run } from './build-test-util.ts';
+
+describe('local', () => {
+  test('runs a shell command in the Tiltfile dir, logs it, returns stdout as a Blob', () => {
+    const r = run("x = local('echo hi')\nprint(type(x), str(x).strip())\n", {
+      scripts: [{ match: 'sh -c echo hi', result: { stdout: 'hi\n' } }],
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.out).toBe('local: echo hi\n → hi\nblob hi\n');
+    const call = r.host.proc.calls[0]!;
+    expect(call.cwd).toBe(DIR);
+    expect(call.env.TILT_DISABLE_ANALYTICS).toBe('1');
+    expect(call.env.TILT_PORT).toBe('10350');
+    expect(call.env.TILT_HOST).toBe('localhost');
+  });
+
+  test('argv lists, env, dir, stdin; quiet and echo_off hide output and command', () => {
+    const r = run(
+      "local(['cat'], env={'B': '2', 'A': '1'}, dir='sub', stdin='in', quiet=True, echo_off=True)\n",
+      { scripts: [{ match: 'cat', result: { stdout: 'in' } }] },
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.out).toBe('');
+    const call = r.host.proc.calls[0]!;
+    expect(call.cwd).toBe(`${DIR}/sub`);
+    expect(call.env.A).toBe('1');
+    expect(call.stdin?.toString()).toBe('in');
+  });
+
+  test('no output is reported when the command was echoed', () => {
+    const r = run("local('true')\n", { scripts: [{ match: 'sh -c true', result: {} }] });
+    expect(r.out).toBe('local: true\n → [no output]\n');
+  });
+
+  test('a failing command stops the Tiltfile with Tilt’s text', () => {
+    const r = run("local('exit 3')\n", {
+      scripts: [{ match: 'sh -c exit 3', result: { exitCode: 3, stderr: 'bad\n' } }],
+    });
+    expect(lastError(r)).toBe('Error in local: command "exit 3" failed.\nerror: exit status 3');
+    expect(r.out).toBe('local: exit 3\n → bad\n');
+    const q = run("local('exit 3', quiet=True)\n", {
+      scripts: [{ match: 'sh -c exit 3', result: { exitCode: 3, stdout: 'o\n', stderr: 'bad\n' } }],
+    });
+    expect(lastError(q)).toBe(
+      'Error in local: command "exit 3" failed.\nerror: exit status 3\nstdout:\no\n\nstderr:\nbad\n\n',
+    );
+  });
+
+  test('bad env values are argument errors', () => {
+    expect(lastError(run("local('x', env={'A': 1})\n"))).toBe(
+      'Error in local: local: for parameter "env": value is not a string: starlark.Int (1)',
+    );
+  });
+});
+
+describe('trigger_mode', () => {
+  test('sets the default once', () => {
+    const r = run(
+      'trigger_mode(TRIGGER_MODE_MANUAL)\nprint(TRIGGER_MODE_AUTO, type(TRIGGER_MODE_AUTO))\n',
+    );
+    expect(r.state.build.triggerMode).toBe('manual');
+    expect(r.out).toBe('TRIGGER_MODE_AUTO TriggerMode\n');
+    expect(
+      lastError(run('trigger_mode(TRIGGER_MODE_AUTO)\ntrigger_mode(TRIGGER_MODE_AUTO)\n')),
+    ).toBe(
+      `Error in trigger_mode: trigger_mode can only be called once. It was already called at ${DIR}/Tiltfile:1:13`,
+    );
+    expect(lastError(run("trigger_mode('auto')\n"))).toBe(
+      'Error in trigger_mode: trigger_mode: for parameter trigger_mode: got string, want TriggerMode',
+    );
+  });
+});
