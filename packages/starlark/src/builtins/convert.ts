@@ -9,6 +9,7 @@ import { Bytes, Float, fnv32, None } from '../values/primitives.ts';
 import { repr as reprOf, str as strOf } from '../values/repr.ts';
 import { javaStringHash } from '../values/strhash.ts';
 import { decodeRune, encodeRune, RUNE_MASK, runes } from '../values/utf8.ts';
+import { parseGoFloat } from './parse-float.ts';
 import { checkPositional, P, unpackArgs, unpackPositional } from './unpack.ts';
 
 function noKwargs(name: string, kwargs: unknown[] | null): void {
@@ -98,8 +99,6 @@ export function parseIntLiteral(s: string, base: number): number | bigint | unde
   return neg ? intNeg(r) : r;
 }
 
-const FLOAT_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 export const float_: BuiltinImpl = (_t, args, kwargs) => {
   noKwargs('float', kwargs);
   if (args.length === 0) return new Float(0);
@@ -117,9 +116,12 @@ export const float_: BuiltinImpl = (_t, args, kwargs) => {
     }
     if (l === '-inf' || l === '-infinity') return new Float(-Infinity);
     if (l === 'nan' || l === '+nan' || l === '-nan') return new Float(Number.NaN);
-    if (!FLOAT_RE.test(x)) throw new StarlarkError(`invalid float literal: ${x}`);
-    const f = Number(x);
-    if (!Number.isFinite(f)) throw new StarlarkError('floating-point number too large');
+    const f = parseGoFloat(x);
+    // Go reports overflow before syntax: ParseFloat gives ±Inf with its range error.
+    if (f === Infinity || f === -Infinity) {
+      throw new StarlarkError('floating-point number too large');
+    }
+    if (f === undefined) throw new StarlarkError(`invalid float literal: ${x}`);
     return new Float(f);
   }
   throw new StarlarkError(`float got ${typeName(x)}, want number or string`);

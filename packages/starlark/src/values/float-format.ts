@@ -1,4 +1,5 @@
 // Float formatting exactly as Go's strconv.FormatFloat, as starlark-go uses it.
+import { expDigits, fixedDigits } from './float-exact.ts';
 
 /** str(float) and %g: shortest round-trip digits, always with '.' or an exponent. */
 export function formatFloat(v: number, conv: 'g' | 'G' = 'g'): string {
@@ -30,19 +31,19 @@ function goExp(exp: number): string {
   return `e${exp < 0 ? '-' : '+'}${a < 10 ? '0' : ''}${a}`;
 }
 
-/** %e / %E / %f / %F with 6 digits of precision. */
+/** %e / %E / %f with 6 digits of precision, as Go's FormatFloat(v, conv, 6, 64). */
 export function formatFloatPrec(v: number, conv: 'e' | 'E' | 'f' | 'F'): string {
   if (!Number.isFinite(v)) return v > 0 ? '+inf' : v < 0 ? '-inf' : 'nan';
+  // strconv knows no 'F': FormatFloat writes '%' and the verb, whatever the finite value.
+  if (conv === 'F') return '%F';
   const neg = v < 0 || Object.is(v, -0);
-  const a = Math.abs(v);
   let s: string;
   if (conv === 'e' || conv === 'E') {
-    const e = a.toExponential(6);
-    const ei = e.indexOf('e');
-    s = e.slice(0, ei) + goExp(Number(e.slice(ei + 1)));
+    const { digits, exp } = expDigits(v, 6);
+    s = `${digits[0]}.${digits.slice(1)}${goExp(exp)}`;
     if (conv === 'E') s = s.toUpperCase();
   } else {
-    s = a < 1e21 ? a.toFixed(6) : `${BigInt(a).toString()}.000000`;
+    s = fixedDigits(v, 6);
   }
   return neg ? `-${s}` : s;
 }

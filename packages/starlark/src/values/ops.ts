@@ -65,7 +65,7 @@ function binaryBuiltin(op: BinaryOp, x: Value, y: Value): Value | undefined {
       if (x instanceof Tuple) {
         return y instanceof Tuple ? new Tuple(x.elems.concat(y.elems)) : undefined;
       }
-      if (x instanceof Bytes) return y instanceof Bytes ? new Bytes(x.s + y.s) : undefined;
+      // No bytes + bytes at run time (starlark-go has none); the compiler joins literals.
       return floatOp(op, x, y);
     case '-':
       if (isInt(x) && isInt(y)) return I.intSub(x, y);
