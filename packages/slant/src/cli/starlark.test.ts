@@ -107,6 +107,11 @@ describe('slant starlark (REPL)', () => {
     });
   });
 
+  it('continues unfinished brackets and strings onto the next lines, and runs top-level blocks', () => {
+    const input = 'x = [1,\n2]\nx\ns = """a\nb"""\ns\nif x:\n    print("yes")\n\n"end"\n';
+    expect(slant([], input)).toEqual({ code: 0, out: '[1, 2]\n"a\\nb"\nyes\n"end"\n', err: '' });
+  });
+
   it('reports an error and keeps reading', () => {
     const r = slant([], '1 // 0\n2 + 2\n');
     expect(r.out).toBe('4\n');
