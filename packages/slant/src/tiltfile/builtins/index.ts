@@ -6,6 +6,7 @@ import { encodingBuiltins } from './encoding.ts';
 import { filesBuiltins } from './files.ts';
 import { osBuiltins } from './os.ts';
 import { sysBuiltins } from './sys.ts';
+import { configBuiltins } from './config.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...coreBuiltins,
@@ -13,4 +14,5 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...encodingBuiltins,
   ...osBuiltins,
   ...sysBuiltins,
+  ...configBuiltins,
 ];

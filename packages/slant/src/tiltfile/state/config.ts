@@ -1,33 +1,44 @@
 // The config section of TiltfileState: config.define_*() settings, config.parse() and the
-// enabled-resources choice (Tilt's internal/tiltfile/config).
+// enabled-resources choice (Tilt's internal/tiltfile/config Settings).
+import type { Value } from '@slant/starlark';
+import type { FlagValue } from '../pflag.ts';
 
-export type ConfigSettingType = 'string' | 'string_list' | 'bool' | 'object';
+/** A setting's value: set from a flag (pflag Value) or from tilt_config.json. */
+export interface ConfigValue extends FlagValue {
+  readonly isSet: boolean;
+  starlark(): Value;
+  /** From decoded JSON; throws Error with Tilt's text ("expected string, found float64"). */
+  setFromJSON(x: unknown): void;
+}
 
 export interface ConfigSettingDef {
   readonly name: string;
-  readonly type: ConfigSettingType;
-  /** Positional Tiltfile args feed this setting. */
-  readonly args: boolean;
   readonly usage: string;
+  readonly newValue: () => ConfigValue;
 }
 
-/**
- * Which resources start enabled: 'args' = Tilt's default (the positional Tiltfile args name them;
- * none = all), 'all', 'none' (clear_enabled_resources), or an explicit list.
- */
-export type EnabledResources =
-  | { readonly kind: 'args' }
-  | { readonly kind: 'list'; readonly names: readonly string[] };
-
 export interface ConfigState {
+  /** In definition order. */
   readonly defs: Map<string, ConfigSettingDef>;
-  /** Set once config.parse() ran (later define_* calls then fail). */
-  parsed: boolean;
-  /** The positional-args setting, if one was defined with args=True. */
-  positionalName: string | undefined;
-  enabled: EnabledResources;
+  /** The setting fed by positional args (args=True), or ''. */
+  positionalName: string;
+  /** config.parse() was called; define_* calls are then errors and args stop naming resources. */
+  parseCalled: boolean;
+  /** The directory config.parse() was called from ('' before). */
+  seenWorkingDirectory: string;
+  /** clear_enabled_resources(): start with everything disabled. */
+  disableAll: boolean;
+  /** set_enabled_resources(names); undefined when never called. */
+  enabledResources: string[] | undefined;
 }
 
 export function newConfigState(): ConfigState {
-  return { defs: new Map(), parsed: false, positionalName: undefined, enabled: { kind: 'args' } };
+  return {
+    defs: new Map(),
+    positionalName: '',
+    parseCalled: false,
+    seenWorkingDirectory: '',
+    disableAll: false,
+    enabledResources: undefined,
+  };
 }
