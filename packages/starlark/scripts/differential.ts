@@ -2,9 +2,10 @@
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
 // --calls: functions called with random arguments; --mutate: mutations of Slant's test
-// programs), runs each under both implementations in the command's dialect
-// (-globalreassign -recursion), and compares the output: print() lines, then the backtrace of a
-// run-time error or the message of a static error. Prints each mismatch; exits 1 if any.
+// programs), runs each under both implementations in the command's dialect (--flags, default
+// "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
+// the backtrace of a run-time error or the message of a static error. Prints each mismatch
+// (--brief: only the first differing line); exits 1 if any.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     mutate: { type: 'boolean', default: false },
     typed: { type: 'boolean', default: false },
     calls: { type: 'boolean', default: false },
+    flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
 const bin = values['starlark-go'];
@@ -40,7 +42,7 @@ if (bin === undefined) {
   console.error('usage: differential.ts --starlark-go BIN [--count N] [--seed S] [--depth D]');
   process.exit(2);
 }
-const FLAGS = ['-globalreassign', '-recursion'];
+const FLAGS = values.flags.split(/\s+/).filter(Boolean);
 const options = flagsToOptions(FLAGS);
 const dir = mkdtempSync(join(tmpdir(), 'slant-differential-'));
 const file = join(dir, 'prog.star');
