@@ -17,7 +17,7 @@ export interface DisableSource {
 }
 
 /** `''` means the disable source has not been read yet. */
-export type DisableState = '' | 'Enabled' | 'Disabled' | 'Error';
+export type DisableState = '' | 'Pending' | 'Enabled' | 'Disabled' | 'Error';
 
 /** Whether an object is currently disabled, and why. */
 export interface DisableStatus {

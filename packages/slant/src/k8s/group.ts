@@ -69,6 +69,11 @@ export interface AssembleInput {
   readonly workloadNames?: (workloads: readonly K8sEntity[]) => string[];
   /** An error text if a local/dc resource already has this name. */
   readonly otherResourceConflict?: (name: string) => string | undefined;
+  /**
+   * Resources that exist before grouping (k8s_custom_deploy's, made when the Tiltfile ran): they
+   * come first, take part in name conflicts, and k8s_resource() can configure them.
+   */
+  readonly initialResources?: readonly string[];
 }
 
 export interface AssembledResource {
@@ -83,8 +88,10 @@ export interface AssembleResult {
   readonly resources: AssembledResource[];
   /** Objects no resource claimed: Slant's `uncategorized` resource. */
   readonly unresourced: K8sEntity[];
-  /** For each grouping, the final name of the resource it applies to (after renames). */
+  /** For each grouping, the name of the resource it applied to (after its own rename). */
   readonly groupingTargets: string[];
+  /** For each grouping, the resource it applied to (names may change with later renames). */
+  readonly groupingResources: AssembledResource[];
 }
 
 export const UNRESOURCED_NAME = 'uncategorized';
@@ -238,12 +245,14 @@ export function assembleK8s(input: AssembleInput): AssembleResult {
     byName: new Map(),
     unresourced: [...input.entities],
   };
+  for (const name of input.initialResources ?? []) makeResource(s, name);
   assembleByWorkload(s);
   assembleUnresourced(s);
 
   // Fragments are computed once, over every object, before any claims move them.
   const all = [...s.resources.flatMap((r) => r.entities), ...s.unresourced];
   const groupingTargets: string[] = [];
+  const groupingResources: AssembledResource[] = [];
   for (const g of input.groupings) {
     if (g.manuallyGrouped) makeResource(s, g.newName).manuallyGrouped = true;
     const r = s.byName.get(g.workload);
@@ -266,6 +275,7 @@ export function assembleK8s(input: AssembleInput): AssembleResult {
     }
     claimObjects(s, r, g, all);
     groupingTargets.push(r.name);
+    groupingResources.push(r);
   }
-  return { resources: s.resources, unresourced: s.unresourced, groupingTargets };
+  return { resources: s.resources, unresourced: s.unresourced, groupingTargets, groupingResources };
 }

@@ -11,6 +11,7 @@ import {
   unpackArgs,
   type Value,
 } from '@slant/starlark';
+import type { TiltDefinition } from '../registry.ts';
 import { goTypeName } from './k8s-args.ts';
 
 export interface ResourceLink {
@@ -93,3 +94,7 @@ export function linkBuiltin(
   );
   return new LinkValue({ url: validated(url), name });
 }
+
+export const linkBuiltins: readonly TiltDefinition[] = [
+  { name: 'link', fn: (_run, _t, args, kwargs) => linkBuiltin('link', args, kwargs) },
+];

@@ -12,6 +12,7 @@ import {
   unpackArgs,
   type Value,
 } from '@slant/starlark';
+import type { TiltDefinition } from '../registry.ts';
 import { goTypeName } from './k8s-args.ts';
 
 export interface PortForward {
@@ -162,3 +163,10 @@ export function portForwardBuiltin(
     path: trimmed,
   });
 }
+
+export const portForwardBuiltins: readonly TiltDefinition[] = [
+  {
+    name: 'port_forward',
+    fn: (_run, _t, args, kwargs) => portForwardBuiltin('port_forward', args, kwargs),
+  },
+];

@@ -3,6 +3,7 @@
 // (assemble/k8s*.ts) turns it into resources after the Tiltfile ran.
 import type { StarObject } from '@slant/starlark';
 import type { ImageRef } from '../../container/ref.ts';
+import type { K8sEntity } from '../../k8s/entity.ts';
 import type { PodReadinessMode } from '../../k8s/group.ts';
 import type { ImageLocator } from '../../k8s/locator.ts';
 import { newObjectIndex, type ObjectIndex } from '../../k8s/object-index.ts';
@@ -11,9 +12,7 @@ import type { DiscoveryStrategy } from '../builtins/k8s-args.ts';
 import type { ResourceLink } from '../builtins/link.ts';
 import type { PortForward } from '../builtins/port-forward.ts';
 import type { Cmd } from '../cmd.ts';
-
-/** Tilt's triggerMode: 0 unset (the Tiltfile's trigger_mode() default), 1 auto, 2 manual. */
-export type TriggerModeSetting = 0 | 1 | 2;
+import type { TriggerMode } from './build.ts';
 
 /** One k8s_resource() call, kept until assembly (calls on one resource aggregate). */
 export interface K8sResourceOptions {
@@ -22,7 +21,8 @@ export interface K8sResourceOptions {
   readonly newName: string;
   readonly portForwards: readonly PortForward[];
   readonly extraPodSelectors: readonly Record<string, string>[];
-  readonly triggerMode: TriggerModeSetting;
+  /** undefined: the Tiltfile's trigger_mode() default. */
+  readonly triggerMode: TriggerMode | undefined;
   /** undefined when auto_init was not passed. */
   readonly autoInit: boolean | undefined;
   /** `Tiltfile:12:1`, the call's position, prefixing assembly errors. */
@@ -72,6 +72,8 @@ export interface K8sState {
   workloadToResourceFunction: WorkloadToResourceFunction | undefined;
   /** allow_k8s_contexts(), newest first as in Tilt. */
   readonly allowedContexts: string[];
+  /** Set by assembly: the objects no resource claimed (the `uncategorized` resource). */
+  unresourced: K8sEntity[];
 }
 
 export function selectorKey(sel: ObjectSelector): string {
@@ -103,6 +105,7 @@ export function newK8sState(): K8sState {
     customDeploys: [],
     workloadToResourceFunction: undefined,
     allowedContexts: [],
+    unresourced: [],
   };
   // Tilt's InitialKinds: Jobs wait for success, CronJobs aren't waited on.
   kindEntry(state, newPartialMatchObjectSelector('batch/v1', 'Job', '', '')).podReadinessMode =

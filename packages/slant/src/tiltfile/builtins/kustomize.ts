@@ -1,0 +1,50 @@
+// kustomize(paths, kustomize_bin=None, flags=[]): `kustomize build` (or `kubectl kustomize` when
+// no kustomize binary is installed) → a Blob of YAML (Tilt's files.go). The directory is watched.
+import { posix } from 'node:path';
+import { conv, type Kwargs, type Thread, unpackArgs, type Value } from '@slant/starlark';
+import type { TiltDefinition } from '../registry.ts';
+import type { TiltfileRun } from '../run.ts';
+import { fromStarString, starError, toStarString } from '../text.ts';
+import { Blob, stringList } from '../value.ts';
+import { runTool } from './k8s-exec.ts';
+
+function kustomize(
+  run: TiltfileRun,
+  thread: Thread,
+  args: readonly Value[],
+  kwargs: Kwargs | null,
+) {
+  const [pathVal = '', binVal, flags = []] = unpackArgs(
+    'kustomize',
+    args,
+    kwargs,
+    ['paths', conv.string],
+    ['kustomize_bin?', conv.string],
+    ['flags?', stringList],
+  );
+  const path = run.absPath(thread, pathVal);
+  const bin = binVal === undefined || binVal === '' ? '' : run.absPath(thread, binVal);
+  const cwd = run.currentDir(thread);
+  // kustomize mishandles absolute paths (kubernetes-sigs/kustomize#2789): pass a relative one.
+  const rel = posix.relative(cwd, path) || '.';
+  const tail = [...flags.map(fromStarString), rel];
+  const first = { argv: [bin === '' ? 'kustomize' : bin, 'build', ...tail], dir: cwd, env: [] };
+  let r = runTool(run, first, { logCommand: true, allowNotFound: true });
+  if (r.notFound) {
+    if (bin !== '')
+      throw starError(`exec: ${JSON.stringify(bin)}: executable file not found in $PATH`);
+    run.host.log.print(
+      'Falling back to `kubectl kustomize` since `kustomize` was not found in PATH',
+    );
+    r = runTool(
+      run,
+      { argv: ['kubectl', 'kustomize', ...tail], dir: cwd, env: [] },
+      { logCommand: true },
+    );
+  }
+  // Tilt watches the kustomization's dependencies; the whole directory covers them.
+  run.recordRead(path);
+  return new Blob(toStarString(r.stdout), `kustomize: ${path}`);
+}
+
+export const kustomizeBuiltins: readonly TiltDefinition[] = [{ name: 'kustomize', fn: kustomize }];
