@@ -34,7 +34,20 @@ const FLOATS = [
   'float("nan")',
   'float("inf")',
 ];
-const NUMERIC = ['"12"', '" -7 "', '"0x1F"', '"1e3"', '"-2.5"', '"inf"', '"nan"', '"0o17"', '"+3"'];
+const NUMERIC = [
+  '"12"',
+  '" -7 "',
+  '"0x1F"',
+  '"1e3"',
+  '"-2.5"',
+  '"inf"',
+  '"nan"',
+  '"0o17"',
+  '"+3"',
+  '"1_000"',
+  '"0x1p-2"',
+  '"1_0.5"',
+];
 const STRS = [
   '""',
   '"a"',
@@ -185,6 +198,7 @@ export class TypedGenerator {
       case 'bytes':
         return r.pick([
           () => `${e('bytes')} * ${r.int(3)}`,
+          () => `${e('bytes')} + ${e('bytes')}`,
           () => `bytes(${e('str')})`,
           () => `${e('bytes')}[${e('int')}:]`,
         ])();
