@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPosition } from '../errors.ts';
 import { DEFAULT_FILE_OPTIONS } from '../syntax/options.ts';
 import type { Value } from '../values/index.ts';
-import { Builtin, None } from '../values/index.ts';
+import { Builtin, Dict, List, None, repr } from '../values/index.ts';
 import { formatCallStack } from './eval-error.ts';
 import { execFile } from './exec.ts';
 import { StarlarkFunction } from './function.ts';
@@ -77,5 +77,55 @@ describe('StarThread', () => {
     }
     expect((err as Error).cause).toBe(stop);
     expect((err as Error).message).toBe('stop');
+  });
+
+  it("shows a frame's variables to debuggers", () => {
+    const env = new Builtin('env', (t) => {
+      const d = new Dict();
+      for (const [k, v] of (t as StarThread).debugLocals(1) ?? []) d.set(k, v);
+      return d;
+    });
+    const src = `
+e = [None]
+def f(p):
+    outer = 3
+    def g(q):
+        inner = outer + 1
+        e[0] = env()
+        later = None
+    g(2)
+f(1)
+`;
+    const g = execFile(
+      new StarThread(),
+      'env.star',
+      src,
+      new Map<string, Value>([['env', env]]),
+      DEFAULT_FILE_OPTIONS,
+    );
+    expect(repr((g.get('e') as List).elems[0] as Value)).toBe('{"q": 2, "inner": 4, "outer": 3}');
+  });
+
+  it('releases iteration locks and frames when a builtin throws a host error', () => {
+    const list = new List([0]);
+    const boom = new Builtin('boom', (_t, args) => {
+      throw new Error(`boom ${repr(args[0] as Value)}`);
+    });
+    const thread = new StarThread();
+    const src = 'list[0] += 1\ndef main():\n    for x in list:\n        boom(x)\nmain()\n';
+    const pre = new Map<string, Value>([
+      ['list', list],
+      ['boom', boom],
+    ]);
+    for (const want of ['boom 1', 'boom 2']) {
+      let msg = '';
+      try {
+        execFile(thread, 'p.star', src, pre, DEFAULT_FILE_OPTIONS);
+      } catch (e) {
+        msg = (e as Error).message;
+      }
+      expect(msg).toBe(want);
+      expect(thread.depth).toBe(0);
+    }
   });
 });

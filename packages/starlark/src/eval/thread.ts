@@ -9,7 +9,7 @@ import type { Kwargs, Thread } from '../values/thread.ts';
 import type { CallFrame } from './eval-error.ts';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: starlark-go's name, in the public API
 import { EvalError } from './eval-error.ts';
-import { Frame } from './frame.ts';
+import { Cell, Frame } from './frame.ts';
 import { StarlarkFunction } from './function.ts';
 
 export type PrintHook = (thread: StarThread, msg: string) => void;
@@ -161,6 +161,28 @@ export class StarThread implements Thread {
       const fr = this.frames[i] as Frame;
       out.push({ name: fr.callable.name, pos: fr.pos });
     }
+    return out;
+  }
+
+  /**
+   * The variables of the depth'th frame (0 = innermost) of a Starlark function, for debuggers:
+   * its locals then its free variables, unassigned ones omitted; undefined for a builtin frame.
+   */
+  debugLocals(depth: number): Array<[string, Value]> | undefined {
+    const fr = this.frames[this.depth - 1 - depth];
+    if (depth < 0 || fr === undefined || !(fr.callable instanceof StarlarkFunction))
+      return undefined;
+    const fn = fr.callable;
+    const out: Array<[string, Value]> = [];
+    fn.code.localNames.forEach((name, i) => {
+      const slot = fr.locals[i];
+      const v = slot instanceof Cell ? slot.v : slot;
+      if (v !== undefined) out.push([name, v]);
+    });
+    fn.code.freeNames.forEach((name, i) => {
+      const v = fn.freeCells[i]?.v;
+      if (v !== undefined) out.push([name, v]);
+    });
     return out;
   }
 
