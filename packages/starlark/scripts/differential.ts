@@ -1,7 +1,8 @@
 // Differential testing against starlark-go's `starlark` command (a binary built outside the
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
-// --calls: functions called with random arguments; --mutate: mutations of Slant's test
+// --calls: functions called with random arguments; --control: loops, closures, augmented
+// assignments; --mutate: mutations of Slant's test
 // programs), runs each under both implementations in the command's dialect (--flags, default
 // "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
 // the backtrace of a run-time error or the message of a static error. Prints each mismatch
@@ -21,6 +22,7 @@ import { ProgramGenerator } from '../src/fuzz/generate.ts';
 import { mutate } from '../src/fuzz/mutate.ts';
 import { TypedGenerator } from '../src/fuzz/typed.ts';
 import { CallGenerator } from '../src/fuzz/calls.ts';
+import { ControlGenerator } from '../src/fuzz/control.ts';
 import { Rand } from '../src/fuzz/random.ts';
 
 const { values } = parseArgs({
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     mutate: { type: 'boolean', default: false },
     typed: { type: 'boolean', default: false },
     calls: { type: 'boolean', default: false },
+    control: { type: 'boolean', default: false },
     flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
@@ -92,10 +95,12 @@ function seedPool(): string[] {
 const pool = values.mutate ? seedPool() : [];
 const typed = new TypedGenerator(rand);
 const calls = new CallGenerator(rand);
+const control = new ControlGenerator(rand);
 function nextProgram(): string {
   if (values.mutate) return mutate(rand, rand.pick(pool));
   if (values.typed) return typed.program();
   if (values.calls) return calls.program();
+  if (values.control) return control.program();
   return gen.program();
 }
 let mismatches = 0;
