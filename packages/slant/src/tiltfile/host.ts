@@ -75,6 +75,8 @@ export interface KubeContextInfo {
   readonly context: string;
   /** The context's namespace ('default' when unset). */
   readonly namespace: string;
+  /** The name of the context's cluster (kubeconfig `contexts[].context.cluster`), when known. */
+  readonly cluster?: string;
   /** The API server URL of the context's cluster, when known. */
   readonly clusterServer?: string;
 }

@@ -7,6 +7,7 @@ import { filesBuiltins } from './files.ts';
 import { osBuiltins } from './os.ts';
 import { sysBuiltins } from './sys.ts';
 import { configBuiltins } from './config.ts';
+import { settingsBuiltins } from './settings.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...coreBuiltins,
@@ -15,4 +16,5 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...osBuiltins,
   ...sysBuiltins,
   ...configBuiltins,
+  ...settingsBuiltins,
 ];
