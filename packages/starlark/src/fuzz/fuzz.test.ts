@@ -13,6 +13,7 @@ import { makeAssertModule, setReporter } from '../testing/assert-module.ts';
 import type { Value } from '../values/index.ts';
 import { PRELUDE, ProgramGenerator } from './generate.ts';
 import { CallGenerator } from './calls.ts';
+import { ControlGenerator } from './control.ts';
 import { mutate } from './mutate.ts';
 import { TypedGenerator } from './typed.ts';
 import { Rand, toBinary } from './random.ts';
@@ -78,10 +79,11 @@ describe('fuzz', () => {
     const bound = new ProgramGenerator(r, { prelude: true, maxDepth: 3 });
     const typed = new TypedGenerator(r);
     const calls = new CallGenerator(r);
+    const control = new ControlGenerator(r);
     const pool = seeds();
     const assertModule = makeAssertModule();
     for (let i = 0; i < PROGRAMS; i++) {
-      const k = r.int(6);
+      const k = r.int(7);
       const src =
         k === 0
           ? wild.program()
@@ -91,7 +93,9 @@ describe('fuzz', () => {
               ? typed.program()
               : k === 3
                 ? calls.program()
-                : mutate(r, r.pick(pool));
+                : k === 4
+                  ? control.program()
+                  : mutate(r, r.pick(pool));
       const options = r.chance(0.5) ? TILT_FILE_OPTIONS : DEFAULT_FILE_OPTIONS;
       const why = runOne(src, options, assertModule);
       if (why !== undefined) {
