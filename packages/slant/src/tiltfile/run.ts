@@ -19,6 +19,11 @@ export interface TiltfileRunOptions {
   readonly args?: readonly string[];
   /** config.tilt_subcommand: 'up', 'down', 'ci', 'alpha tiltfile-result', ... */
   readonly subcommand?: string;
+  /** The web UI's port and host (TILT_PORT / TILT_HOST in local()'s environment). */
+  readonly webPort?: number;
+  readonly webHost?: string;
+  /** The kubeconfig file in use (KUBECONFIG for local() children), when known. */
+  readonly kubeconfigPath?: string;
 }
 
 export class TiltfileRun {
@@ -28,6 +33,9 @@ export class TiltfileRun {
   readonly mainDir: string;
   readonly args: readonly string[];
   readonly subcommand: string;
+  readonly webPort: number;
+  readonly webHost: string;
+  readonly kubeconfigPath: string | undefined;
   /** The environment local() and friends see; seeded from the host, changed by os.putenv. */
   readonly env: Map<string, string>;
   /** warn() messages and assembly warnings, in order. */
@@ -39,6 +47,9 @@ export class TiltfileRun {
     this.mainDir = posix.dirname(opts.mainPath);
     this.args = opts.args ?? [];
     this.subcommand = opts.subcommand ?? 'up';
+    this.webPort = opts.webPort ?? 10350;
+    this.webHost = opts.webHost ?? 'localhost';
+    this.kubeconfigPath = opts.kubeconfigPath;
     this.env = new Map(Object.entries(host.env));
   }
 

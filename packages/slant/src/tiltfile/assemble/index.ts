@@ -5,7 +5,10 @@
 // assemble/<area>.ts and add it to ASSEMBLERS.
 import type { ApiObject } from '@slant/api';
 import type { TiltfileRun } from '../run.ts';
+import { enabledResourceNames } from '../enabled.ts';
+import { assembleK8s, assembleUncategorized } from './k8s.ts';
 import type { TiltfileResource } from './model.ts';
+import { assembleResourceDeps, assembleResourceObjects } from './resources.ts';
 
 export interface AssembleContext {
   readonly run: TiltfileRun;
@@ -22,7 +25,20 @@ export class AssemblyError extends Error {
 
 export type Assembler = (ctx: AssembleContext) => void;
 
-export const ASSEMBLERS: readonly Assembler[] = [];
+/** Starts every resource enabled or not per enabledResourceNames (config / args). */
+function assembleResourceObjectsEnabled(ctx: AssembleContext): void {
+  const enabled = enabledResourceNames(ctx.run, ctx.resources);
+  assembleResourceObjects(ctx, (name) => enabled.has(name));
+}
+
+// Tilt's manifest order: k8s, docker-compose, local, then `uncategorized`; dependencies are
+// sanitized over all of them before the per-resource objects are made.
+export const ASSEMBLERS: readonly Assembler[] = [
+  assembleK8s,
+  assembleUncategorized,
+  assembleResourceDeps,
+  assembleResourceObjectsEnabled,
+];
 
 export interface AssemblyOutput {
   readonly resources: TiltfileResource[];

@@ -8,6 +8,14 @@ import { osBuiltins } from './os.ts';
 import { sysBuiltins } from './sys.ts';
 import { configBuiltins } from './config.ts';
 import { settingsBuiltins } from './settings.ts';
+import { k8sBuiltins } from './k8s.ts';
+import { dockerBuildBuiltins } from './docker-build.ts';
+import { liveUpdateBuiltins } from './live-update.ts';
+import { triggerModeBuiltins } from './trigger-mode.ts';
+import { probeBuiltins } from './probe.ts';
+import { localBuiltins } from './local.ts';
+import { localResourceBuiltins } from './local-resource.ts';
+import { composeBuiltins } from './docker-compose.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...coreBuiltins,
@@ -17,4 +25,12 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...sysBuiltins,
   ...configBuiltins,
   ...settingsBuiltins,
+  ...k8sBuiltins,
+  ...dockerBuildBuiltins,
+  ...liveUpdateBuiltins,
+  ...triggerModeBuiltins,
+  ...probeBuiltins,
+  ...localBuiltins,
+  ...localResourceBuiltins,
+  ...composeBuiltins,
 ];
