@@ -2,7 +2,7 @@
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
 // --calls: functions called with random arguments; --control: loops, closures, augmented
-// assignments; --mutate: mutations of Slant's test
+// assignments; --strings: string methods on tricky Unicode text; --mutate: mutations of Slant's test
 // programs), runs each under both implementations in the command's dialect (--flags, default
 // "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
 // the backtrace of a run-time error or the message of a static error. Prints each mismatch
@@ -23,6 +23,7 @@ import { mutate } from '../src/fuzz/mutate.ts';
 import { TypedGenerator } from '../src/fuzz/typed.ts';
 import { CallGenerator } from '../src/fuzz/calls.ts';
 import { ControlGenerator } from '../src/fuzz/control.ts';
+import { StringGenerator } from '../src/fuzz/strings.ts';
 import { Rand } from '../src/fuzz/random.ts';
 
 const { values } = parseArgs({
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     typed: { type: 'boolean', default: false },
     calls: { type: 'boolean', default: false },
     control: { type: 'boolean', default: false },
+    strings: { type: 'boolean', default: false },
     flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
@@ -96,11 +98,13 @@ const pool = values.mutate ? seedPool() : [];
 const typed = new TypedGenerator(rand);
 const calls = new CallGenerator(rand);
 const control = new ControlGenerator(rand);
+const strings = new StringGenerator(rand);
 function nextProgram(): string {
   if (values.mutate) return mutate(rand, rand.pick(pool));
   if (values.typed) return typed.program();
   if (values.calls) return calls.program();
   if (values.control) return control.program();
+  if (values.strings) return strings.program();
   return gen.program();
 }
 let mismatches = 0;
