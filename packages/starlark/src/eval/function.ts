@@ -148,6 +148,7 @@ export class StarlarkFunction extends StarObject {
       throw thread.toEvalError(e);
     } finally {
       thread.depth = depth - 1;
+      if (depth === 1) thread.release();
     }
   }
 

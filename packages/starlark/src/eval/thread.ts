@@ -43,6 +43,8 @@ export class StarThread implements Thread {
   /** Frames [0, depth) are live; the rest are kept for reuse. */
   depth = 0;
   private readonly frames: Frame[] = [];
+  /** Frames [0, used) may hold references from calls since the last release(). */
+  private used = 0;
   private maxSteps: number;
   /** steps >= stepLimit triggers the step check: maxSteps, or 0 once cancelled. */
   stepLimit: number;
@@ -74,6 +76,7 @@ export class StarThread implements Thread {
       throw this.toEvalError(e);
     } finally {
       this.depth = d - 1;
+      if (d === 1) this.release();
     }
     // A builtin may have cancelled the thread: stop before the caller's next operation.
     if (this.cancelReason !== null) this.stepLimitReached();
@@ -97,9 +100,22 @@ export class StarThread implements Thread {
     return result;
   }
 
+  /** Drops what the pooled frames still reference, once the outermost call has returned. */
+  release(): void {
+    const n = Math.min(this.used, this.frames.length); // a push may have failed half-way
+    for (let i = 0; i < n; i++) {
+      const fr = this.frames[i] as Frame;
+      fr.locals = [];
+      fr.free = [];
+      fr.ret = undefined;
+    }
+    this.used = 0;
+  }
+
   /** Pushes a frame for fn (reusing a pooled one); the caller must restore depth. */
   push(fn: StarObject): Frame {
     const d = this.depth;
+    if (d >= this.used) this.used = d + 1;
     let fr = this.frames[d];
     if (fr === undefined) {
       fr = new Frame(this, fn);
