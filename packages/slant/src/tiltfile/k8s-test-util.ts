@@ -5,6 +5,7 @@ import { serializeSpecYAML } from '../k8s/yaml.ts';
 import type { K8sEntity } from '../k8s/entity.ts';
 import { assembleK8s, assembleUncategorized } from './assemble/k8s.ts';
 import { assembleResourceDeps, assembleResourceObjects } from './assemble/resources.ts';
+import { assembleUnusedImages } from './assemble/unused-images.ts';
 import { ALL_BUILTINS } from './builtins/index.ts';
 import { dockerBuildBuiltins } from './builtins/docker-build.ts';
 import { k8sBuiltins } from './builtins/k8s.ts';
@@ -32,6 +33,7 @@ export const K8S_TEST_BUILTINS = dedupe([
 export const K8S_TEST_ASSEMBLERS = [
   assembleK8s,
   assembleUncategorized,
+  assembleUnusedImages,
   assembleResourceDeps,
   assembleResourceObjects,
 ];

@@ -107,7 +107,7 @@ function helm(run: TiltfileRun, thread: Thread, args: readonly Value[], kwargs: 
       `helm() may only be called on directories with Chart.yaml: ${JSON.stringify(chart)}`,
     );
   }
-  run.recordRead(chart);
+  run.recordRead(chart, true);
   const requirements = posix.join(chart, 'requirements.yaml');
   if (run.host.fs.exists(requirements)) {
     let deps: string[];
@@ -116,7 +116,7 @@ function helm(run: TiltfileRun, thread: Thread, args: readonly Value[], kwargs: 
     } catch (err) {
       throw starError(`reading subchart deps: ${(err as Error).message}`);
     }
-    for (const d of deps) run.recordRead(run.absPath(thread, toStarString(d)));
+    for (const d of deps) run.recordRead(run.absPath(thread, toStarString(d)), true);
   }
 
   const cwd = run.currentDir(thread);

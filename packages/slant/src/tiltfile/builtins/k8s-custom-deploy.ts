@@ -2,7 +2,7 @@
 // commands instead of YAML. With live_update, a stand-in image (never built) carries the live
 // update (Tilt's k8s_custom_deploy.go).
 import { conv, type Kwargs, None, type Thread, unpackArgs, type Value } from '@slant/starlark';
-import { type ImageRef, parseNamed } from '../../container/ref.ts';
+import { type ImageRef, parseNormalizedNamed } from '../../container/ref.ts';
 import { newRefSelector } from '../../container/selector.ts';
 import { cmdContext, cmdEmpty, toHostCmd, valueGroupToCmd } from '../cmd.ts';
 import type { TiltDefinition } from '../registry.ts';
@@ -31,7 +31,7 @@ function ignoresForLiveUpdate(lu: LiveUpdateDecl | undefined): K8sCustomDeploy['
 
 function parseRef(s: string): ImageRef {
   try {
-    return parseNamed(s);
+    return parseNormalizedNamed(s);
   } catch (err) {
     throw starError(`can't parse ${JSON.stringify(s)}: ${(err as Error).message}`);
   }

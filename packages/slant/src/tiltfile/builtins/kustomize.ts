@@ -43,7 +43,7 @@ function kustomize(
     );
   }
   // Tilt watches the kustomization's dependencies; the whole directory covers them.
-  run.recordRead(path);
+  run.recordRead(path, true);
   return new Blob(toStarString(r.stdout), `kustomize: ${path}`);
 }
 
