@@ -5,7 +5,8 @@ import { conv, unpackArgs } from '@slant/starlark';
 import { cmdContext, cmdString, valueGroupToCmd } from '../cmd.ts';
 import { execLocalCmd } from '../local-exec.ts';
 import type { TiltBuiltin } from '../registry.ts';
-import { toStarString } from '../text.ts';
+import { isK8sContextAllowed, unsafeBuiltinMessage } from '../context-safety.ts';
+import { starError, toStarString } from '../text.ts';
 import { Blob, stringable } from '../value.ts';
 import { stringStringMapConv } from './build-values.ts';
 
@@ -25,6 +26,10 @@ export const localBuiltins: readonly TiltBuiltin[] = [
         ['dir?', conv.value],
         ['stdin?', stringable],
       );
+      // potentiallyK8sUnsafeBuiltin: a command may talk to the cluster.
+      if (!isK8sContextAllowed(run.host.kube, run.state.k8s.allowedContexts)) {
+        throw starError(unsafeBuiltinMessage('local', run.host.kube.context));
+      }
       const cmd = valueGroupToCmd(cmdContext(run, thread), command, commandBat, dir, env);
       const out = execLocalCmd(run, cmd, {
         logOutput: quiet !== true,

@@ -27,6 +27,8 @@ export interface LiveUpdateDecl {
   execs: LiveUpdateExec[];
   restart: boolean;
   initialSync: boolean;
+  /** k8s_custom_deploy(container_selector=): select containers by name instead of image. */
+  containerName?: string;
 }
 
 /** One image build (Tilt's dockerImage). Fields of other build types stay empty. */
