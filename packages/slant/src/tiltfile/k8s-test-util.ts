@@ -41,11 +41,15 @@ export const K8S_TEST_ASSEMBLERS = [
 /** Runs a Tiltfile with the k8s builtins and assemblers. */
 export function runK8s(
   tiltfile: string,
-  opts: FakeHostOptions & { files?: Record<string, string> } = {},
+  opts: FakeHostOptions & { files?: Record<string, string>; args?: string[] } = {},
 ): RunResult {
   return runTiltfile(tiltfile, {
     ...opts,
-    load: { builtins: K8S_TEST_BUILTINS, assemblers: K8S_TEST_ASSEMBLERS },
+    load: {
+      builtins: K8S_TEST_BUILTINS,
+      assemblers: K8S_TEST_ASSEMBLERS,
+      ...(opts.args === undefined ? {} : { args: opts.args }),
+    },
   });
 }
 

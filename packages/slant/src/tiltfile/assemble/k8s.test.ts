@@ -184,3 +184,28 @@ describe('k8s_custom_deploy', () => {
     });
   });
 });
+
+describe('enabled resources', () => {
+  test('Tiltfile args choose the enabled resources (plus their deps); the rest start disabled', () => {
+    const r = runK8s(
+      "k8s_yaml(['web.yaml', 'api.yaml', 'db.yaml'])\nk8s_resource('web', resource_deps=['api'])\n",
+      {
+        files: {
+          'web.yaml': WEB_YAML,
+          'api.yaml': yamlOf(deployment('api')),
+          'db.yaml': yamlOf(deployment('db')),
+        },
+        args: ['web'],
+      },
+    );
+    expect(
+      r.objects
+        .filter((o) => o.kind === 'ConfigMap')
+        .map((o) => [o.metadata.name, (o as { data?: unknown }).data]),
+    ).toEqual([
+      ['web-disable', { isDisabled: 'false' }],
+      ['api-disable', { isDisabled: 'false' }],
+      ['db-disable', { isDisabled: 'true' }],
+    ]);
+  });
+});

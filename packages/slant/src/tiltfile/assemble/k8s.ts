@@ -15,7 +15,7 @@ import {
 import { indexedEntities } from '../../k8s/object-index.ts';
 import { inferPodReadinessMode } from '../../k8s/readiness.ts';
 import type { DiscoveryStrategy } from '../builtins/k8s-args.ts';
-import { k8sContextAllowed, productionContextError } from '../builtins/k8s-context.ts';
+import { isK8sContextAllowed, productionStopMessage } from '../context-safety.ts';
 import type { ResourceLink } from '../builtins/link.ts';
 import type { PortForward } from '../builtins/port-forward.ts';
 import { resourceTriggerMode } from '../builtins/trigger-mode.ts';
@@ -191,8 +191,8 @@ export function assembleK8s(ctx: AssembleContext): void {
   const { specs, unresourced } = assembleK8sSpecs(run);
   run.state.k8s.unresourced = unresourced;
   if (specs.length === 0 && unresourced.length === 0) return;
-  if (!k8sContextAllowed(run.host.kube, run.state.k8s.allowedContexts)) {
-    throw new AssemblyError(productionContextError(run.host.kube.context));
+  if (!isK8sContextAllowed(run.host.kube, run.state.k8s.allowedContexts)) {
+    throw new AssemblyError(productionStopMessage(run.host.kube.context));
   }
   for (const spec of specs) {
     ctx.resources.push(toResource(run, spec));

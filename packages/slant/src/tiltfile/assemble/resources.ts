@@ -3,6 +3,7 @@
 // (toDisableConfigMaps, toToggleButtons, toCancelButtons, toUIResourceObjects).
 import type { ApiObject, ConfigMap, ToggleButton, UIButton, UIResource } from '@slant/api';
 import { ANNOTATIONS, API_VERSION, BUTTON_TYPES } from '@slant/api';
+import { enabledResourceNames } from '../enabled.ts';
 import { type AssembleContext, AssemblyError } from './index.ts';
 import { disableSourceFor } from './k8s-objects.ts';
 import type { TiltfileResource } from './model.ts';
@@ -144,12 +145,17 @@ export function resourceObjects(r: TiltfileResource, enabled: boolean): ApiObjec
 }
 
 /**
- * The last assembler: objects for every resource. `isEnabled` says which resources start
- * enabled (Tilt's EnabledManifests); by default all do.
+ * The last assembler: objects for every resource; the disable ConfigMaps say which resources
+ * start enabled (Tilt's EnabledManifests).
  */
 export function assembleResourceObjects(
   ctx: AssembleContext,
-  isEnabled: (name: string) => boolean = () => true,
+  isEnabled?: (name: string) => boolean,
 ): void {
-  for (const r of ctx.resources) ctx.objects.push(...resourceObjects(r, isEnabled(r.name)));
+  let enabled = isEnabled;
+  if (enabled === undefined) {
+    const names = enabledResourceNames(ctx.run, ctx.resources);
+    enabled = (name) => names.has(name);
+  }
+  for (const r of ctx.resources) ctx.objects.push(...resourceObjects(r, enabled(r.name)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runK8s, WEB_YAML } from '../k8s-test-util.ts';
 import { errorOf } from '../test-util.ts';
-import { isDevClusterName, k8sContextAllowed } from './k8s-context.ts';
+import { k8sUnsafeRefusal } from './k8s-context.ts';
 
 const files = { 'web.yaml': WEB_YAML };
 const prod = { context: 'gke_prod', namespace: 'team' };
@@ -12,24 +12,14 @@ describe('k8s contexts', () => {
     expect(r.out).toBe('gke_prod team\n');
   });
 
-  test('dev clusters are recognised by name', () => {
-    for (const n of [
-      'kind-kind',
-      'kind',
-      'docker-desktop',
-      'minikube',
-      'k3d-x',
-      'microk8s',
-      'orbstack',
-      'rancher-desktop',
-      'colima',
-      'krucible-1',
-      'api-crc-testing:6443',
-    ]) {
-      expect(isDevClusterName(n)).toBe(true);
-    }
-    expect(isDevClusterName('gke_prod')).toBe(false);
-    expect(k8sContextAllowed({ context: '', namespace: 'default' }, [])).toBe(true);
+  test('immediate cluster actions are refused on a non-dev context unless allowed', () => {
+    const r = runK8s("allow_k8s_contexts('other')\n", { kube: prod });
+    expect(k8sUnsafeRefusal(r.run, 'local')).toContain(
+      "Refusing to run 'local' because gke_prod might be a production kube context.",
+    );
+    expect(
+      k8sUnsafeRefusal(runK8s("allow_k8s_contexts('gke_prod')\n", { kube: prod }).run, 'local'),
+    ).toBeUndefined();
   });
 
   test('deploying to a non-dev context stops with Tilt’s message', () => {

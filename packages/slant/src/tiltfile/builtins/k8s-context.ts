@@ -9,51 +9,11 @@ import {
   type Value,
   conv,
 } from '@slant/starlark';
-import type { KubeContextInfo } from '../host.ts';
+import { isK8sContextAllowed, unsafeBuiltinMessage } from '../context-safety.ts';
 import type { TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { fromStarString, toStarString } from '../text.ts';
 import { goTypeName, valueOrSequenceToSlice } from './k8s-args.ts';
-
-const DEV_CLUSTER_PREFIXES = [
-  'minikube',
-  'docker-for-desktop-cluster',
-  'docker-desktop',
-  'microk8s',
-  'api-crc-testing',
-  'krucible-',
-  'k3d-',
-  'kind-',
-  'rancher-desktop',
-  'colima',
-];
-
-/** clusterid.ProductFromContext(...).IsDevCluster() by the cluster (or context) name. */
-export function isDevClusterName(name: string): boolean {
-  if (name === 'kind' || name === 'orbstack') return true;
-  return DEV_CLUSTER_PREFIXES.some((p) => name.startsWith(p));
-}
-
-/**
- * Tilt's k8scontext IsAllowed: no context at all (ProductNone), a known dev cluster, or a context
- * named in allow_k8s_contexts().
- */
-export function k8sContextAllowed(
-  kube: KubeContextInfo & { readonly cluster?: string },
-  allowed: readonly string[],
-): boolean {
-  if (kube.context === '') return true;
-  if (isDevClusterName(kube.cluster ?? kube.context)) return true;
-  return allowed.includes(kube.context);
-}
-
-/** The final check after assembly, when there is anything to deploy to Kubernetes. */
-export function productionContextError(context: string): string {
-  return `Stop! ${context} might be production.
-If you're sure you want to deploy there, add:
-	allow_k8s_contexts('${context}')
-to your Tiltfile. Otherwise, switch k8s contexts and restart Tilt.`;
-}
 
 /**
  * For builtins that act on the cluster right away (Tilt wraps local() this way): undefined when
@@ -61,11 +21,8 @@ to your Tiltfile. Otherwise, switch k8s contexts and restart Tilt.`;
  */
 export function k8sUnsafeRefusal(run: TiltfileRun, fnName: string): string | undefined {
   const kube = run.host.kube;
-  if (k8sContextAllowed(kube, run.state.k8s.allowedContexts)) return undefined;
-  return `Refusing to run '${fnName}' because ${kube.context} might be a production kube context.
-If you're sure you want to continue add:
-	allow_k8s_contexts('${kube.context}')
-before this function call in your Tiltfile. Otherwise, switch k8s contexts and restart Tilt.`;
+  if (isK8sContextAllowed(kube, run.state.k8s.allowedContexts)) return undefined;
+  return unsafeBuiltinMessage(fnName, kube.context);
 }
 
 function allowK8sContexts(
