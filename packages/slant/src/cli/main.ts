@@ -1,5 +1,6 @@
 // The `slant` command line: a thin layer over the package's public entry.
 import { Command } from 'commander';
+import { registerAlphaTiltfileResultCommand } from './alpha-tiltfile-result.ts';
 import { registerStarlarkCommand } from './starlark.ts';
 
 const program = new Command('slant').description(
@@ -7,5 +8,6 @@ const program = new Command('slant').description(
 );
 
 registerStarlarkCommand(program);
+registerAlphaTiltfileResultCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,52 @@
+// The composition root: the only place that constructs real adapters. Commands get ready-made
+// services from here; tests build the same services from fakes.
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { TiltfileHost } from './tiltfile/host.ts';
+import { NodeFS, NodeProcessRunner, readKubeContext, StreamLog } from './tiltfile/host-node.ts';
+import type { TiltfileResult } from './tiltfile/loader.ts';
+import { loadTiltfile } from './tiltfile/loader.ts';
+
+export interface TiltfileRunRequest {
+  /** The Tiltfile path as given (relative to cwd); default "Tiltfile". */
+  readonly file?: string;
+  readonly args?: readonly string[];
+  readonly subcommand: string;
+  /** --context: use this kube context instead of the kubeconfig's current one. */
+  readonly kubeContext?: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly argv: readonly string[];
+  readonly executable: string;
+  /** Where print()/warn() output goes. */
+  readonly logWrite: (text: string) => void;
+}
+
+export function nodeTiltfileHost(req: TiltfileRunRequest): {
+  host: TiltfileHost;
+  kubeconfigPath: string | undefined;
+} {
+  const { kubeconfigPath, ...kube } = readKubeContext(req.env, homedir(), req.kubeContext);
+  const host: TiltfileHost = {
+    fs: new NodeFS(),
+    proc: new NodeProcessRunner(),
+    env: req.env,
+    kube,
+    log: new StreamLog(req.logWrite),
+    argv: req.argv,
+    executable: req.executable,
+    osName: process.platform === 'win32' ? 'nt' : 'posix',
+  };
+  return { host, kubeconfigPath };
+}
+
+/** Executes a Tiltfile on this machine. */
+export function runTiltfileOnHost(req: TiltfileRunRequest): TiltfileResult {
+  const { host, kubeconfigPath } = nodeTiltfileHost(req);
+  return loadTiltfile(host, {
+    mainPath: resolve(req.cwd, req.file ?? 'Tiltfile'),
+    args: req.args ?? [],
+    subcommand: req.subcommand,
+    ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
+  });
+}
