@@ -86,6 +86,25 @@ describe('slant starlark FILE', () => {
     expect(slant([f])).toEqual({ code: 0, out: 'loading lib\nhello, a hello, b\n', err: '' });
   });
 
+  it('reports a missing file as starlark-go does, also through load()', () => {
+    expect(slant(['nothere.star'])).toEqual({
+      code: 1,
+      out: '',
+      err: 'open nothere.star: no such file or directory\n',
+    });
+    const f = file('loadmissing.star', 'load("nothere.star", "x")\n');
+    expect(slant([f])).toEqual({
+      code: 1,
+      out: '',
+      err: [
+        'Traceback (most recent call last):',
+        '  loadmissing.star:1:1: in <toplevel>',
+        'Error: cannot load nothere.star: open nothere.star: no such file or directory',
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('prints a syntax error with its position and exits 1', () => {
     const f = file('syntax.star', 'x = 1 +\n');
     expect(slant([f])).toEqual({

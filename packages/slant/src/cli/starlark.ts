@@ -65,7 +65,7 @@ function newThread(name: string, load: StarlarkLoadHook): StarThread {
  */
 function makeLoader(): StarlarkLoadHook {
   const load: StarlarkLoadHook = makeCachingLoader((_thread, module) => {
-    const src = readFileSync(module, 'latin1');
+    const src = readSource(module);
     return execFile(
       newThread(`exec ${module}`, load),
       module,
@@ -77,12 +77,30 @@ function makeLoader(): StarlarkLoadHook {
   return load;
 }
 
+/** Go's texts for the usual file errors, as starlark-go's command prints them. */
+const ERRNO_TEXT: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'not a directory',
+};
+
+/** Reads a source file (binary string); a failure reads like Go's os.ReadFile error. */
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'latin1');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EISDIR') throw new Error(`read ${file}: is a directory`);
+    throw new Error(`open ${file}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
+  }
+}
+
 function runFile(file: string): number {
   let src: string;
   try {
-    src = readFileSync(file, 'latin1');
+    src = readSource(file);
   } catch (e) {
-    process.stderr.write(`slant starlark: cannot read ${file}: ${(e as Error).message}\n`);
+    process.stderr.write(`${(e as Error).message}\n`);
     return 1;
   }
   try {
