@@ -17,7 +17,7 @@ import { benchFlags, flagsToOptions } from './flags.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, compare: { type: 'string' } },
+  options: { runs: { type: 'string', default: '11' }, compare: { type: 'string' } },
   allowPositionals: true,
 });
 const runs = Math.max(2, Number(values.runs));
