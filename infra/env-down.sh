@@ -58,7 +58,7 @@ for ns in /run/netns/cni-*; do
 done
 rm -rf "$DATA_DIR/cni"
 # kube-proxy's iptables rules point at pods that are gone.
-iptables-save 2>/dev/null | grep -q KUBE- && "$K8S_BIN" proxy --cleanup >/dev/null 2>&1
+[[ -x $K8S_BIN ]] && "$K8S_BIN" proxy --cleanup >/dev/null 2>&1
 
 if ((purge)); then
   log "purging state in $SLANT_ENV_DIR (binaries kept)"

@@ -235,9 +235,16 @@ ensure_kubeconfigs() {
 ensure_etcd() {
   etcd_ok && return 0
   stop_stale etcd
-  mkdir -p "$DATA_DIR/etcd"
-  chmod 700 "$DATA_DIR/etcd"
-  start_daemon etcd "$K8S_BIN" etcd --name slant --data-dir "$DATA_DIR/etcd" \
+  # Default: etcd 3.6 built into slant-k8s (the version Kubernetes 1.34 ships with).
+  # SLANT_ETCD=debian uses Debian's etcd-server 3.4 instead (checked to work with
+  # kube-apiserver 1.34); each keeps its own data dir, as etcd cannot downgrade.
+  local etcd_cmd=("$K8S_BIN" etcd) data="$DATA_DIR/etcd"
+  if [[ ${SLANT_ETCD:-builtin} == debian ]]; then
+    etcd_cmd=(/usr/bin/etcd) data="$DATA_DIR/etcd-debian"
+  fi
+  mkdir -p "$data"
+  chmod 700 "$data"
+  start_daemon etcd "${etcd_cmd[@]}" --name slant --data-dir "$data" \
     --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
     --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
