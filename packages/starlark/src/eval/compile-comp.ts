@@ -2,7 +2,7 @@
 // allocated them), so a comprehension runs in the same frame as the expression around it.
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
-import { Dict, iterate, List } from '../values/index.ts';
+import { Dict, iterate, List, Range } from '../values/index.ts';
 import type { Compiler, ExprFn } from './compile.ts';
 import { compileAssign } from './compile-assign.ts';
 import { compileExpr } from './compile-expr.ts';
@@ -68,8 +68,30 @@ function clauses<A>(c: Compiler, e: ast.Comprehension, i: number, body: () => Si
   return (fr, acc) => {
     const xv = x(fr);
     fr.pos = pos;
-    const it = iterate(xv);
     const t = fr.thread;
+    if (xv instanceof Range) {
+      const { start, step, n } = xv;
+      for (let i = 0; i < n; i++) {
+        if (++t.steps >= t.stepLimit) t.stepLimitReached();
+        set(fr, start + i * step);
+        inner(fr, acc);
+      }
+      return;
+    }
+    if (xv instanceof List) {
+      if (!xv.frozen) xv.itercount++;
+      try {
+        for (let i = 0; i < xv.elems.length; i++) {
+          if (++t.steps >= t.stepLimit) t.stepLimitReached();
+          set(fr, xv.elems[i] as Value);
+          inner(fr, acc);
+        }
+      } finally {
+        if (!xv.frozen) xv.itercount--;
+      }
+      return;
+    }
+    const it = iterate(xv);
     try {
       for (let v = it.next(); v !== undefined; v = it.next()) {
         if (++t.steps >= t.stepLimit) t.stepLimitReached();

@@ -3,7 +3,7 @@ import { StarlarkError } from '../errors.ts';
 import { nearest } from '../spell.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Value } from '../values/index.ts';
-import { iterate, None } from '../values/index.ts';
+import { iterate, List, None, Range } from '../values/index.ts';
 import type { Compiler, Completion, StmtFn } from './compile.ts';
 import { BREAK, CONTINUE, NORMAL, RETURN } from './compile.ts';
 import { compileAssign, compileAugmented } from './compile-assign.ts';
@@ -139,8 +139,39 @@ function compileFor(c: Compiler, s: ast.ForStmt): StmtFn {
   return (fr) => {
     const xv = x(fr);
     fr.pos = pos;
-    const it = iterate(xv);
     const t = fr.thread;
+    // Ranges and lists are walked in place (same locking and step counting as their iterators).
+    if (xv instanceof Range) {
+      const { start, step, n } = xv;
+      for (let i = 0; i < n; i++) {
+        if (++t.steps >= t.stepLimit) t.stepLimitReached();
+        set(fr, start + i * step);
+        const r = body(fr);
+        if (r !== NORMAL && r !== CONTINUE) {
+          if (r === RETURN) return RETURN;
+          break;
+        }
+      }
+      return NORMAL;
+    }
+    if (xv instanceof List) {
+      if (!xv.frozen) xv.itercount++;
+      try {
+        for (let i = 0; i < xv.elems.length; i++) {
+          if (++t.steps >= t.stepLimit) t.stepLimitReached();
+          set(fr, xv.elems[i] as Value);
+          const r = body(fr);
+          if (r !== NORMAL && r !== CONTINUE) {
+            if (r === RETURN) return RETURN;
+            break;
+          }
+        }
+      } finally {
+        if (!xv.frozen) xv.itercount--;
+      }
+      return NORMAL;
+    }
+    const it = iterate(xv);
     try {
       for (let v = it.next(); v !== undefined; v = it.next()) {
         if (++t.steps >= t.stepLimit) t.stepLimitReached();
