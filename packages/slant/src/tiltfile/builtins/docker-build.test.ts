@@ -92,7 +92,7 @@ describe('docker_build', () => {
 
   test('cache= is obsolete: a warning', () => {
     const r = run("docker_build('foo', 'foo', cache='/x')\n", { files });
-    expect(r.host.log.warnings).toEqual([
+    expect(r.warnings).toEqual([
       'docker_build(cache=...) is obsolete, and currently a no-op.\nYou should switch to live_update to optimize your builds.',
     ]);
   });

@@ -129,7 +129,7 @@ function dockerBuild(
     if (dockerfilePathArg !== undefined) dockerfilePath = dockerfilePathArg;
     contents = readDockerfile(run, dockerfilePath);
   }
-  if (cacheVal !== undefined) run.host.log.warn(CACHE_OBSOLETE_WARNING);
+  if (cacheVal !== undefined) run.warn(toStarString(CACHE_OBSOLETE_WARNING));
 
   const lu = liveUpdateFromValue(run, thread, luVal);
   const ignores = parseValuesToStrings(ignoreVal, 'ignore');

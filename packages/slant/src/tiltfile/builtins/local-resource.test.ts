@@ -45,7 +45,7 @@ describe('local_resource', () => {
       "local_resource('a', cmd='x', readiness_probe=probe(exec=exec_action(['true'])))\n",
     );
     expect(r.state.local.byName.get('a')?.readinessProbe).toBeUndefined();
-    expect(r.host.log.warnings).toEqual([
+    expect(r.warnings).toEqual([
       'Ignoring readiness probe for local resource "a" (no serve_cmd was defined)',
     ]);
   });
@@ -63,7 +63,7 @@ describe('local_resource', () => {
     const r = run("test('t', cmd='go test')\n");
     expect(r.state.local.byName.get('t')?.allowParallel).toBe(true);
     expect(r.state.local.byName.get('t')?.isTest).toBe(true);
-    expect(r.host.log.warnings[0]).toBe(
+    expect(r.warnings[0]).toBe(
       'test() is deprecated and will be removed in a future release.\nChange this call to use `local_resource(..., allow_parallel=True)`',
     );
   });

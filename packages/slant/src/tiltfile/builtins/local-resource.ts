@@ -5,7 +5,7 @@ import { cmdContext, cmdEmpty, valueGroupToCmd } from '../cmd.ts';
 import type { TiltBuiltin } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import type { LocalResource } from '../state/local.ts';
-import { fromStarString, goQuote, starError } from '../text.ts';
+import { fromStarString, goQuote, starError, toStarString } from '../text.ts';
 import {
   goSequenceConv,
   localPathListConv,
@@ -49,7 +49,7 @@ function localResource(
 ): Value {
   const isTest = fnName === 'test';
   // test() runs in parallel by default and warns that it is going away.
-  if (isTest) run.host.log.warn(TEST_DEPRECATION_MSG);
+  if (isTest) run.warn(toStarString(TEST_DEPRECATION_MSG));
   const r = unpackArgs(
     fnName,
     args,
@@ -108,8 +108,10 @@ function localResource(
   }
   let readinessProbe = probe?.spec;
   if (readinessProbe !== undefined && cmdEmpty(serveCmd)) {
-    run.host.log.warn(
-      `Ignoring readiness probe for local resource ${goQuote(name)} (no serve_cmd was defined)`,
+    run.warn(
+      toStarString(
+        `Ignoring readiness probe for local resource ${goQuote(name)} (no serve_cmd was defined)`,
+      ),
     );
     readinessProbe = undefined;
   }
