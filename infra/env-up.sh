@@ -13,7 +13,8 @@ mkdir -p "$LOG_DIR" "$BIN_DIR" "$CONF_DIR" "$PKI_DIR" "$DATA_DIR" "$RUN_DIR"
 
 # ---------------------------------------------------------------- packages
 APT_PACKAGES=(docker.io docker-registry containerd runc containernetworking-plugins etcd-server
-  busybox-static openssl iptables conntrack socat ethtool curl jq ca-certificates)
+  busybox-static openssl iptables conntrack socat ethtool curl jq ca-certificates procps util-linux
+  iproute2)
 
 ensure_packages() {
   local missing=() p
@@ -26,7 +27,6 @@ ensure_packages() {
   apt-get update >"$LOG_DIR/apt.log" 2>&1
   apt-get install -y --no-install-recommends "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 ||
     die "apt-get install failed, see $LOG_DIR/apt.log"
-  command -v go >/dev/null || die "go is required to build Kubernetes (none on PATH)"
 }
 
 # ---------------------------------------------------------------- host setup
@@ -58,6 +58,9 @@ ensure_binaries() {
   local stamp; stamp="$(source_stamp)"
   if [[ -x $K8S_BIN && -x $PAUSE_BIN && "$(cat "$BIN_DIR/stamp" 2>/dev/null)" == "$stamp" ]]; then
     return 0
+  fi
+  if ! command -v go >/dev/null; then
+    [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build Kubernetes (none on PATH)"
   fi
   log "building Kubernetes $K8S_VERSION (one binary; 15-30 min on 2 cores), log: $LOG_DIR/build.log"
   local t=$SECONDS
@@ -472,6 +475,14 @@ merge_kubeconfig() {
   local target="${KUBECONFIG:-$HOME/.kube/config}"
   target="${target%%:*}"
   mkdir -p "$(dirname "$target")"
+  if ! command -v kubectl >/dev/null; then
+    if [[ ! -s $target ]]; then
+      cp "$CONF_DIR/admin.kubeconfig" "$target"
+    else
+      log "warning: no kubectl to merge $CONTEXT_NAME into $target; use $CONF_DIR/admin.kubeconfig"
+    fi
+    return 0
+  fi
   if [[ -s $target ]] && KUBECONFIG="$target" kubectl config view --raw -o json 2>/dev/null |
     jq -e --arg c "$CONTEXT_NAME" --arg ca "$(base64 -w0 "$PKI_DIR/ca.crt")" \
       '(."current-context" == $c) and ([.clusters[] | select(.name == $c and .cluster."certificate-authority-data" == $ca)] | length == 1)' \
