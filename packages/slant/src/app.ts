@@ -40,6 +40,14 @@ export function nodeTiltfileHost(req: TiltfileRunRequest): {
   return { host, kubeconfigPath };
 }
 
+/**
+ * A host reading this machine's files, with the other seams given (the Tiltfile corpus runs real
+ * Tiltfiles against scripted processes and a fixed kube context).
+ */
+export function realFsTiltfileHost(parts: Omit<TiltfileHost, 'fs'>): TiltfileHost {
+  return { fs: new NodeFS(), ...parts };
+}
+
 /** Executes a Tiltfile on this machine. */
 export function runTiltfileOnHost(req: TiltfileRunRequest): TiltfileResult {
   const { host, kubeconfigPath } = nodeTiltfileHost(req);
