@@ -3,9 +3,7 @@ import type { ApiObject, KubernetesApply } from '@slant/api';
 import { deployment, service } from '../k8s/testdata.ts';
 import { serializeSpecYAML } from '../k8s/yaml.ts';
 import type { K8sEntity } from '../k8s/entity.ts';
-import { assembleK8s, assembleUncategorized } from './assemble/k8s.ts';
-import { assembleResourceDeps, assembleResourceObjects } from './assemble/resources.ts';
-import { assembleUnusedImages } from './assemble/unused-images.ts';
+import { ASSEMBLERS } from './assemble/index.ts';
 import { ALL_BUILTINS } from './builtins/index.ts';
 import { dockerBuildBuiltins } from './builtins/docker-build.ts';
 import { k8sBuiltins } from './builtins/k8s.ts';
@@ -30,13 +28,8 @@ export const K8S_TEST_BUILTINS = dedupe([
   ...localResourceBuiltins,
 ]);
 
-export const K8S_TEST_ASSEMBLERS = [
-  assembleK8s,
-  assembleUncategorized,
-  assembleUnusedImages,
-  assembleResourceDeps,
-  assembleResourceObjects,
-];
+/** The real assembly pipeline (assemble/index.ts). */
+export const K8S_TEST_ASSEMBLERS = ASSEMBLERS;
 
 /** Runs a Tiltfile with the k8s builtins and assemblers. */
 export function runK8s(

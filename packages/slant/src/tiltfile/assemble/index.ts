@@ -6,9 +6,14 @@
 import type { ApiObject } from '@slant/api';
 import type { TiltfileRun } from '../run.ts';
 import { enabledResourceNames } from '../enabled.ts';
+import { assembleCompose } from './compose.ts';
+import { assembleImageDeps, assembleImageObjects } from './images.ts';
 import { assembleK8s, assembleUncategorized } from './k8s.ts';
+import { assembleUnusedLiveUpdateSteps } from './live-update-check.ts';
+import { assembleLocal } from './local.ts';
 import type { TiltfileResource } from './model.ts';
 import { assembleResourceDeps, assembleResourceObjects } from './resources.ts';
+import { assembleUnusedImages } from './unused-images.ts';
 
 export interface AssembleContext {
   readonly run: TiltfileRun;
@@ -35,7 +40,13 @@ function assembleResourceObjectsEnabled(ctx: AssembleContext): void {
 // sanitized over all of them before the per-resource objects are made.
 export const ASSEMBLERS: readonly Assembler[] = [
   assembleK8s,
+  assembleImageDeps,
+  assembleCompose,
+  assembleLocal,
   assembleUncategorized,
+  assembleUnusedImages,
+  assembleImageObjects,
+  assembleUnusedLiveUpdateSteps,
   assembleResourceDeps,
   assembleResourceObjectsEnabled,
 ];

@@ -88,6 +88,22 @@ describe('k8s assembly', () => {
     expect(applyOf(r.objects, 'uncategorized').spec.yaml).toBe(yamlOf(object('Namespace', 'ns')));
   });
 
+  test('the default Cluster exists when anything deploys to Kubernetes, with default_registry', () => {
+    const r = runK8s("default_registry('gcr.io/me')\nk8s_yaml('web.yaml')\n", {
+      files: { 'web.yaml': WEB_YAML },
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.objects.filter((o) => o.kind === 'Cluster')).toEqual([
+      {
+        apiVersion: 'tilt.dev/v1alpha1',
+        kind: 'Cluster',
+        metadata: { name: 'default' },
+        spec: { connection: { kubernetes: {} }, defaultRegistry: { host: 'gcr.io/me' } },
+      },
+    ]);
+    expect(runK8s("print('x')\n").objects.filter((o) => o.kind === 'Cluster')).toEqual([]);
+  });
+
   test('an image built but used nowhere is a warning with suggestions', () => {
     const r = runK8s("k8s_yaml('web.yaml')\ndocker_build('web-imag', 'web')\n", {
       files: { 'web.yaml': WEB_YAML, ...DOCKERFILE },

@@ -2,6 +2,8 @@
 // k8s_yaml objects into resources, apply the k8s_resource() options in call order (they
 // aggregate), match images to builds, and make each resource's KubernetesApply. The objects
 // no resource claims become the `uncategorized` resource (assembleUncategorized, after local).
+import type { Cluster } from '@slant/api';
+import { API_VERSION, WELL_KNOWN_NAMES } from '@slant/api';
 import { familiarString } from '../../container/ref.ts';
 import type { RefSelector } from '../../container/selector.ts';
 import type { K8sEntity } from '../../k8s/entity.ts';
@@ -200,11 +202,34 @@ export function assembleK8s(ctx: AssembleContext): void {
   }
 }
 
-/** After local resources: the `uncategorized` resource of the leftover objects (Tilt's order). */
+/** The `default` Cluster, when anything deploys to Kubernetes (Tilt's toClusterObjects). */
+export function defaultCluster(run: TiltfileRun): Cluster {
+  const registry = run.state.build.defaultRegistry;
+  return {
+    apiVersion: API_VERSION,
+    kind: 'Cluster',
+    metadata: { name: WELL_KNOWN_NAMES.defaultCluster },
+    spec: {
+      // Empty: the current kubeconfig context and its namespace.
+      connection: { kubernetes: {} },
+      ...(registry === undefined ? {} : { defaultRegistry: registry }),
+    },
+  };
+}
+
+/**
+ * After local resources: the `uncategorized` resource of the leftover objects (Tilt's order),
+ * and the `default` Cluster when there is any k8s resource.
+ */
 export function assembleUncategorized(ctx: AssembleContext): void {
   const run = ctx.run;
   const unresourced = run.state.k8s.unresourced;
-  if (unresourced.length === 0) return;
+  if (unresourced.length > 0) addUncategorized(ctx, unresourced);
+  if (ctx.resources.some((r) => r.type === 'k8s')) ctx.objects.push(defaultCluster(run));
+}
+
+function addUncategorized(ctx: AssembleContext, unresourced: K8sEntity[]): void {
+  const run = ctx.run;
   const spec = newSpec(
     { name: UNRESOURCED_NAME, entities: unresourced, imageRefs: [], manuallyGrouped: false },
     undefined,

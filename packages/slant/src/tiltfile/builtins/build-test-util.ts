@@ -2,12 +2,7 @@
 import type { FakeHostOptions } from '../host-fake.ts';
 import type { LoadTiltfileOptions } from '../loader.ts';
 import { errorOf, type RunResult, runTiltfile } from '../test-util.ts';
-import { buildLocalBuiltins } from './build-local.ts';
 import { ALL_BUILTINS } from './index.ts';
-
-const BUILTINS = ALL_BUILTINS.some((d) => d.name === 'docker_build')
-  ? ALL_BUILTINS
-  : [...ALL_BUILTINS, ...buildLocalBuiltins];
 
 export function run(
   src: string,
@@ -16,7 +11,10 @@ export function run(
     load?: Partial<LoadTiltfileOptions>;
   } = {},
 ): RunResult {
-  return runTiltfile(src, { ...opts, load: { builtins: BUILTINS, assemblers: [], ...opts.load } });
+  return runTiltfile(src, {
+    ...opts,
+    load: { builtins: ALL_BUILTINS, assemblers: [], ...opts.load },
+  });
 }
 
 /** The last line of a failed run's backtrace: `Error in fn: msg` (or the whole message). */
