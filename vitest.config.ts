@@ -7,6 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Some unit tests spawn the CLI; a loaded 2-core machine needs more than the 5 s default.
+          testTimeout: 30_000,
           include: ['packages/*/src/**/*.test.ts', 'packages/*/scripts/**/*.test.ts'],
         },
       },
