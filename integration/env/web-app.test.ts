@@ -179,6 +179,15 @@ describe('web app on the local cluster', () => {
       return ep.subsets?.[0]?.addresses?.[0]?.ip === pod.status?.podIP;
     });
 
+    // The Service's ClusterIP answers (kube-proxy's iptables rules, hairpin back to the pod).
+    const viaService = await waitFor('HTTP through the ClusterIP', 30_000, async () => {
+      const request = `printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | nc -w 5 ${svc.spec?.clusterIP ?? ''} 80`;
+      const res = await execIn(podName, ['sh', '-c', request]);
+      const text = res.stdout.toString();
+      return text.includes(INDEX) ? text : false;
+    });
+    expect(viaService).toMatch(/^HTTP\/1\.[01] 200/);
+
     // 4. Pod logs.
     const logs = await waitFor('startup log line', 30_000, async () => {
       const text = await kube.core.readNamespacedPodLog({
