@@ -10,6 +10,9 @@ source "$INFRA_DIR/lib/common.sh"
 [[ $(id -u) -eq 0 ]] || die "env-up needs root (it starts dockerd, containerd and the kubelet)"
 T0=$SECONDS
 mkdir -p "$LOG_DIR" "$BIN_DIR" "$CONF_DIR" "$PKI_DIR" "$DATA_DIR" "$RUN_DIR"
+# One env-up at a time (CI's env:up and a test run's global setup may overlap).
+exec 9>"$RUN_DIR/env-up.lock"
+flock 9
 
 # ---------------------------------------------------------------- packages
 APT_PACKAGES=(docker.io docker-registry containerd runc containernetworking-plugins etcd-server
