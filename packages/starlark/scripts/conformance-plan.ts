@@ -20,7 +20,6 @@ export interface FilePlan {
 }
 
 const SKIPPED: Readonly<Record<string, string>> = {
-  'time.star': 'the time module is not implemented (Tilt does not expose it)',
   'proto.star': 'the proto module is not implemented (needs protobuf descriptors; not in Tilt)',
   'function_param.star':
     'starlark-go checks it with a Go API test (TestParamDefault), not as chunks',

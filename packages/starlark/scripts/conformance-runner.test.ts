@@ -129,13 +129,13 @@ describe('conformance runner, parse and resolve drivers', () => {
 describe('formatReport', () => {
   it('prints a line per file, the failures, skipped files and the totals', () => {
     const ok = testfile('starlark', 'fine.star', 'x = 1\n');
-    const skipped = testfile('starlark', 'time.star', '');
+    const skipped = testfile('starlark', 'proto.star', '');
     const bad = testfile('starlark', 'bad.star', 'x = 1 // 0\n');
     const text = formatReport(runFiles([ok, skipped, bad], new Map())).replaceAll(`${root}/`, '');
     expect(text).toBe(
       [
         'starlark/testdata/fine.star: 1/1 chunks passed',
-        'starlark/testdata/time.star: skipped (the time module is not implemented (Tilt does not expose it))',
+        'starlark/testdata/proto.star: skipped (the proto module is not implemented (needs protobuf descriptors; not in Tilt))',
         'starlark/testdata/bad.star: 0/1 chunks passed',
         '  chunk at line 1:',
         '    starlark/testdata/bad.star:1: unexpected error: floored division by zero',

@@ -2,7 +2,7 @@
 // testdata or Slant's own) and prints per-file and total results. Exits non-zero on failures
 // only with --strict.
 import { parseArgs } from 'node:util';
-import { makeJsonModule, makeMathModule } from '../src/builtins/universe.ts';
+import { makeJsonModule, makeMathModule, makeTimeModule } from '../src/builtins/universe.ts';
 import { collectFiles, formatReport, runFiles, totals } from './conformance-runner.ts';
 
 const { values, positionals } = parseArgs({
@@ -16,6 +16,7 @@ if (positionals.length === 0) {
 const modules = new Map([
   ['json.star', new Map([['json', makeJsonModule()]])],
   ['math.star', new Map([['math', makeMathModule()]])],
+  ['time.star', new Map([['time', makeTimeModule()]])],
 ]);
 const results = runFiles(collectFiles(positionals), modules);
 console.log(formatReport(results));

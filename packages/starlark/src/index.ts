@@ -4,6 +4,7 @@
 export {
   makeJsonModule,
   makeMathModule,
+  makeTimeModule,
   makeModuleBuiltin,
   makeStructBuiltin,
   universe,

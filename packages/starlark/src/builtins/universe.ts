@@ -52,4 +52,5 @@ export function universe(): ReadonlyMap<string, Value> {
 
 export { makeJsonModule } from './json.ts';
 export { makeMathModule } from './math.ts';
+export { makeTimeModule, setTimeNow } from './time.ts';
 export { makeModuleBuiltin, makeStructBuiltin } from './struct.ts';
