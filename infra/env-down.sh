@@ -42,16 +42,11 @@ remove_pod_containers() {
   done
 }
 
-stop proxy
-stop kubelet
+# In waves, each wave in parallel: node agents, then pods, then the rest.
+stop proxy & stop kubelet & wait
 remove_pod_containers
-stop containerd
-stop scheduler
-stop controller-manager
-stop apiserver
-stop etcd
-stop registry
-stop dockerd
+stop containerd & stop scheduler & stop controller-manager & stop apiserver & wait
+stop etcd & stop registry & stop dockerd & wait
 # Network namespaces and IP leases of the pods just removed.
 for ns in /run/netns/cni-*; do
   [[ -e $ns ]] && { ip netns delete "$(basename "$ns")" 2>/dev/null || umount "$ns" 2>/dev/null; rm -f "$ns"; }
