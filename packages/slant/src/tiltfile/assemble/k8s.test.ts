@@ -82,9 +82,10 @@ describe('k8s assembly', () => {
     expect(r.error).toBeUndefined();
     expect(r.resources.map((x) => [x.name, x.type])).toEqual([
       ['web', 'k8s'],
+      ['loc', 'local'],
       ['uncategorized', 'k8s'],
     ]);
-    expect(r.resources[1]?.podReadinessMode).toBe('ignore');
+    expect(r.resources[2]?.podReadinessMode).toBe('ignore');
     expect(applyOf(r.objects, 'uncategorized').spec.yaml).toBe(yamlOf(object('Namespace', 'ns')));
   });
 
@@ -195,8 +196,22 @@ describe('k8s_custom_deploy', () => {
     // The stand-in image is live-update-only: the apply doesn't wait for an ImageMap.
     expect(r.resources[0]?.imageMapDeps).toEqual(['foo-img']);
     expect(applyOf(r.objects, 'foo').spec.imageMaps).toBeUndefined();
-    expect(r.objects.find((o) => o.kind === 'FileWatch')?.spec).toMatchObject({
+    expect(
+      r.objects.find((o) => o.kind === 'FileWatch' && o.metadata.name === 'k8s:foo')?.spec,
+    ).toMatchObject({
       ignores: [{ basePath: DIR, patterns: ['.'] }],
+    });
+  });
+
+  test('container_selector: a stand-in image named after the resource, selected by container name', () => {
+    const r = runK8s(
+      "k8s_custom_deploy('foo', 'a', 'd', deps=['.'], container_selector='bar', live_update=[sync('.', '/app')])\n",
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.resources[0]?.imageMapDeps).toEqual(['k8s_custom_deploy:foo']);
+    const lu = r.objects.find((o) => o.kind === 'LiveUpdate');
+    expect(lu?.spec).toMatchObject({
+      selector: { kubernetes: { applyName: 'foo', containerName: 'bar' } },
     });
   });
 });

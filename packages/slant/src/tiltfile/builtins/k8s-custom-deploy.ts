@@ -12,7 +12,7 @@ import type { K8sCustomDeploy } from '../state/k8s.ts';
 import { fromStarString, starError } from '../text.ts';
 import { localPathList, stringStringMap } from '../value.ts';
 import { imageListConv } from './build-values.ts';
-import { liveUpdateFromSteps } from './live-update.ts';
+import { liveUpdateFromValue } from './live-update.ts';
 
 function prefixed<T>(prefix: string, f: () => T): T {
   try {
@@ -87,9 +87,7 @@ function k8sCustomDeploy(
     valueGroupToCmd(ctx, deleteVal, deleteBat, deleteDir, deleteEnv),
   );
   if (cmdEmpty(deleteCmd)) throw starError('k8s_custom_deploy: delete_cmd cannot be empty');
-  const liveUpdate = prefixed('live_update', () =>
-    liveUpdateFromSteps(run.state.build, run.currentDir(thread), liveUpdateVal),
-  );
+  const liveUpdate = liveUpdateFromValue(run, thread, liveUpdateVal);
 
   const k8s = run.state.k8s;
   if (k8s.customDeploys.some((d) => d.name === resName)) {
@@ -124,7 +122,11 @@ function k8sCustomDeploy(
     // `:` is Tilt's marker of a live-update-only image: deploy + live update, never a build.
     img.customCommand = toHostCmd(':', run.host.osName);
     img.customDeps = [...deps];
-    img.liveUpdate = liveUpdate;
+    // The container name can't be inferred from an image: the selector carries it.
+    img.liveUpdate =
+      containerSelector === ''
+        ? liveUpdate
+        : { ...liveUpdate, containerName: fromStarString(containerSelector) };
     img.disablePush = true;
     img.skipsLocalDocker = true;
     img.tiltfilePath = run.currentPath(thread);

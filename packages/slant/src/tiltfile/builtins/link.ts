@@ -37,9 +37,14 @@ export class LinkValue extends Struct {
 const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 // The parts of Go's url.Parse that can fail, and url.String() for a URL given a default scheme.
-function parseURL(u: string): { scheme: string; rest: string } {
+export function parseURL(u: string): { scheme: string; rest: string } {
   if (/[\x00-\x1f\x7f]/.test(u)) {
     throw new StarlarkError(`parse ${repr(u)}: net/url: invalid control character in URL`);
+  }
+  const bad = /%(?![0-9a-fA-F]{2})/.exec(u.split('#')[0] ?? '');
+  if (bad !== null) {
+    const esc = u.slice(bad.index, bad.index + 3);
+    throw new StarlarkError(`parse ${repr(u)}: invalid URL escape ${repr(esc)}`);
   }
   const m = SCHEME_RE.exec(u);
   if (m !== null) return { scheme: m[0].slice(0, -1), rest: u.slice(m[0].length) };

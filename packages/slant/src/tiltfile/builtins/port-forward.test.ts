@@ -66,6 +66,14 @@ describe('port forwards', () => {
     });
     expect(repr(v)).toBe('port_forward(local_port=8000, container_port=80, name="web")');
     expect(portForwardsFromValue(v)).toEqual([v.pf]);
+    expect(
+      message(() =>
+        portForwardBuiltin('port_forward', [8001, 443], [['link_path', 'invalid_escape%']]),
+      ),
+    ).toBe('parsing `path` param: parse "invalid_escape%": invalid URL escape "%"');
+    expect(message(() => portForwardBuiltin('port_forward', ['8001'], null))).toBe(
+      'port_forward: for parameter local_port: got string, want int',
+    );
     expect(message(() => portForwardBuiltin('port_forward', [], null))).toBe(
       'port_forward: missing argument for local_port',
     );

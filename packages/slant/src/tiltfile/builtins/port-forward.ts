@@ -14,6 +14,7 @@ import {
 } from '@slant/starlark';
 import type { TiltDefinition } from '../registry.ts';
 import { goTypeName } from './k8s-args.ts';
+import { parseURL } from './link.ts';
 
 export interface PortForward {
   readonly localPort: number;
@@ -153,6 +154,13 @@ export function portForwardBuiltin(
     ['link_path?', conv.string],
     ['host?', conv.string],
   );
+  if (path !== '') {
+    try {
+      parseURL(path);
+    } catch (err) {
+      throw new StarlarkError(`parsing \`path\` param: ${(err as Error).message}`);
+    }
+  }
   // Go's url.String() of a parsed path, minus the leading slash.
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   return new PortForwardValue({
