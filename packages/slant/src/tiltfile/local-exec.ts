@@ -31,15 +31,15 @@ export interface ExecOptions {
  */
 export function localExecEnv(run: TiltfileRun, cmd: Cmd): Record<string, string> {
   const env = run.envRecord();
-  const extra = run as unknown as { webPort?: number; webHost?: string; kubeconfigPath?: string };
-  if (extra.kubeconfigPath !== undefined && extra.kubeconfigPath !== '') {
-    env.KUBECONFIG = extra.kubeconfigPath;
+  // Tilt freezes the kubeconfig it started with, so local() talks to the same cluster.
+  if (run.kubeconfigPath !== undefined && run.kubeconfigPath !== '') {
+    env.KUBECONFIG = run.kubeconfigPath;
   }
   const addIfAbsent = (k: string, v: string): void => {
     if (!(k in env)) env[k] = v;
   };
-  addIfAbsent('TILT_PORT', String(extra.webPort ?? 10350));
-  addIfAbsent('TILT_HOST', extra.webHost ?? 'localhost');
+  addIfAbsent('TILT_PORT', String(run.webPort));
+  addIfAbsent('TILT_HOST', run.webHost);
   addIfAbsent('TILT_DISABLE_ANALYTICS', '1');
   for (const kv of cmd.env) {
     const i = kv.indexOf('=');

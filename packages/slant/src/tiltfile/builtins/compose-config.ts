@@ -1,6 +1,7 @@
 // Reading `docker compose config --format json` output: the services Tilt cares about, in the
 // order Tilt visits them (sorted names, each service's depends_on first).
 import { posix } from 'node:path';
+import { parse, stringify } from 'yaml';
 import type { ComposeServiceConfig } from '../state/compose.ts';
 import { starError } from '../text.ts';
 
@@ -84,4 +85,34 @@ export function parseComposeConfig(stdout: string, projectPath: string): ParsedC
   };
   for (const n of names) visit(n);
   return { name: strOf(doc.name), services: out };
+}
+
+/**
+ * Several inline Compose files in one project. Tilt writes each to a temp file and passes them
+ * all with -f; Slant sends one document on stdin, so top-level sections (services, volumes,
+ * networks, ...) are merged here, later files winning per entry as Compose's merge does.
+ */
+export function mergeInlineComposeYAML(docs: readonly string[]): string {
+  if (docs.length === 1) return docs[0] ?? '';
+  const merged: Json = {};
+  for (const d of docs) {
+    let doc: unknown;
+    try {
+      doc = parse(d);
+    } catch (err) {
+      throw starError(`parsing inline docker compose YAML: ${(err as Error).message}`);
+    }
+    for (const [k, v] of Object.entries(obj(doc))) {
+      const prev = merged[k];
+      merged[k] =
+        typeof prev === 'object' &&
+        prev !== null &&
+        !Array.isArray(prev) &&
+        typeof v === 'object' &&
+        v !== null
+          ? { ...(prev as Json), ...(v as Json) }
+          : v;
+    }
+  }
+  return stringify(merged);
 }

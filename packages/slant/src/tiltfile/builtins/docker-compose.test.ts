@@ -76,6 +76,29 @@ describe('docker_compose', () => {
     ]);
   });
 
+  test('inline YAML goes to compose on stdin; several blobs are merged', () => {
+    const r = run(
+      "docker_compose([blob('services:\\n  a:\\n    image: x\\n'), blob('services:\\n  b:\\n    image: y\\n')])\n",
+      { scripts: [{ match: /config --format json$/, result: { stdout: '{"services": {}}' } }] },
+    );
+    expect(r.error).toBeUndefined();
+    const call = r.host.proc.calls[0]!;
+    expect(call.argv).toEqual([
+      'docker',
+      'compose',
+      '--project-name',
+      'proj',
+      '--project-directory',
+      DIR,
+      '-f',
+      '-',
+      'config',
+      '--format',
+      'json',
+    ]);
+    expect(call.stdin?.toString()).toBe('services:\n  a:\n    image: x\n  b:\n    image: y\n');
+  });
+
   test('COMPOSE_PROFILES is used when profiles= is not given', () => {
     const r = run("docker_compose('docker-compose.yml')\n", {
       ...compose(),

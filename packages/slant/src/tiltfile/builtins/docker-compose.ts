@@ -21,7 +21,7 @@ import {
   stringOrStringListConv,
   valueToAbsPath,
 } from './build-values.ts';
-import { parseComposeConfig } from './compose-config.ts';
+import { mergeInlineComposeYAML, parseComposeConfig } from './compose-config.ts';
 import { goTypeName, labelsConv, valueOrSequenceToSlice } from './k8s-args.ts';
 import { checkResourceConflict } from './local-resource.ts';
 import { linksConv } from './link.ts';
@@ -144,7 +144,7 @@ function dockerCompose(
     project.configPaths?.push(path);
     run.recordRead(path);
   }
-  if (yamls.length > 0) project.yaml = yamls.join('\n');
+  if (yamls.length > 0) project.yaml = mergeInlineComposeYAML(yamls);
   const tiltfilePath = run.currentPath(thread);
   if (project.name === '')
     project.name = normalizeProjectName(posix.basename(posix.dirname(tiltfilePath)));

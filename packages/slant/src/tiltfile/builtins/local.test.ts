@@ -29,6 +29,20 @@ describe('local', () => {
     expect(call.stdin?.toString()).toBe('in');
   });
 
+  test('TILT_HOST/TILT_PORT come from the run unless the environment sets them', () => {
+    const scripts = [{ match: 'sh -c true', result: {} }];
+    const a = run("local('true')\n", { scripts, load: { webHost: '1.2.3.4', webPort: 12345 } });
+    expect(a.host.proc.calls[0]?.env).toMatchObject({ TILT_HOST: '1.2.3.4', TILT_PORT: '12345' });
+    const b = run("local('true')\n", { scripts, env: { TILT_HOST: '7.8.9.0', TILT_PORT: '7890' } });
+    expect(b.host.proc.calls[0]?.env).toMatchObject({ TILT_HOST: '7.8.9.0', TILT_PORT: '7890' });
+  });
+
+  test('an empty command fails without running anything', () => {
+    expect(lastError(run("local('')\n"))).toBe(
+      'Error in local: command "" failed.\nerror: empty cmd',
+    );
+  });
+
   test('no output is reported when the command was echoed', () => {
     const r = run("local('true')\n", { scripts: [{ match: 'sh -c true', result: {} }] });
     expect(r.out).toBe('local: true\n → [no output]\n');
