@@ -197,9 +197,11 @@ describe('k8s_custom_deploy', () => {
     expect(r.resources[0]?.imageMapDeps).toEqual(['foo-img']);
     expect(applyOf(r.objects, 'foo').spec.imageMaps).toBeUndefined();
     expect(
-      r.objects.find((o) => o.kind === 'FileWatch' && o.metadata.name === 'k8s:foo')?.spec,
+      r.objects.find((o) => o.kind === 'FileWatch' && o.metadata.name === 'k8s:foo'),
     ).toMatchObject({
-      ignores: [{ basePath: DIR, patterns: ['.'] }],
+      spec: {
+        ignores: [{ basePath: DIR, patterns: ['.'] }],
+      },
     });
   });
 
@@ -210,8 +212,8 @@ describe('k8s_custom_deploy', () => {
     expect(r.error).toBeUndefined();
     expect(r.resources[0]?.imageMapDeps).toEqual(['k8s_custom_deploy:foo']);
     const lu = r.objects.find((o) => o.kind === 'LiveUpdate');
-    expect(lu?.spec).toMatchObject({
-      selector: { kubernetes: { applyName: 'foo', containerName: 'bar' } },
+    expect(lu).toMatchObject({
+      spec: { selector: { kubernetes: { applyName: 'foo', containerName: 'bar' } } },
     });
   });
 });
