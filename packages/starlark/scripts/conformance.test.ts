@@ -2,7 +2,7 @@
 // conformance runner, which applies starlark-go's driver semantics.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeJsonModule, makeMathModule } from '../src/builtins/universe.ts';
+import { makeJsonModule, makeMathModule, makeTimeModule } from '../src/builtins/universe.ts';
 import { collectFiles, runFiles } from './conformance-runner.ts';
 
 const TESTDATA = join(import.meta.dirname, '../testdata');
@@ -11,6 +11,7 @@ describe('conformance of packages/starlark/testdata', () => {
   const modules = new Map([
     ['json.star', new Map([['json', makeJsonModule()]])],
     ['math.star', new Map([['math', makeMathModule()]])],
+    ['time.star', new Map([['time', makeTimeModule()]])],
   ]);
   const results = runFiles(collectFiles([TESTDATA]), modules);
   for (const r of results) {
