@@ -9,7 +9,7 @@ import type { Kwargs, Value } from '../values/index.ts';
 import { Dict, getAttr, StarObject, typeName } from '../values/index.ts';
 import type { Compiler, ExprFn } from './compile.ts';
 import { compileExpr, evalAll } from './compile-expr.ts';
-import type { Frame } from './frame.ts';
+import type { Frame, Slot } from './frame.ts';
 import { StarlarkFunction } from './function.ts';
 
 export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
@@ -87,8 +87,16 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   }
   const callee = fn as ExprFn;
   if (simple) {
+    const n = positional.length;
     return (fr) => {
       const f = callee(fr);
+      if (f instanceof StarlarkFunction && f.code.simple && f.code.numParams === n) {
+        // The arguments go straight into the callee's locals.
+        const locals = new Array<Slot>(f.code.nlocals);
+        for (let i = 0; i < n; i++) locals[i] = (positional[i] as ExprFn)(fr);
+        fr.pos = pos;
+        return f.invokeBound(fr.thread, locals);
+      }
       const a = args(fr);
       fr.pos = pos;
       return f instanceof StarlarkFunction

@@ -152,6 +152,36 @@ export class StarlarkFunction extends StarObject {
     }
   }
 
+  /**
+   * invoke() for a call site that already evaluated the positional arguments into a fresh locals
+   * array (code.simple and exactly numParams arguments): nothing to bind, one allocation less.
+   */
+  invokeBound(thread: StarThread, locals: Slot[]): Value {
+    const fr = thread.push(this);
+    const depth = thread.depth;
+    const code = this.code;
+    fr.pos = code.entryPos;
+    try {
+      if (++thread.steps >= thread.stepLimit) thread.stepLimitReached();
+      if (code.recursion ? depth > thread.maxDepth : depth > 1) this.checkDepth(thread);
+      const cells = code.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const slot = cells[i] as number;
+        locals[slot] = new Cell(locals[slot] as Value | undefined);
+      }
+      fr.locals = locals;
+      fr.free = this.freeCells;
+      fr.globals = this.module.globals;
+      fr.predeclared = this.module.predeclared;
+      return code.body(fr) === RETURN ? (fr.ret as Value) : None;
+    } catch (e) {
+      throw thread.toEvalError(e);
+    } finally {
+      thread.depth = depth - 1;
+      if (depth === 1) thread.release();
+    }
+  }
+
   /** The stack-depth limit, or starlark-go's recursion check when the Recursion option is off. */
   checkDepth(thread: StarThread): void {
     if (this.code.recursion) {
