@@ -70,8 +70,8 @@ export function kubernetesApplySpec(run: TiltfileRun, spec: K8sResourceSpec): Ku
       forwards: spec.portForwards.map((pf) => ({
         localPort: pf.localPort,
         containerPort: pf.containerPort,
-        // Tilt defaults the host to the web host (--host), localhost unless set.
-        host: pf.host === '' ? 'localhost' : pf.host,
+        // Tilt defaults the host to the web host (--host, localhost by default).
+        host: pf.host === '' ? run.webHost : pf.host,
         ...(pf.name === '' ? {} : { name: pf.name }),
         ...(pf.path === '' ? {} : { path: pf.path }),
       })),

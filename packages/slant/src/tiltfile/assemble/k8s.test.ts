@@ -242,3 +242,28 @@ describe('enabled resources', () => {
     ]);
   });
 });
+
+describe('KubernetesApply settings', () => {
+  test('update_settings: upsert timeout and server-side apply', () => {
+    const r = runK8s(
+      "update_settings(k8s_upsert_timeout_secs=90, k8s_server_side_apply='true')\nk8s_yaml('web.yaml')\n",
+      { files: { 'web.yaml': WEB_YAML } },
+    );
+    expect(r.error).toBeUndefined();
+    const spec = applyOf(r.objects, 'web').spec;
+    expect(spec.timeout).toBe('1m30s');
+    expect(spec.serverSideApply).toBe(true);
+  });
+
+  test('Jobs wait for success, CronJobs are not waited on', () => {
+    const job = (kind: string, apiVersion = 'batch/v1') =>
+      `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${kind.toLowerCase()}\nspec:\n  template:\n    spec:\n      containers:\n      - name: m\n        image: img\n`;
+    const r = runK8s("k8s_yaml(['job.yaml', 'cron.yaml'])\n", {
+      files: { 'job.yaml': job('Job'), 'cron.yaml': job('CronJob') },
+    });
+    expect(r.resources.map((x) => [x.name, x.podReadinessMode])).toEqual([
+      ['job', 'succeeded'],
+      ['cronjob', 'ignore'],
+    ]);
+  });
+});
