@@ -27,6 +27,18 @@ function strOf(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+// A bind mount's host path, absolute (Compose resolves them; relative ones are relative to the
+// project); a named volume stays a name, as Tilt keeps it.
+function volumeSource(v: unknown, projectPath: string): string {
+  const short = typeof v === 'string' ? v.split(':') : undefined;
+  const source =
+    short !== undefined ? (short.length > 1 ? (short[0] ?? '') : '') : strOf(obj(v).source);
+  const isBind = short !== undefined ? /^[./~]/.test(source) : strOf(obj(v).type) === 'bind';
+  return isBind && source !== '' && !posix.isAbsolute(source)
+    ? posix.join(projectPath, source)
+    : source;
+}
+
 function serviceConfig(raw: Json, projectPath: string): ComposeServiceConfig {
   const build =
     raw.build === undefined
@@ -56,9 +68,7 @@ function serviceConfig(raw: Json, projectPath: string): ComposeServiceConfig {
     image: strOf(raw.image),
     buildContext,
     buildDockerfile: build === undefined ? '' : strOf(build.dockerfile),
-    volumeSources: arr(raw.volumes).map((v) =>
-      typeof v === 'string' ? (v.split(':')[0] ?? '') : strOf(obj(v).source),
-    ),
+    volumeSources: arr(raw.volumes).map((v) => volumeSource(v, projectPath)),
     publishedPorts: published,
     dependsOn: dependsOn.sort(),
     envFiles: arr(raw.env_file).map((e) => (typeof e === 'string' ? e : strOf(obj(e).path))),
