@@ -1,9 +1,15 @@
 // The composition root: the only place that constructs real adapters. Commands get ready-made
 // services from here; tests build the same services from fakes.
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TiltfileHost } from './tiltfile/host.ts';
-import { NodeFS, NodeProcessRunner, readKubeContext, StreamLog } from './tiltfile/host-node.ts';
+import {
+  GitExtensionRepos,
+  NodeFS,
+  NodeProcessRunner,
+  readKubeContext,
+  StreamLog,
+} from './tiltfile/host-node.ts';
 import type { TiltfileResult } from './tiltfile/loader.ts';
 import { loadTiltfile } from './tiltfile/loader.ts';
 
@@ -27,9 +33,13 @@ export function nodeTiltfileHost(req: TiltfileRunRequest): {
   kubeconfigPath: string | undefined;
 } {
   const { kubeconfigPath, ...kube } = readKubeContext(req.env, homedir(), req.kubeContext);
+  const proc = new NodeProcessRunner();
+  // Tilt keeps extension checkouts in $XDG_DATA_HOME/tilt-dev; so does Slant, to share them.
+  const dataHome = req.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   const host: TiltfileHost = {
     fs: new NodeFS(),
-    proc: new NodeProcessRunner(),
+    proc,
+    extensionRepos: new GitExtensionRepos(proc, join(dataHome, 'tilt-dev'), req.env),
     env: req.env,
     kube,
     log: new StreamLog(req.logWrite),

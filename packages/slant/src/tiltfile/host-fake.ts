@@ -2,6 +2,8 @@
 // and a log that collects lines. Tests build a host with fakeHost({ files: {...} }).
 import { posix } from 'node:path';
 import type {
+  ExtensionRepoFetch,
+  ExtensionRepoFetcher,
   FileInfo,
   KubeContextInfo,
   ProcessRequest,
@@ -181,6 +183,8 @@ export interface FakeHostOptions {
   env?: Readonly<Record<string, string>>;
   kube?: KubeContextInfo;
   argv?: readonly string[];
+  /** ext:// repositories: URL → checkout path in the fake file system. */
+  extensionRepos?: Readonly<Record<string, string>>;
 }
 
 export interface FakeHost extends TiltfileHost {
@@ -200,5 +204,24 @@ export function fakeHost(opts: FakeHostOptions = {}): FakeHost {
     argv: opts.argv ?? ['slant', 'up'],
     executable: '/usr/local/bin/slant',
     osName: 'posix',
+    ...(opts.extensionRepos === undefined
+      ? {}
+      : { extensionRepos: new FakeExtensionRepos(opts.extensionRepos) }),
   };
+}
+
+/** Extension repositories already "checked out": URL → path in the fake file system. */
+export class FakeExtensionRepos implements ExtensionRepoFetcher {
+  readonly fetched: string[] = [];
+  private readonly paths: Readonly<Record<string, string>>;
+  constructor(paths: Readonly<Record<string, string>>) {
+    this.paths = paths;
+  }
+  fetch(repo: { readonly url: string }): ExtensionRepoFetch {
+    this.fetched.push(repo.url);
+    const path = this.paths[repo.url];
+    return path === undefined
+      ? { error: `download error: no fake checkout of ${repo.url}` }
+      : { path };
+  }
 }

@@ -88,6 +88,24 @@ export interface TiltfileLog {
   warn(text: string): void;
 }
 
+/** What fetching an extension repository gave: its checkout on disk, or an error. */
+export interface ExtensionRepoFetch {
+  readonly path?: string;
+  readonly error?: string;
+}
+
+/**
+ * Fetches git extension repositories (https URLs) for load('ext://...'); file:// repositories are
+ * read in place. Synchronous: load() happens during evaluation.
+ */
+export interface ExtensionRepoFetcher {
+  fetch(repo: {
+    readonly name: string;
+    readonly url: string;
+    readonly ref: string;
+  }): ExtensionRepoFetch;
+}
+
 export interface TiltfileHost {
   readonly fs: TiltfileFS;
   readonly proc: SyncProcessRunner;
@@ -101,4 +119,6 @@ export interface TiltfileHost {
   readonly executable: string;
   /** os.name. */
   readonly osName: 'posix' | 'nt';
+  /** Fetches ext:// repositories; without it only file:// repositories load. */
+  readonly extensionRepos?: ExtensionRepoFetcher;
 }

@@ -10,6 +10,8 @@ import { ASSEMBLERS, AssemblyError, assemble } from './assemble/index.ts';
 import type { TiltfileResource } from './assemble/model.ts';
 import { ALL_BUILTINS } from './builtins/index.ts';
 import type { TiltfileHost } from './host.ts';
+import { extensionLocalPath } from './extensions.ts';
+import { declaredObjects } from './objects.ts';
 import type { TiltDefinition } from './registry.ts';
 import { buildPredeclared } from './registry.ts';
 import type { TiltfileRunOptions } from './run.ts';
@@ -81,6 +83,7 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     ...(opts.maxSteps === undefined ? {} : { maxSteps: opts.maxSteps }),
   });
   thread.locals.set(EXEC_PATH_KEY, run.mainPath);
+  modules.interceptors.push(extensionLocalPath);
 
   try {
     modules.exec(thread, run.mainPath);
@@ -90,7 +93,10 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
 
   try {
     const out = assemble(run, opts.assemblers ?? ASSEMBLERS);
-    return result(undefined, out.resources, out.objects);
+    return result(undefined, out.resources, [
+      ...out.objects,
+      ...declaredObjects(run.state.objects),
+    ]);
   } catch (e) {
     if (e instanceof AssemblyError)
       return result(new TiltfileError(e.message, undefined, undefined, e));

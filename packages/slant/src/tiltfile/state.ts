@@ -12,6 +12,8 @@ import { newFilesState } from './state/files.ts';
 import type { K8sState } from './state/k8s.ts';
 import { newK8sState } from './state/k8s.ts';
 import type { LocalState } from './state/local.ts';
+import type { ObjectsState } from './state/objects.ts';
+import { newObjectsState } from './state/objects.ts';
 import { newLocalState } from './state/local.ts';
 import type { SettingsState } from './state/settings.ts';
 import { newSettingsState } from './state/settings.ts';
@@ -24,6 +26,8 @@ export interface TiltfileState {
   readonly k8s: K8sState;
   readonly local: LocalState;
   readonly compose: ComposeState;
+  /** API objects declared directly (v1alpha1.*, ext:// extensions). */
+  readonly objects: ObjectsState;
 }
 
 export function newTiltfileState(): TiltfileState {
@@ -35,5 +39,6 @@ export function newTiltfileState(): TiltfileState {
     k8s: newK8sState(),
     local: newLocalState(),
     compose: newComposeState(),
+    objects: newObjectsState(),
   };
 }

@@ -16,6 +16,7 @@ import { probeBuiltins } from './probe.ts';
 import { localBuiltins } from './local.ts';
 import { localResourceBuiltins } from './local-resource.ts';
 import { composeBuiltins } from './docker-compose.ts';
+import { v1alpha1Builtins } from './v1alpha1.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...coreBuiltins,
@@ -33,4 +34,5 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...localBuiltins,
   ...localResourceBuiltins,
   ...composeBuiltins,
+  ...v1alpha1Builtins,
 ];
