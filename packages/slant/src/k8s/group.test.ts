@@ -291,3 +291,19 @@ describe('isWorkload', () => {
     );
   });
 });
+
+describe('initial resources (k8s_custom_deploy)', () => {
+  test('come first, can be configured and renamed, and conflict with workload names', () => {
+    const r = assembleK8s(
+      input([deployment('web')], {
+        initialResources: ['custom'],
+        groupings: [grouping('custom', { newName: 'renamed' })],
+      }),
+    );
+    expect(r.resources.map((x) => x.name)).toEqual(['renamed', 'web']);
+    expect(r.groupingResources[0]).toBe(r.resources[0]);
+    expect(() => assembleK8s(input([deployment('web')], { initialResources: ['web'] }))).toThrow(
+      'error making resource for workload web:deployment:default:apps: k8s_resource named "web" already exists',
+    );
+  });
+});

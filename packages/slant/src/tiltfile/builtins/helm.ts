@@ -9,7 +9,7 @@ import { parseYAML, serializeSpecYAML } from '../../k8s/yaml.ts';
 import type { TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { fromStarString, starError, toStarString } from '../text.ts';
-import { Blob, stringOrStringList } from '../value.ts';
+import { Blob, localPath, stringOrStringList } from '../value.ts';
 import { runTool } from './k8s-exec.ts';
 
 const HELM_SEPARATOR = '---\n';
@@ -78,7 +78,7 @@ function helmVersion(run: TiltfileRun, dir: string): HelmVersion {
 
 function helm(run: TiltfileRun, thread: Thread, args: readonly Value[], kwargs: Kwargs | null) {
   const [
-    pathVal = '',
+    chart = '',
     name = '',
     namespace = '',
     values = [],
@@ -89,7 +89,7 @@ function helm(run: TiltfileRun, thread: Thread, args: readonly Value[], kwargs: 
     'helm',
     args,
     kwargs,
-    ['paths', conv.string],
+    ['paths', localPath(run, thread)],
     ['name?', conv.string],
     ['namespace?', conv.string],
     ['values?', stringOrStringList],
@@ -97,7 +97,6 @@ function helm(run: TiltfileRun, thread: Thread, args: readonly Value[], kwargs: 
     ['kube_version?', conv.string],
     ['skip_crds?', conv.bool],
   );
-  const chart = run.absPath(thread, pathVal);
   const info = run.host.fs.stat(chart);
   if (info === undefined) {
     throw starError(`Could not read Helm chart directory ${JSON.stringify(chart)}: does not exist`);

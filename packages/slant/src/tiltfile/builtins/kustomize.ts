@@ -1,11 +1,11 @@
 // kustomize(paths, kustomize_bin=None, flags=[]): `kustomize build` (or `kubectl kustomize` when
 // no kustomize binary is installed) → a Blob of YAML (Tilt's files.go). The directory is watched.
 import { posix } from 'node:path';
-import { conv, type Kwargs, type Thread, unpackArgs, type Value } from '@slant/starlark';
+import { type Kwargs, type Thread, unpackArgs, type Value } from '@slant/starlark';
 import type { TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { fromStarString, starError, toStarString } from '../text.ts';
-import { Blob, stringList } from '../value.ts';
+import { Blob, localPath, stringList } from '../value.ts';
 import { runTool } from './k8s-exec.ts';
 
 function kustomize(
@@ -14,16 +14,14 @@ function kustomize(
   args: readonly Value[],
   kwargs: Kwargs | null,
 ) {
-  const [pathVal = '', binVal, flags = []] = unpackArgs(
+  const [path = '', bin = '', flags = []] = unpackArgs(
     'kustomize',
     args,
     kwargs,
-    ['paths', conv.string],
-    ['kustomize_bin?', conv.string],
+    ['paths', localPath(run, thread)],
+    ['kustomize_bin?', localPath(run, thread)],
     ['flags?', stringList],
   );
-  const path = run.absPath(thread, pathVal);
-  const bin = binVal === undefined || binVal === '' ? '' : run.absPath(thread, binVal);
   const cwd = run.currentDir(thread);
   // kustomize mishandles absolute paths (kubernetes-sigs/kustomize#2789): pass a relative one.
   const rel = posix.relative(cwd, path) || '.';
