@@ -241,6 +241,19 @@ describe('limits', () => {
     ).toBe('Starlark stack overflow');
   });
 
+  it("stops recursion at the thread's maxDepth, counting every frame", () => {
+    const src = 'def f(n): return 0 if n == 0 else f(n - 1) + 1\nr = f(60)\n';
+    expect(exec(src, { options: { recursion: true }, thread: { maxDepth: 62 } }).get('r')).toBe(60);
+    let depth = -1;
+    try {
+      exec(src, { options: { recursion: true }, thread: { maxDepth: 50 } });
+    } catch (e) {
+      if (e instanceof StarEvalError) depth = e.callStack.length;
+      expect((e as Error).message).toBe('Starlark stack overflow');
+    }
+    expect(depth).toBe(51);
+  });
+
   it('cancels a runaway loop after maxSteps', () => {
     const src = 'def f():\n    while True:\n        pass\nf()\n';
     expect(
