@@ -86,3 +86,24 @@ describe('trigger_mode', () => {
     );
   });
 });
+
+describe('local on a production context', () => {
+  test('refuses to run unless the context is allowed', () => {
+    const kube = {
+      context: 'gke_prod',
+      namespace: 'default',
+      cluster: 'gke_prod',
+      clusterServer: 'https://1.2.3.4',
+    };
+    const r = run("local('echo hi')\n", { kube });
+    expect(lastError(r)).toBe(
+      "Error in local: Refusing to run 'local' because gke_prod might be a production kube context.\nIf you're sure you want to continue add:\n\tallow_k8s_contexts('gke_prod')\nbefore this function call in your Tiltfile. Otherwise, switch k8s contexts and restart Tilt.",
+    );
+    expect(r.host.proc.calls).toEqual([]);
+    const ok = run("allow_k8s_contexts('gke_prod')\nlocal('echo hi')\n", {
+      kube,
+      scripts: [{ match: 'sh -c echo hi', result: { stdout: 'hi\n' } }],
+    });
+    expect(ok.error).toBeUndefined();
+  });
+});

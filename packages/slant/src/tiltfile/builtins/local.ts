@@ -14,6 +14,11 @@ export const localBuiltins: readonly TiltBuiltin[] = [
   {
     name: 'local',
     fn: (run, thread, args, kwargs) => {
+      // potentiallyK8sUnsafeBuiltin: a command may talk to the cluster; checked before the
+      // arguments, as Tilt's wrapper does.
+      if (!isK8sContextAllowed(run.host.kube, run.state.k8s.allowedContexts)) {
+        throw starError(unsafeBuiltinMessage('local', run.host.kube.context));
+      }
       const [command, quiet, commandBat, echoOff, env, dir, stdin] = unpackArgs(
         'local',
         args,
@@ -26,10 +31,6 @@ export const localBuiltins: readonly TiltBuiltin[] = [
         ['dir?', conv.value],
         ['stdin?', stringable],
       );
-      // potentiallyK8sUnsafeBuiltin: a command may talk to the cluster.
-      if (!isK8sContextAllowed(run.host.kube, run.state.k8s.allowedContexts)) {
-        throw starError(unsafeBuiltinMessage('local', run.host.kube.context));
-      }
       const cmd = valueGroupToCmd(cmdContext(run, thread), command, commandBat, dir, env);
       const out = execLocalCmd(run, cmd, {
         logOutput: quiet !== true,
