@@ -2,7 +2,8 @@
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
 // --calls: functions called with random arguments; --control: loops, closures, augmented
-// assignments; --strings: string methods on tricky Unicode text; --mutate: mutations of Slant's test
+// assignments; --strings: string methods on tricky Unicode text; --json: the json module;
+// --mutate: mutations of Slant's test
 // programs), runs each under both implementations in the command's dialect (--flags, default
 // "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
 // the backtrace of a run-time error or the message of a static error. Prints each mismatch
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     calls: { type: 'boolean', default: false },
     control: { type: 'boolean', default: false },
     strings: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
@@ -105,6 +107,7 @@ function nextProgram(): string {
   if (values.calls) return calls.program();
   if (values.control) return control.program();
   if (values.strings) return strings.program();
+  if (values.json) return typed.jsonProgram();
   return gen.program();
 }
 let mismatches = 0;

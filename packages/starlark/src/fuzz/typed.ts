@@ -48,6 +48,21 @@ const NUMERIC = [
   '"0x1p-2"',
   '"1_0.5"',
 ];
+const JSON_TEXTS = [
+  '{"a": [1, 2.5, -0, 1e400, true, null]}',
+  '"\\u00e9\\ud83d\\ude00"',
+  '[1, 2,]',
+  '{"a": 1, "a": 2}',
+  '  123456789012345678901234567890 ',
+  '1.0',
+  '-0.0',
+  '"\\x41"',
+  '{"k": {"n": [[], {}]}}',
+  'nul',
+  '"unterminated',
+  '[1e-400, 0.1, 100000000000000000000000.0]',
+  '"\\ud800"',
+];
 const STRS = [
   '""',
   '"a"',
@@ -87,6 +102,21 @@ export class TypedGenerator {
       }
     }
     lines.push(`print(${names.join(', ')})`);
+    return toBinary(`${lines.join('\n')}\n`);
+  }
+
+  /** json.encode/decode/indent of typed values and of tricky JSON texts. */
+  jsonProgram(): string {
+    const r = this.r;
+    const lines: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const v = this.expr(r.pick(TYPES));
+      lines.push(`print(json.encode(${v}))`);
+      lines.push(`print(json.decode(json.encode(${v})))`);
+      if (r.chance(0.3)) lines.push(`print(json.indent(json.encode(${v}), indent = "  "))`);
+      const text = r.pick(JSON_TEXTS);
+      lines.push(`print(repr(json.decode(${JSON.stringify(text)})))`);
+    }
     return toBinary(`${lines.join('\n')}\n`);
   }
 
