@@ -136,4 +136,22 @@ Error in len: len: value of type int has no len`);
     );
     expect(lines).toEqual(['p.star:2:6: <toplevel>: hi', 'p.star:3:15: f: a-b']);
   });
+
+  it('report an operation without a position of its own where the last one was recorded', () => {
+    // SLICE records none: starlark-go reports the last position set before it (here: `x`).
+    expect(
+      backtrace('def f(x):\n    return x[1:2:0]\nf([1])\n'),
+    ).toBe(`Traceback (most recent call last):
+  test.star:3:2: in <toplevel>
+  test.star:2:12: in f
+Error: zero is not a valid slice step`);
+    // An argument error is shown at the callee's first operation, or at its def when that
+    // operation records no position (a literal).
+    expect(
+      backtrace('def f(a, b):\n    return {}\nf(1)\n'),
+    ).toBe(`Traceback (most recent call last):
+  test.star:3:2: in <toplevel>
+  test.star:1:1: in f
+Error: function f missing 1 argument (b)`);
+  });
 });
