@@ -193,12 +193,20 @@ function assembleUnresourced(s: State): void {
   s.unresourced = rest;
 }
 
+// Fragment lookups over every object, made once per assembly and only if some call claims objects.
+interface Fragments {
+  readonly byFragment: Map<string, K8sEntity[]>;
+  readonly fullNames: string[];
+}
+
 function claimObjects(
   s: State,
   r: AssembledResource,
   g: ResourceGrouping,
-  all: readonly K8sEntity[],
+  fragmentsOf: () => Fragments,
 ): void {
+  if (g.objects.length === 0) return;
+  const { byFragment, fullNames } = fragmentsOf();
   const selectors = g.objects.map((o) => {
     try {
       return selectorFromString(o);
@@ -208,10 +216,8 @@ function claimObjects(
       );
     }
   });
-  const fragments = fragmentsToEntities(all);
-  const fullNames = all.map(fullNameFromEntity);
   g.objects.forEach((o, i) => {
-    const entities = fragments.get(o.toLowerCase()) ?? [];
+    const entities = byFragment.get(o.toLowerCase()) ?? [];
     if (entities.length === 0) {
       throw new Error(
         `No object identified by the fragment ${JSON.stringify(o)} could be found. Possible objects are: ${quotedList(fullNames)}`,
@@ -251,6 +257,11 @@ export function assembleK8s(input: AssembleInput): AssembleResult {
 
   // Fragments are computed once, over every object, before any claims move them.
   const all = [...s.resources.flatMap((r) => r.entities), ...s.unresourced];
+  let fragments: Fragments | undefined;
+  const fragmentsOf = (): Fragments => {
+    fragments ??= { byFragment: fragmentsToEntities(all), fullNames: all.map(fullNameFromEntity) };
+    return fragments;
+  };
   const groupingTargets: string[] = [];
   const groupingResources: AssembledResource[] = [];
   for (const g of input.groupings) {
@@ -273,7 +284,7 @@ export function assembleK8s(input: AssembleInput): AssembleResult {
       r.name = g.newName;
       s.byName.set(r.name, r);
     }
-    claimObjects(s, r, g, all);
+    claimObjects(s, r, g, fragmentsOf);
     groupingTargets.push(r.name);
     groupingResources.push(r);
   }
