@@ -43,6 +43,17 @@ describe('execFile', () => {
     expect(g.get('s')).toBe('h\xc3\xa9llo');
   });
 
+  it('encodes a source string holding non-latin1 text as UTF-8', () => {
+    const g = execFile(
+      new StarThread(),
+      'u.star',
+      's = "日本"\nn = len(s)\n',
+      new Map(),
+      DEFAULT_FILE_OPTIONS,
+    );
+    expect(g.get('n')).toBe(6);
+  });
+
   it('throws resolve errors as a StaticErrorList', () => {
     expect(() => exec('x = y\nz = w\n')).toThrow(StaticErrorList);
     expect(message(() => exec('x = y\n'))).toBe('test.star:1:5: undefined: y');

@@ -9,7 +9,7 @@ import { startPos } from '../syntax/ast.ts';
 import type { FileOptions } from '../syntax/options.ts';
 import { parseExpr, parseFile } from '../syntax/parse.ts';
 import type { Value } from '../values/index.ts';
-import { StarObject } from '../values/index.ts';
+import { encodeUtf8, StarObject } from '../values/index.ts';
 import { Compiler } from './compile.ts';
 import type { FuncCode, ModuleEnv } from './function.ts';
 import { StarlarkFunction } from './function.ts';
@@ -32,11 +32,17 @@ export interface NameSet {
   has(name: string): boolean;
 }
 
-/** Source bytes are read as latin1: every byte becomes one code unit (a binary string). */
+/**
+ * Source bytes are read as latin1: every byte becomes one code unit (a binary string). A string
+ * is taken as already binary, unless it holds code units above 0xFF: then it can only be
+ * ordinary text, and is encoded as UTF-8.
+ */
 export function decodeSource(src: string | Uint8Array): string {
-  if (typeof src === 'string') return src;
+  if (typeof src === 'string') return NOT_BINARY.test(src) ? encodeUtf8(src) : src;
   return Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('latin1');
 }
+
+const NOT_BINARY = /[^\u0000-\u00ff]/;
 
 /** Parses, resolves and compiles a file; throws StaticError or StaticErrorList. */
 export function compileFile(
