@@ -34,7 +34,11 @@ describe('slant alpha tiltfile-result', () => {
       resources: string[];
       objects: { kind: string }[];
     };
-    expect(out.configFiles).toEqual([join(dir, 'ok.tiltfile'), join(dir, 'tilt_config.json')]);
+    expect(out.configFiles).toEqual([
+      join(dir, '.tiltignore'),
+      join(dir, 'ok.tiltfile'),
+      join(dir, 'tilt_config.json'),
+    ]);
     expect(out.resources).toEqual(['uncategorized']);
     expect(out.objects.map((o) => o.kind)).toContain('KubernetesApply');
   });

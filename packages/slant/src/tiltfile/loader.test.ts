@@ -6,7 +6,7 @@ describe('loadTiltfile', () => {
     const r = runTiltfile('print("hello", 1)\n');
     expect(r.error).toBeUndefined();
     expect(r.out).toBe('hello 1\n');
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`]);
+    expect(r.configFiles).toEqual([`${DIR}/.tiltignore`, `${DIR}/Tiltfile`]);
   });
 
   test('reports a missing Tiltfile with Tilt’s text', () => {

@@ -34,7 +34,7 @@ export interface TiltfileResult {
   readonly resources: TiltfileResource[];
   readonly objects: ApiObject[];
   readonly warnings: readonly string[];
-  /** Every file the execution depends on (Tiltfiles, loaded files, files read), first-read order. */
+  /** Every file the execution depends on (Tiltfiles, .tiltignore, loaded files, files read), sorted. */
   readonly configFiles: readonly string[];
   readonly error?: TiltfileError;
 }
@@ -51,12 +51,11 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     resources,
     objects,
     warnings: run.warnings,
-    configFiles: [...run.state.files.configFiles],
+    configFiles: tiltConfigFiles(run),
     ...(error === undefined ? {} : { error }),
   });
 
   if (!host.fs.stat(run.mainPath)?.isFile) {
-    run.recordRead(run.mainPath);
     return result(
       new TiltfileError(
         `No Tiltfile found at paths '${run.mainPath}'. Check out https://docs.tilt.dev/tutorial.html`,
@@ -103,6 +102,16 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     if (e instanceof TiltfileError) return result(e);
     throw e;
   }
+}
+
+/**
+ * Tilt's TiltfileLoadResult.ConfigFiles: the main Tiltfile, its .tiltignore and every recorded
+ * read, deduplicated and sorted (only the main path when it does not exist).
+ */
+function tiltConfigFiles(run: TiltfileRun): string[] {
+  if (!run.host.fs.stat(run.mainPath)?.isFile) return [run.mainPath];
+  const all = new Set([run.mainPath, `${run.mainDir}/.tiltignore`, ...run.state.files.configFiles]);
+  return [...all].sort();
 }
 
 function isStop(e: unknown): boolean {

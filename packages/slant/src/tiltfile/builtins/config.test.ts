@@ -13,7 +13,11 @@ describe('config.define_* and config.parse', () => {
       ['--s', 'x', '--b', '--l=1', '--l', '2'],
     );
     expect(r.out).toBe('{"s": "x", "b": True, "l": ["1", "2"]}\nFalse\n');
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`, `${DIR}/tilt_config.json`]);
+    expect(r.configFiles).toEqual([
+      `${DIR}/.tiltignore`,
+      `${DIR}/Tiltfile`,
+      `${DIR}/tilt_config.json`,
+    ]);
   });
 
   test('positional args feed the args=True setting', () => {

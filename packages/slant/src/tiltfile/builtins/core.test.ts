@@ -11,7 +11,12 @@ describe('load()', () => {
     });
     expect(r.error).toBeUndefined();
     expect(r.out).toBe('a runs\n1 2\n');
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`, `${DIR}/lib/a.star`, `${DIR}/lib/b.star`]);
+    expect(r.configFiles).toEqual([
+      `${DIR}/.tiltignore`,
+      `${DIR}/Tiltfile`,
+      `${DIR}/lib/a.star`,
+      `${DIR}/lib/b.star`,
+    ]);
   });
 
   test('a missing file gives Tilt’s error text', () => {

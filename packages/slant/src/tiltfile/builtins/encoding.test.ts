@@ -59,10 +59,11 @@ describe('YAML builtins', () => {
     );
     expect(r.out).toBe('{"k": "v"}\n{}\n[]\n');
     expect(r.configFiles).toEqual([
+      `${DIR}/.tiltignore`,
       `${DIR}/Tiltfile`,
       `${DIR}/c.yaml`,
-      `${DIR}/nope.yaml`,
       `${DIR}/nope`,
+      `${DIR}/nope.yaml`,
     ]);
   });
 

@@ -7,7 +7,7 @@ describe('read_file', () => {
       files: { 'a.txt': 'héllo' },
     });
     expect(r.out).toBe('blob héllo héllo\n');
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`, `${DIR}/a.txt`]);
+    expect(r.configFiles).toEqual([`${DIR}/.tiltignore`, `${DIR}/Tiltfile`, `${DIR}/a.txt`]);
   });
 
   test('a missing file returns the default and is still watched', () => {
@@ -43,7 +43,12 @@ describe('watch_file and listdir', () => {
     const r = runTiltfile('watch_file("dir")\nwatch_file("/abs/file")\n', {
       files: { 'dir/x': '' },
     });
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`, `${DIR}/dir`, '/abs/file']);
+    expect(r.configFiles).toEqual([
+      '/abs/file',
+      `${DIR}/.tiltignore`,
+      `${DIR}/Tiltfile`,
+      `${DIR}/dir`,
+    ]);
   });
 
   test('listdir lists files only, absolute, sorted; recursive descends and watches', () => {
@@ -52,7 +57,7 @@ describe('watch_file and listdir', () => {
     expect(r.out).toBe(
       `["${DIR}/d/a.txt", "${DIR}/d/b.txt"]\n["${DIR}/d/a.txt", "${DIR}/d/b.txt", "${DIR}/d/sub/c.txt"]\n`,
     );
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`, `${DIR}/d`]);
+    expect(r.configFiles).toEqual([`${DIR}/.tiltignore`, `${DIR}/Tiltfile`, `${DIR}/d`]);
   });
 
   test('listdir of a missing directory is empty', () => {

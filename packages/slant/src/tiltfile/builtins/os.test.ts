@@ -37,7 +37,7 @@ describe('os', () => {
       { files: { f: '', 'd/x': '' } },
     );
     expect(r.out).toBe('True True False\nTrue False True\n');
-    expect(r.configFiles).toEqual([`${DIR}/Tiltfile`]);
+    expect(r.configFiles).toEqual([`${DIR}/.tiltignore`, `${DIR}/Tiltfile`]);
   });
 
   test('realpath resolves symlinks and fails on missing paths', () => {
