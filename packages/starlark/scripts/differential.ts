@@ -2,7 +2,7 @@
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
 // --calls: functions called with random arguments; --control: loops, closures, augmented
-// assignments; --strings: string methods on tricky Unicode text; --json: the json module;
+// assignments; --strings: string methods on tricky Unicode text; --json, --math: the modules;
 // --mutate: mutations of Slant's test
 // programs), runs each under both implementations in the command's dialect (--flags, default
 // "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
@@ -41,6 +41,7 @@ const { values } = parseArgs({
     control: { type: 'boolean', default: false },
     strings: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    math: { type: 'boolean', default: false },
     flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
@@ -108,6 +109,7 @@ function nextProgram(): string {
   if (values.control) return control.program();
   if (values.strings) return strings.program();
   if (values.json) return typed.jsonProgram();
+  if (values.math) return typed.mathProgram();
   return gen.program();
 }
 let mismatches = 0;

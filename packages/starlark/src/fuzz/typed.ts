@@ -105,6 +105,48 @@ export class TypedGenerator {
     return toBinary(`${lines.join('\n')}\n`);
   }
 
+  /** math functions over awkward floats: last-bit agreement with Go's math package. */
+  mathProgram(): string {
+    const r = this.r;
+    const unary = [
+      'ceil',
+      'fabs',
+      'floor',
+      'round',
+      'exp',
+      'sqrt',
+      'acos',
+      'asin',
+      'atan',
+      'cos',
+      'sin',
+      'tan',
+      'degrees',
+      'radians',
+      'acosh',
+      'asinh',
+      'atanh',
+      'cosh',
+      'sinh',
+      'tanh',
+      'log',
+      'gamma',
+    ];
+    const binary = ['copysign', 'mod', 'pow', 'remainder', 'atan2', 'hypot', 'log'];
+    const arg = (): string =>
+      r.chance(0.5)
+        ? `${r.int(2000) - 1000}e${r.int(20) - 12}`
+        : r.pick([...FLOATS, ...INTS, '0.5', '-2.5', '1e308', '710.0', '-0.5', '170.5']);
+    const lines: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const call = r.chance(0.6)
+        ? `math.${r.pick(unary)}(${arg()})`
+        : `math.${r.pick(binary)}(${arg()}, ${arg()})`;
+      lines.push(`print(${call})`);
+    }
+    return toBinary(`${lines.join('\n')}\n`);
+  }
+
   /** json.encode/decode/indent of typed values and of tricky JSON texts. */
   jsonProgram(): string {
     const r = this.r;
