@@ -96,9 +96,19 @@ function elements(v: Value, what: string): string[] {
   return out;
 }
 
+/** value.PathMaker: a value that stands for a directory (a git.Repo). */
+export interface PathMaker {
+  makeLocalPath(relPath: string): string;
+}
+
+function isPathMaker(v: Value): v is StarObject & PathMaker {
+  return v instanceof StarObject && typeof (v as Partial<PathMaker>).makeLocalPath === 'function';
+}
+
 /** value.ValueToAbsPath: a string (not a Blob) as an absolute host path. */
 export function valueToAbsPath(run: TiltfileRun, thread: Thread, v: Value): string {
   if (typeof v === 'string') return run.absPath(thread, v);
+  if (isPathMaker(v)) return v.makeLocalPath('.');
   throw new StarlarkError(`expected path | string. Actual type: ${goTypeName(v)}`);
 }
 
