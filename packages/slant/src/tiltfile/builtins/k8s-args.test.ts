@@ -107,3 +107,15 @@ describe('k8s builtin argument converters', () => {
     );
   });
 });
+
+describe('sequences', () => {
+  it('dicts and ranges are sequences (their keys / items), strings are not', async () => {
+    const { Range } = await import('@slant/starlark');
+    const d = new Dict();
+    d.set('a', 1);
+    expect(valueOrSequenceToSlice(d)).toEqual(['a']);
+    expect(stringsFromSequence(d)).toEqual(['a']);
+    expect(valueOrSequenceToSlice(new Range(0, 2, 1))).toEqual([0, 1]);
+    expect(valueOrSequenceToSlice('ab')).toEqual(['ab']);
+  });
+});

@@ -54,11 +54,16 @@ export function goTypeName(v: Value): string {
   }
 }
 
+/** starlark.Sequence: iterable with a length (list, tuple, dict, set, range). */
+export function isSequence(v: Value): v is StarObject {
+  return v instanceof StarObject && v.len() >= 0 && v.iterate !== StarObject.prototype.iterate;
+}
+
 /** Tilt's value.ValueOrSequenceToSlice: None → [], a sequence → its items, else [v]. */
 export function valueOrSequenceToSlice(v: Value | undefined): Value[] {
   if (v === undefined || v === None) return [];
   if (v instanceof List || v instanceof Tuple) return [...v.elems];
-  if (v instanceof StarObject && v.indexable && typeof v !== 'string') {
+  if (isSequence(v)) {
     const out: Value[] = [];
     const it = iterate(v);
     try {
@@ -85,7 +90,7 @@ export function stringsFromSequence(v: Value | undefined): string[] {
 
 /** Accepts only sequences (starlark.Sequence), as Tilt's unpacking into starlark.Sequence does. */
 export function sequenceConv(v: Value): Value {
-  if (v instanceof List || v instanceof Tuple) return v;
+  if (isSequence(v)) return v;
   throw new StarlarkError(`got ${typeName(v)}, want sequence`);
 }
 

@@ -5,9 +5,7 @@ import {
   type Kwargs,
   None,
   StarlarkError,
-  StarObject,
   type Thread,
-  typeName,
   unpackArgs,
   type Value,
   conv,
@@ -24,6 +22,7 @@ import {
   nameConv,
   podReadinessConv,
   podSelectorsFromValue,
+  sequenceConv,
   stringsFromSequence,
 } from './k8s-args.ts';
 import { linksConv } from './link.ts';
@@ -38,11 +37,6 @@ function optionalBool(v: Value): boolean | undefined {
 }
 
 /** starlark.Sequence parameters (resource_deps, objects). */
-function sequenceConv(v: Value): Value {
-  if (v instanceof StarObject && v.indexable) return v;
-  throw new StarlarkError(`got ${typeName(v)}, want sequence`);
-}
-
 /** The position of the Starlark call of the running builtin, e.g. `/a/Tiltfile:3:1`. */
 export function callerPosition(thread: Thread): string {
   const pos = thread.callerPosition(0);
