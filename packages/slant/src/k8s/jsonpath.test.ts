@@ -79,3 +79,12 @@ describe('JSONPath', () => {
     expect(goValue(['a', true, null])).toBe('[a %!s(bool=true) %!s(<nil>)]');
   });
 });
+
+describe('identifiers', () => {
+  test('parse, and fail when evaluated, as in Kubernetes', () => {
+    const jp = parseJSONPath('{foobar()}');
+    expect(() => findMatches(jp, {})).toThrow(
+      'Matching (json_path="{foobar()}"): unrecognized identifier foobar()',
+    );
+  });
+});

@@ -11,7 +11,9 @@ type Step =
       readonly single: boolean;
     }
   | { readonly type: 'wildcard' }
-  | { readonly type: 'recursive' };
+  | { readonly type: 'recursive' }
+  // A bare word (Kubernetes' range/end keywords or a typo): parsed, fails when evaluated.
+  | { readonly type: 'identifier'; readonly name: string };
 
 /** One matched value and where it lives, so it can be replaced. */
 export interface JSONPathMatch {
@@ -91,8 +93,13 @@ export function parseJSONPath(path: string): JSONPath {
       if (close < 0) throw new Error('unterminated array');
       steps.push(parseBracket(body.slice(i + 1, close)));
       i = close + 1;
-    } else if (c === '@' || c === '$') {
+    } else if (c === '@' || c === '$' || c === ' ') {
       i++;
+    } else if (c !== undefined && /[\p{L}_]/u.test(c)) {
+      let j = i;
+      while (j < body.length && !/[\s.,[\]$@{}]/.test(body[j] ?? '')) j++;
+      steps.push({ type: 'identifier', name: body.slice(i, j) });
+      i = j;
     } else {
       throw new Error(`unrecognized character in action: ${goRune(c ?? '')}`);
     }
@@ -132,6 +139,8 @@ function descendants(m: JSONPathMatch): JSONPathMatch[] {
 
 function evalStep(input: JSONPathMatch[], step: Step): JSONPathMatch[] {
   switch (step.type) {
+    case 'identifier':
+      throw new Error(`unrecognized identifier ${step.name}`);
     case 'recursive':
       return input.flatMap(descendants);
     case 'wildcard':
