@@ -1,9 +1,12 @@
-// Locations for time.time: UTC, fixed offsets, and IANA zones. Offsets of IANA zones come from
-// the JS engine's Intl (ICU) data; the set of valid names is Go's: the files of the system
-// zoneinfo directory when there is one (as Go's LoadLocation reads them), else what Intl knows.
-import { statSync } from 'node:fs';
+// Locations for time.time: UTC, fixed offsets, and IANA zones. Like Go's LoadLocation, zones are
+// read from the system's zoneinfo files (TZif); only where the system has no zoneinfo
+// directory do they come from the JS engine's Intl data (offsets exact, abbreviations
+// approximate).
+import { readFileSync, statSync } from 'node:fs';
 import { StarlarkError } from '../errors.ts';
 import { daysFromCivil, SECONDS_PER_DAY } from './time-calendar.ts';
+import type { TzData, TzZone } from './time-tzif.ts';
+import { parseTzif, tzLookup } from './time-tzif.ts';
 
 export interface Zone {
   readonly abbr: string;
@@ -14,6 +17,19 @@ export interface Location {
   readonly name: string;
   /** The zone in effect at a Unix time (seconds). */
   lookup(unix: number): Zone;
+  /** The zones of a TZif location (for Go's lookupName). */
+  readonly zones?: readonly TzZone[];
+}
+
+function tzifLocation(name: string, data: TzData): Location {
+  return {
+    name,
+    zones: data.zones,
+    lookup(unix: number): Zone {
+      const p = tzLookup(data, unix);
+      return { abbr: p.name, offset: p.offset };
+    },
+  };
 }
 
 const UTC_ZONE: Zone = { abbr: 'UTC', offset: 0 };
@@ -83,69 +99,118 @@ const ZONEINFO_DIRS = [
   '/etc/zoneinfo/',
 ];
 
-function isDir(p: string): boolean {
+/** Go's messages for the errors of reading a zone file (it reports the bare errno text). */
+const ERRNO_TEXT: Readonly<Record<string, string>> = {
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'not a directory',
+};
+
+/**
+ * Go's loadLocation over directories: the first readable, well-formed file wins; a missing
+ * file is skipped; otherwise the first other error is reported.
+ */
+function loadFromDirs(name: string, dirs: readonly string[], locName: string): Location | Error {
+  let firstErr: Error | undefined;
+  for (const dir of dirs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(dir + name);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (code !== 'ENOENT')
+        firstErr ??= new Error(ERRNO_TEXT[code] ?? String((e as Error).message));
+      continue;
+    }
+    const data = parseTzif(bytes);
+    if (data !== undefined) return tzifLocation(locName, data);
+    firstErr ??= new Error('malformed time zone information');
+  }
+  return firstErr ?? new Error(`unknown time zone ${name}`);
+}
+
+function hasZoneinfo(): boolean {
+  return ZONEINFO_DIRS.some((d) => {
+    try {
+      return statSync(d).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function intlZone(name: string): Location | Error {
   try {
-    return statSync(p).isDirectory();
+    return intlLocation(
+      name,
+      new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone,
+    );
   } catch {
-    return false;
+    return new Error(`unknown time zone ${name}`);
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
+/** Go's initLocal: $TZ, else /etc/localtime; UTC when neither gives a zone. */
+function loadLocal(): Location {
+  const tz = process.env.TZ;
+  const utc: Location = { name: 'UTC', lookup: UTC.lookup };
+  if (!hasZoneinfo()) {
+    const id = tz === '' ? 'UTC' : new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const loc = intlZone(id);
+    return loc instanceof Error || id === 'UTC' || id === 'Etc/UTC'
+      ? utc
+      : { ...loc, name: 'Local' };
   }
+  if (tz === undefined) {
+    const loc = loadFromDirs('localtime', ['/etc/'], 'Local');
+    return loc instanceof Error ? utc : loc;
+  }
+  const name = tz.startsWith(':') ? tz.slice(1) : tz;
+  if (name.startsWith('/')) {
+    const loc = loadFromDirs(name, [''], name === '/etc/localtime' ? 'Local' : name);
+    return loc instanceof Error ? utc : loc;
+  }
+  if (name !== '' && name !== 'UTC') {
+    const loc = loadFromDirs(name, ZONEINFO_DIRS, name);
+    return loc instanceof Error ? utc : loc;
+  }
+  return utc;
 }
 
-/** Whether Go's LoadLocation would find the zone name (see the file comment). */
-function zoneExists(name: string): boolean {
-  const dirs = ZONEINFO_DIRS.filter(isDir);
-  if (dirs.length > 0) return dirs.some((d) => isFile(d + name));
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A per-module cache of loaded locations (building an Intl formatter is slow). */
+/** A per-module cache of loaded locations. */
 export class Locations {
-  private readonly cache = new Map<string, Location>();
+  private readonly cache = new Map<string, Location | Error>();
 
-  /** Go's Local: the zone of the TZ variable or the system, named "Local". */
+  /** Go's Local. */
   local(): Location {
-    return this.load('Local');
+    const hit = this.cache.get('Local');
+    if (hit !== undefined && !(hit instanceof Error)) return hit;
+    const loc = loadLocal();
+    this.cache.set('Local', loc);
+    return loc;
   }
 
   /** Go's time.LoadLocation, with its messages. */
   load(name: string): Location {
     if (name === '' || name === 'UTC') return UTC;
-    const hit = this.cache.get(name);
-    if (hit !== undefined) return hit;
-    let loc: Location;
-    if (name === 'Local') {
-      const id = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-      loc =
-        id === 'UTC' || id === 'Etc/UTC'
-          ? { name: 'Local', lookup: UTC.lookup }
-          : intlLocation('Local', id);
-    } else {
-      if (name.includes('..') || name.startsWith('/') || name.startsWith('\\')) {
-        throw new StarlarkError('time: invalid location name');
-      }
-      if (!zoneExists(name)) throw new StarlarkError(`unknown time zone ${name}`);
-      let id = name;
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: name });
-      } catch {
-        id = 'UTC'; // a file Intl does not know (e.g. "posixrules" aliases): best effort
-      }
-      loc = intlLocation(name, id);
+    if (name === 'Local') return this.local();
+    if (name.includes('..') || name.startsWith('/') || name.startsWith('\\')) {
+      throw new StarlarkError('time: invalid location name');
     }
-    this.cache.set(name, loc);
+    let loc = this.cache.get(name);
+    if (loc === undefined) {
+      // $ZONEINFO first, as Go; then the system directories (or Intl where there are none).
+      const env = process.env.ZONEINFO;
+      const fromEnv = env ? loadFromDirs(name, [`${env}/`], name) : undefined;
+      loc =
+        fromEnv !== undefined && !(fromEnv instanceof Error)
+          ? fromEnv
+          : hasZoneinfo()
+            ? loadFromDirs(name, ZONEINFO_DIRS, name)
+            : intlZone(name);
+      this.cache.set(name, loc);
+    }
+    if (loc instanceof Error) throw new StarlarkError(loc.message);
     return loc;
   }
 }

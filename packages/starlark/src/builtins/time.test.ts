@@ -70,3 +70,18 @@ describe('the time module', () => {
     ]);
   });
 });
+
+describe('POSIX TZ rules (TZif footers)', () => {
+  it('finds standard and daylight periods as Go does', async () => {
+    const { tzset } = await import('./time-tzset.ts');
+    const rule = 'EST5EDT,M3.2.0,M11.1.0';
+    expect(tzset(rule, 0, 4102444800)).toMatchObject({ name: 'EST', offset: -18000, isDST: false });
+    expect(tzset(rule, 0, 4118000000)).toMatchObject({ name: 'EDT', offset: -14400, isDST: true });
+    expect(tzset('<+0530>-5:30', 7, 4102444800)).toMatchObject({
+      name: '+0530',
+      offset: 19800,
+      start: 7,
+    });
+    expect(tzset('AB5', 0, 0)).toBeUndefined(); // a name needs three letters
+  });
+});

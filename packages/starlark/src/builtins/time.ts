@@ -214,15 +214,19 @@ export function makeTimeModule(): Module {
   return new Module('time', members);
 }
 
-/** Go's Location.lookupName, over the zones seen around the instant. */
+/** Go's Location.lookupName: the offset of a zone abbreviation around the instant. */
 function lookupName(loc: Location, name: string, unix: number): number | undefined {
+  // Without a zone list (UTC, fixed, Intl zones), the zones seen around the instant stand in.
   const halfYear = 183 * 86400;
-  const seen = [unix, unix - halfYear, unix + halfYear].map((t) => loc.lookup(t));
-  for (const z of seen) {
-    if (z.abbr === name && loc.lookup(unix - z.offset).abbr === name)
-      return loc.lookup(unix - z.offset).offset;
+  const zones =
+    loc.zones?.map((z) => ({ abbr: z.name, offset: z.offset })) ??
+    [unix, unix - halfYear, unix + halfYear].map((t) => loc.lookup(t));
+  for (const z of zones) {
+    if (z.abbr !== name) continue;
+    const at = loc.lookup(unix - z.offset);
+    if (at.abbr === z.abbr) return at.offset;
   }
-  return seen.find((z) => z.abbr === name)?.offset;
+  return zones.find((z) => z.abbr === name)?.offset;
 }
 
 const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
