@@ -2,7 +2,7 @@
 // repo): `node packages/starlark/scripts/differential.ts --starlark-go BIN [--count N] [--seed S]`.
 // Generates programs (--typed: type-directed ones that mostly run to the end and print values;
 // --calls: functions called with random arguments; --control: loops, closures, augmented
-// assignments; --strings: string methods on tricky Unicode text; --json, --math: the modules;
+// assignments; --strings: string methods on tricky Unicode text; --json, --math, --time: the modules;
 // --mutate: mutations of Slant's test
 // programs), runs each under both implementations in the command's dialect (--flags, default
 // "-globalreassign -recursion": Tilt's dialect), and compares the output: print() lines, then
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flagsToOptions } from '../bench/flags.ts';
-import { makeJsonModule, makeMathModule } from '../src/builtins/universe.ts';
+import { makeJsonModule, makeMathModule, makeTimeModule } from '../src/builtins/universe.ts';
 import { StaticError, StaticErrorList } from '../src/errors.ts';
 import { EvalError as StarEvalError } from '../src/eval/eval-error.ts';
 import { execFile } from '../src/eval/exec.ts';
@@ -24,6 +24,7 @@ import { mutate } from '../src/fuzz/mutate.ts';
 import { TypedGenerator } from '../src/fuzz/typed.ts';
 import { CallGenerator } from '../src/fuzz/calls.ts';
 import { ControlGenerator } from '../src/fuzz/control.ts';
+import { ModuleGenerator } from '../src/fuzz/modules.ts';
 import { StringGenerator } from '../src/fuzz/strings.ts';
 import { Rand } from '../src/fuzz/random.ts';
 
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     strings: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     math: { type: 'boolean', default: false },
+    time: { type: 'boolean', default: false },
     flags: { type: 'string', default: '-globalreassign -recursion' },
   },
 });
@@ -66,6 +68,7 @@ function ours(src: string): string {
   const env = new Map([
     ['json', makeJsonModule()],
     ['math', makeMathModule()],
+    ['time', makeTimeModule()],
   ]);
   try {
     execFile(thread, file, src, env, options);
@@ -102,14 +105,16 @@ const typed = new TypedGenerator(rand);
 const calls = new CallGenerator(rand);
 const control = new ControlGenerator(rand);
 const strings = new StringGenerator(rand);
+const modules = new ModuleGenerator(rand);
 function nextProgram(): string {
   if (values.mutate) return mutate(rand, rand.pick(pool));
   if (values.typed) return typed.program();
   if (values.calls) return calls.program();
   if (values.control) return control.program();
   if (values.strings) return strings.program();
-  if (values.json) return typed.jsonProgram();
-  if (values.math) return typed.mathProgram();
+  if (values.json) return modules.jsonProgram();
+  if (values.math) return modules.mathProgram();
+  if (values.time) return modules.timeProgram();
   return gen.program();
 }
 let mismatches = 0;

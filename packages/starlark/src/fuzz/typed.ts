@@ -4,10 +4,19 @@
 import type { Rand } from './random.ts';
 import { toBinary } from './random.ts';
 
-type Ty = 'int' | 'float' | 'str' | 'bytes' | 'list' | 'dict' | 'tuple' | 'bool';
-const TYPES: readonly Ty[] = ['int', 'float', 'str', 'bytes', 'list', 'dict', 'tuple', 'bool'];
+export type Ty = 'int' | 'float' | 'str' | 'bytes' | 'list' | 'dict' | 'tuple' | 'bool';
+export const TYPES: readonly Ty[] = [
+  'int',
+  'float',
+  'str',
+  'bytes',
+  'list',
+  'dict',
+  'tuple',
+  'bool',
+];
 
-const INTS = [
+export const INTS = [
   '0',
   '1',
   '-1',
@@ -20,7 +29,7 @@ const INTS = [
   '9007199254740993',
   '3000000000',
 ];
-const FLOATS = [
+export const FLOATS = [
   '0.0',
   '-0.0',
   '1.5',
@@ -47,21 +56,6 @@ const NUMERIC = [
   '"1_000"',
   '"0x1p-2"',
   '"1_0.5"',
-];
-const JSON_TEXTS = [
-  '{"a": [1, 2.5, -0, 1e300, true, null]}',
-  '"\\u00e9\\ud83d\\ude00"',
-  '[1, 2,]',
-  '{"a": 1, "a": 2}',
-  '  123456789012345678901234567890 ',
-  '1.0',
-  '-0.0',
-  '"\\x41"',
-  '{"k": {"n": [[], {}]}}',
-  'nul',
-  '"unterminated',
-  '[1e-400, 0.1, 100000000000000000000000.0]',
-  '"\\ud800"',
 ];
 const STRS = [
   '""',
@@ -102,63 +96,6 @@ export class TypedGenerator {
       }
     }
     lines.push(`print(${names.join(', ')})`);
-    return toBinary(`${lines.join('\n')}\n`);
-  }
-
-  /** math functions over awkward floats: last-bit agreement with Go's math package. */
-  mathProgram(): string {
-    const r = this.r;
-    const unary = [
-      'ceil',
-      'fabs',
-      'floor',
-      'round',
-      'exp',
-      'sqrt',
-      'acos',
-      'asin',
-      'atan',
-      'cos',
-      'sin',
-      'tan',
-      'degrees',
-      'radians',
-      'acosh',
-      'asinh',
-      'atanh',
-      'cosh',
-      'sinh',
-      'tanh',
-      'log',
-      'gamma',
-    ];
-    const binary = ['copysign', 'mod', 'pow', 'remainder', 'atan2', 'hypot', 'log'];
-    const arg = (): string =>
-      r.chance(0.5)
-        ? `${r.int(2000) - 1000}e${r.int(20) - 12}`
-        : r.pick([...FLOATS, ...INTS, '0.5', '-2.5', '1e308', '710.0', '-0.5', '170.5']);
-    const lines: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      const call = r.chance(0.6)
-        ? `math.${r.pick(unary)}(${arg()})`
-        : `math.${r.pick(binary)}(${arg()}, ${arg()})`;
-      lines.push(`print(${call})`);
-    }
-    return toBinary(`${lines.join('\n')}\n`);
-  }
-
-  /** json.encode/decode/indent of typed values and of tricky JSON texts. */
-  jsonProgram(): string {
-    const r = this.r;
-    const lines: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const v = this.expr(r.pick(TYPES));
-      lines.push(`print(json.encode(${v}))`);
-      lines.push(`print(json.decode(json.encode(${v})))`);
-      if (r.chance(0.3)) lines.push(`print(json.indent(json.encode(${v}), indent = "  "))`);
-      const text = r.pick(JSON_TEXTS);
-      lines.push(`print(repr(json.decode(${JSON.stringify(text)})))`);
-    }
     return toBinary(`${lines.join('\n')}\n`);
   }
 
