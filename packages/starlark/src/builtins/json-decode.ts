@@ -7,6 +7,7 @@ import { List } from '../values/list.ts';
 import type { Value } from '../values/object.ts';
 import { Float, None } from '../values/primitives.ts';
 import { decodeRune, encodeRune } from '../values/utf8.ts';
+import { parseGoFloat } from './parse-float.ts';
 
 class Failure {
   readonly msg: string;
@@ -155,10 +156,10 @@ export function jsonDecode(s: string, dflt: Value | undefined): Value {
       fail(`invalid number: ${num}`);
     }
     if (isFloat) {
-      if (!/^-?\d+(\.\d*)?([eE][+-]?\d+)?$|^-?\.\d+([eE][+-]?\d+)?$/.test(num)) {
-        fail(`invalid number: ${num}`);
-      }
-      return new Float(Number(num));
+      // Go's ParseFloat: its syntax, and out of range (±Inf) is an error too.
+      const f = parseGoFloat(num);
+      if (f === undefined || f === Infinity || f === -Infinity) fail(`invalid number: ${num}`);
+      return new Float(f!);
     }
     if (!/^-?\d+$/.test(num)) fail(`invalid number: ${num}`);
     return normBig(BigInt(num));
