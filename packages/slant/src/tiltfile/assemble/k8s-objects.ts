@@ -13,6 +13,7 @@ import { type ImageLocator, locatorMatchesOne, locatorToSpec } from '../../k8s/l
 import { sortedEntities } from '../../k8s/order.ts';
 import { serializeSpecYAML } from '../../k8s/yaml.ts';
 import type { Cmd } from '../cmd.ts';
+import { globalIgnores, repoIgnoresForPaths } from './ignores.ts';
 import { sanitizeName } from '../names.ts';
 import type { TiltfileRun } from '../run.ts';
 import type { ImageBuild } from '../state/build.ts';
@@ -120,14 +121,19 @@ export function kubernetesApply(run: TiltfileRun, spec: K8sResourceSpec): Kubern
 }
 
 /** The deps watch of a k8s_custom_deploy (FileWatch `k8s:<name>`), or undefined. */
-export function customDeployFileWatch(spec: K8sResourceSpec): FileWatch | undefined {
+export function customDeployFileWatch(
+  run: TiltfileRun,
+  spec: K8sResourceSpec,
+): FileWatch | undefined {
   const custom = spec.customDeploy;
   if (custom === undefined || custom.deps.length === 0) return undefined;
   const id = `k8s:${spec.name}`;
-  const ignores: IgnoreDef[] = custom.ignores.map((i) => ({
-    basePath: i.basePath,
-    patterns: [...i.patterns],
-  }));
+  // The target's own ignores (live-update paths, repos' .git), then the global ones.
+  const ignores: IgnoreDef[] = [
+    ...custom.ignores.map((i) => ({ basePath: i.basePath, patterns: [...i.patterns] })),
+    ...repoIgnoresForPaths(run, custom.deps),
+    ...globalIgnores(run),
+  ];
   return {
     apiVersion: API_VERSION,
     kind: 'FileWatch',
@@ -144,6 +150,6 @@ export function customDeployFileWatch(spec: K8sResourceSpec): FileWatch | undefi
 }
 
 export function k8sResourceObjects(run: TiltfileRun, spec: K8sResourceSpec): ApiObject[] {
-  const fw = customDeployFileWatch(spec);
+  const fw = customDeployFileWatch(run, spec);
   return fw === undefined ? [kubernetesApply(run, spec)] : [kubernetesApply(run, spec), fw];
 }
