@@ -43,6 +43,20 @@ describe('execFile', () => {
     expect(g.get('s')).toBe('h\xc3\xa9llo');
   });
 
+  it('shares the universe builtins between the modules of one thread', () => {
+    const thread = new StarThread({
+      load: (t, m) => execFile(t, m, 'f = len\n', new Map(), DEFAULT_FILE_OPTIONS),
+    });
+    const g = execFile(
+      thread,
+      'm.star',
+      'load("x.star", "f")\nsame = f == len\n',
+      new Map(),
+      DEFAULT_FILE_OPTIONS,
+    );
+    expect(g.get('same')).toBe(true);
+  });
+
   it('encodes a source string holding non-latin1 text as UTF-8', () => {
     const g = execFile(
       new StarThread(),

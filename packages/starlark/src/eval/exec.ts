@@ -50,8 +50,8 @@ export function compileFile(
   src: string | Uint8Array,
   predeclared: NameSet,
   options: FileOptions,
+  univ: ReadonlyMap<string, Value> = universe(),
 ): Program {
-  const univ = universe();
   const file = parseFile(filename, decodeSource(src), options);
   resolveFile(
     file,
@@ -131,7 +131,8 @@ export function execFile(
   options: FileOptions,
   opts: ExecOptions = {},
 ): Map<string, Value> {
-  return execProgram(thread, compileFile(filename, src, predeclared, options), predeclared, opts);
+  const prog = compileFile(filename, src, predeclared, options, thread.universe());
+  return execProgram(thread, prog, predeclared, opts);
 }
 
 /** Evaluates one expression (a comma list gives a tuple) with env as its predeclared names. */
@@ -142,7 +143,7 @@ export function evalExpr(
   env: ReadonlyMap<string, Value>,
   options: FileOptions,
 ): Value {
-  const univ = universe();
+  const univ = thread.universe();
   const expr = parseExpr(filename, decodeSource(src), options);
   const module = resolveExpr(
     expr,

@@ -1,5 +1,7 @@
 // StarThread: the evaluator's Thread. Every call goes through call(), which pushes a frame and
 // turns any error thrown below into an EvalError carrying a snapshot of the stack.
+
+import { universe } from '../builtins/universe.ts';
 import type { Position } from '../errors.ts';
 import { StarlarkError } from '../errors.ts';
 import type { Builtin } from '../values/builtin.ts';
@@ -48,6 +50,7 @@ export class StarThread implements Thread {
   /** steps >= stepLimit triggers the step check: maxSteps, or 0 once cancelled. */
   stepLimit: number;
   private cancelReason: string | null = null;
+  private univ: ReadonlyMap<string, Value> | undefined = undefined;
   private readonly printHook: PrintHook | undefined;
   private readonly loadHook: LoadHook | undefined;
 
@@ -132,6 +135,15 @@ export class StarThread implements Thread {
     const fr = this.frames[this.depth - 1];
     if (fr === undefined) throw new Error('StarThread.top: empty stack');
     return fr;
+  }
+
+  /**
+   * The universe builtins of the modules this thread runs, made once: as in starlark-go, `len`
+   * is the same value in every module loaded on the thread.
+   */
+  universe(): ReadonlyMap<string, Value> {
+    this.univ ??= universe();
+    return this.univ;
   }
 
   /** The frame at absolute index i (0 = outermost). */
