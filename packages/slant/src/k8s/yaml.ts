@@ -96,7 +96,9 @@ function decodeDocument(value: unknown): K8sEntity[] {
 }
 
 function yamlErrorText(err: { message: string; linePos?: [{ line: number }, ...unknown[]] }) {
-  const short = err.message.split(/ at line \d+, column \d+/)[0] ?? err.message;
+  let short = err.message.split(/ at line \d+, column \d+/)[0] ?? err.message;
+  // go-yaml's text for a quoted scalar that never closes.
+  if (/^Missing closing .?quote/.test(short)) short = 'found unexpected end of stream';
   const line = err.linePos?.[0].line;
   return `error converting YAML to JSON: yaml: ${line === undefined ? '' : `line ${line}: `}${short}`;
 }

@@ -12,7 +12,7 @@ import {
   encodeUtf8,
   repr,
 } from '@slant/starlark';
-import { goTypeName } from './builtins/k8s-args.ts';
+import { goTypeName } from './value.ts';
 
 /** A number that must stay a float (Go's float64 / a JSON number written with a '.'). */
 export class JsFloat {

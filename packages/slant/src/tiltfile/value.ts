@@ -1,7 +1,7 @@
 // Argument converters and value types shared by all builtin groups (Tilt's tiltfile/value and
 // io.Blob). Converters throw StarlarkError so unpackArgs prefixes `fn: for parameter p: `.
 import type { Thread, Value } from '@slant/starlark';
-import { goTypeName } from './builtins/k8s-args.ts';
+import { goTypeName as k8sGoTypeName } from './builtins/k8s-args.ts';
 import type { TiltfileRun } from './run.ts';
 import {
   Dict,
@@ -95,6 +95,21 @@ function elements(v: Value, what: string): string[] {
   }
   return out;
 }
+
+/** Go's %T of a Starlark value, including Tilt's own value types. */
+export function goTypeName(v: Value): string {
+  if (v instanceof StarObject) {
+    const t = TILT_GO_TYPES[v.type];
+    if (t !== undefined) return t;
+  }
+  return k8sGoTypeName(v);
+}
+
+const TILT_GO_TYPES: Readonly<Record<string, string>> = {
+  blob: 'io.Blob',
+  environ: 'os.Environ',
+  'git.Repo': '*git.Repo',
+};
 
 /** value.PathMaker: a value that stands for a directory (a git.Repo). */
 export interface PathMaker {

@@ -29,7 +29,7 @@ import {
   stringListSetting,
   stringSetting,
 } from './config-values.ts';
-import { goTypeName } from './k8s-args.ts';
+import { goTypeName } from '../value.ts';
 
 export const USER_CONFIG_FILE_NAME = 'tilt_config.json';
 

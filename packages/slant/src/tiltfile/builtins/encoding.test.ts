@@ -20,6 +20,21 @@ describe('JSON builtins', () => {
     );
   });
 
+  test('JSON syntax errors read as Go’s encoding/json', () => {
+    const r = runTiltfile('read_json("options.json")\n', {
+      files: { 'options.json': '["foo", {"baz":["bar", "", 1, 2]}' },
+    });
+    expect(errorOf(r)).toContain(
+      `Error in read_json: error parsing JSON from ${DIR}/options.json: unexpected EOF`,
+    );
+    expect(errorOf(runTiltfile('decode_json("[1, x]")\n'))).toContain(
+      "error parsing JSON: invalid character 'x' looking for beginning of value",
+    );
+    expect(errorOf(runTiltfile('decode_json(\'{"a" 1}\')\n'))).toContain(
+      "error parsing JSON: invalid character '1' after object key",
+    );
+  });
+
   test('encode_json indents with two spaces, sorts keys and escapes like Go', () => {
     const r = runTiltfile('print(encode_json({"b": [1, 1.5], "a": "<&>", "c": {}, "d": []}))\n');
     expect(r.out).toBe(
@@ -34,6 +49,7 @@ describe('JSON builtins', () => {
     expect(errorOf(runTiltfile('encode_json((1,))\n'))).toContain(
       'Error in encode_json: error converting object from starlark: unable to convert from starlark value, unsupported type starlark.Tuple',
     );
+    expect(errorOf(runTiltfile('encode_json(blob("x"))\n'))).toContain('unsupported type io.Blob');
   });
 });
 
@@ -80,8 +96,11 @@ describe('YAML builtins', () => {
     expect(r.out).toBe('blob\na:\n- x\nb: 1\n\na: 1\n---\nb: 2\n\n');
   });
 
-  test('YAML parse errors name the source file', () => {
-    const r = runTiltfile('read_yaml("bad.yaml")\n', { files: { 'bad.yaml': 'a: [\n' } });
-    expect(errorOf(r)).toMatch(/Error in read_yaml: error parsing YAML from bad.yaml: /);
+  test('YAML parse errors name the source file, in go-yaml’s words', () => {
+    const doc = '\nkey1: foo\nkey2:\n    key3: "bar\n    key4: true\nkey5: 3\n';
+    const r = runTiltfile('read_yaml("options.yaml")\n', { files: { 'options.yaml': doc } });
+    expect(errorOf(r)).toContain(
+      'Error in read_yaml: error parsing YAML from options.yaml: error converting YAML to JSON: yaml: line 7: found unexpected end of stream',
+    );
   });
 });

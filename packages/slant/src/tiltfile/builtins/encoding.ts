@@ -59,7 +59,11 @@ function decodeJSONText(text: string, source: string): Value {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (msg.startsWith('strconv.')) throw wrap(e, 'error converting JSON to Starlark', source);
-    throw wrap(e, 'error parsing JSON', source);
+    throw wrap(
+      e instanceof SyntaxError ? new Error(goJSONSyntaxError(e, text)) : e,
+      'error parsing JSON',
+      source,
+    );
   }
   return plainToStarlark(parsed);
 }
@@ -81,6 +85,34 @@ function parseFirstJSON(text: string, reviver: Reviver): unknown {
     if (!/^\s*[\]}]/.test(text.slice(end))) throw new Error('found multiple JSON values');
     return value;
   }
+}
+
+const V8_TO_GO_JSON: readonly (readonly [RegExp, string])[] = [
+  [/after array element/, 'after array element'],
+  [/after property value/, 'after object key:value pair'],
+  [/after property name/, 'after object key'],
+  [
+    /property name or '}'|Expected double-quoted property name/,
+    'looking for beginning of object key string',
+  ],
+  [/control character/, 'in string literal'],
+];
+
+/** encoding/json's syntax error text for V8's JSON.parse error. */
+function goJSONSyntaxError(e: SyntaxError, text: string): string {
+  const m = e.message;
+  const pos = /at position (\d+)/.exec(m);
+  let at = pos === null ? -1 : Number(pos[1]);
+  if (at < 0) {
+    const tok = /Unexpected token '(.)'/.exec(m);
+    if (tok === null) return /end of JSON input|Unterminated/.test(m) ? 'unexpected EOF' : m;
+    at = text.indexOf(tok[1]!);
+  }
+  if (at >= text.length || /Unterminated/.test(m)) return 'unexpected EOF';
+  const c = text[at]!;
+  const quoted = c === '\n' ? "'\\n'" : `'${c}'`;
+  const what = V8_TO_GO_JSON.find(([re]) => re.test(m))?.[1] ?? 'looking for beginning of value';
+  return `invalid character ${quoted} ${what}`;
 }
 
 /** yamlStreamToStarlark: the non-empty documents of a stream. */

@@ -11,7 +11,6 @@ import {
   Tuple,
   checkPositional,
   compareDepth,
-  iterate,
   len,
   repr,
   toArray,

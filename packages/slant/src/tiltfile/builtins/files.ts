@@ -7,7 +7,7 @@ import type { TiltfileRun } from '../run.ts';
 import { starString } from '../run.ts';
 import { Blob, localPath } from '../value.ts';
 import { mustReadFile, readTiltfileFile } from './encoding.ts';
-import { goTypeName } from './k8s-args.ts';
+import { goTypeName } from '../value.ts';
 
 /** value.Optional[starlark.String]: a string or None. */
 function optionalString(v: Value): string | undefined {

@@ -11,7 +11,7 @@ import { hostString, starString } from '../run.ts';
 import { parseSemVer, parseSemVerRange } from '../semver.ts';
 import { FEATURE_DEFAULTS } from '../state/settings.ts';
 import { stringOrStringList, stringStringMap } from '../value.ts';
-import { goTypeName } from './k8s-args.ts';
+import { goTypeName } from '../value.ts';
 
 /** The Tilt version whose behaviour Slant follows (version_settings constraints check it). */
 export const TILT_VERSION = '0.37.6';
