@@ -1,12 +1,22 @@
 // Argument converters of the build, local and compose builtins, with the messages of Tilt's
 // value package (StringStringMap, StringOrStringList, Stringable, LocalPath(List), ImageList,
 // Optional, parseValuesToStrings). Results are decoded text; paths are absolute.
-import { Dict, List, None, repr, type Thread, Tuple, typeName, type Value } from '@slant/starlark';
+import {
+  Dict,
+  List,
+  None,
+  repr,
+  type StarObject,
+  type Thread,
+  Tuple,
+  typeName,
+  type Value,
+} from '@slant/starlark';
 import { type ImageRef, parseNormalizedNamed } from '../../container/ref.ts';
 import type { TiltfileRun } from '../run.ts';
 import { fromStarString, goQuote, starError } from '../text.ts';
 import { asString } from '../value.ts';
-import { goTypeName, valueOrSequenceToSlice } from './k8s-args.ts';
+import { goTypeName, isSequence, valueOrSequenceToSlice } from './k8s-args.ts';
 
 export { asString };
 
@@ -127,16 +137,19 @@ export function optionalBoolConv(v: Value): boolean | undefined {
   throw starError(`expected starlark.Bool or None, got ${goTypeName(v)}`);
 }
 
-/** A Go `starlark.Sequence` parameter: list or tuple (anything else, None too, is an error). */
-export function goSequenceConv(v: Value): List | Tuple {
-  if (v instanceof List || v instanceof Tuple) return v;
+/**
+ * A Go `starlark.Sequence` parameter: anything iterable with a length (list, tuple, dict, set,
+ * range); anything else, None too, is starlark-go's type error.
+ */
+export function goSequenceConv(v: Value): StarObject {
+  if (isSequence(v)) return v;
   throw starError(`got ${typeName(v)}, want starlark.Sequence`);
 }
 
 /** value.SequenceToStringSlice with its message. */
-export function sequenceToStrings(seq: List | Tuple | undefined): string[] {
+export function sequenceToStrings(seq: StarObject | undefined): string[] {
   if (seq === undefined) return [];
-  return seq.elems.map((x) => {
+  return valueOrSequenceToSlice(seq).map((x) => {
     if (typeof x !== 'string') {
       throw starError(`'${fromStarString(repr(x))}' is a ${goTypeName(x)}, not a string`);
     }

@@ -59,6 +59,7 @@ describe('docker_compose', () => {
     expect(web.options.resourceDeps).toEqual(['db']);
     expect(web.imageRefFromConfig.path).toBe('library/proj_web');
     expect(r.configFiles).toEqual([
+      `${DIR}/.tiltignore`,
       `${DIR}/Tiltfile`,
       `${DIR}/docker-compose.yml`,
       `${DIR}/web.env`,

@@ -6,9 +6,9 @@ import {
   type Kwargs,
   List,
   None,
+  repr,
   Struct,
   type Thread,
-  Tuple,
   typeName,
   unpackArgs,
   type Value,
@@ -16,7 +16,7 @@ import {
 import type { TiltBuiltin } from '../registry.ts';
 import { fromStarString, starError, toStarString } from '../text.ts';
 import { sequenceToStrings } from './build-values.ts';
-import { goTypeName } from './k8s-args.ts';
+import { goTypeName, isSequence } from './k8s-args.ts';
 
 /** A Struct with Tilt's constructor name (`Probe(...)`) and type, plus the API value. */
 class TypedStruct<T> extends Struct {
@@ -62,8 +62,8 @@ function int32Conv(v: Value): number {
 
 /** value.StringSequence: any sequence of strings. */
 function stringSequenceConv(v: Value): string[] {
-  if (!(v instanceof List || v instanceof Tuple)) {
-    throw starError(`'${fromStarString(String(v))}' is a ${goTypeName(v)}, not a sequence`);
+  if (!isSequence(v)) {
+    throw starError(`'${fromStarString(repr(v))}' is a ${goTypeName(v)}, not a sequence`);
   }
   return sequenceToStrings(v);
 }
