@@ -11,7 +11,7 @@ import type { ExtensionRepoFetch } from './host.ts';
 import { sanitizeName } from './names.ts';
 import { ANNOTATION_MANAGED_BY, typedSet } from './objects.ts';
 import type { TiltfileRun } from './run.ts';
-import { hostString } from './run.ts';
+import { hostString, starString } from './run.ts';
 
 export const EXTENSION_PREFIX = 'ext://';
 export const DEFAULT_REPO_NAME = 'default';
@@ -108,13 +108,14 @@ export function extensionLocalPath(
   const repo = ensureRepo(run, ext.spec.repoName);
   const fetched = fetchRepo(run, repo);
   if (fetched.error !== undefined && fetched.error !== '') {
-    throw new Error(`loading extension repo ${repo.metadata.name}: ${fetched.error}`);
+    throw new Error(starString(`loading extension repo ${repo.metadata.name}: ${fetched.error}`));
   }
   if (fetched.path === undefined || fetched.path === '') {
-    throw new Error(`extension repo not resolved: ${repo.metadata.name}`);
+    throw new Error(starString(`extension repo not resolved: ${repo.metadata.name}`));
   }
   const path = goJoin(fetched.path, repo.spec.gitSubpath ?? '', ext.spec.repoPath, 'Tiltfile');
-  const fail = (msg: string) => new Error(`loading extension ${ext.metadata.name}: ${msg}`);
+  const fail = (msg: string) =>
+    new Error(starString(`loading extension ${ext.metadata.name}: ${msg}`));
   if (!isChild(fetched.path, path)) throw fail(`invalid repo path: ${ext.spec.repoPath}`);
   if (run.host.fs.stat(path) === undefined) throw fail(`no extension tiltfile found at ${path}`);
   return path;

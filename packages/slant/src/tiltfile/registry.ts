@@ -3,7 +3,9 @@
 // build nested modules whose repr is Tilt's `[module: os.path]`.
 import type { Kwargs, Thread, Value } from '@slant/starlark';
 import { Builtin, StarlarkError, StarObject } from '@slant/starlark';
+import { FsError } from './host.ts';
 import type { TiltfileRun } from './run.ts';
+import { starString } from './run.ts';
 
 export type TiltBuiltinFn = (
   run: TiltfileRun,
@@ -82,5 +84,13 @@ export function buildPredeclared(
 
 function bindBuiltin(def: TiltBuiltin, run: TiltfileRun): Builtin {
   const fn = def.fn;
-  return new Builtin(def.name, (thread, args, kwargs) => fn(run, thread, args, kwargs));
+  return new Builtin(def.name, (thread, args, kwargs) => {
+    try {
+      return fn(run, thread, args, kwargs);
+    } catch (e) {
+      // File-system errors carry host paths; Starlark messages are binary (UTF-8) strings.
+      if (e instanceof FsError) throw new StarlarkError(starString(e.message));
+      throw e;
+    }
+  });
 }

@@ -1,6 +1,6 @@
 // Argument converters and value types shared by all builtin groups (Tilt's tiltfile/value and
 // io.Blob). Converters throw StarlarkError so unpackArgs prefixes `fn: for parameter p: `.
-import type { Thread, Value } from '@slant/starlark';
+import type { CompareOp, Thread, Value } from '@slant/starlark';
 import { goTypeName as k8sGoTypeName } from './builtins/k8s-args.ts';
 import type { TiltfileRun } from './run.ts';
 import {
@@ -36,6 +36,13 @@ export class Blob extends StarObject {
   }
   override repr(out: string[]): void {
     out.push(this.text);
+  }
+  /** Go compares Blob structs by value: equal text and source. */
+  override compareSameType(op: CompareOp, y: Value): boolean {
+    if (op !== '==' && op !== '!=') throw new StarlarkError(`blob ${op} blob not implemented`);
+    const b = y as Blob;
+    const eq = this.text === b.text && this.source === b.source;
+    return op === '==' ? eq : !eq;
   }
 }
 

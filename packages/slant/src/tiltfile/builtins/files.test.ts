@@ -64,3 +64,25 @@ describe('watch_file and listdir', () => {
     expect(runTiltfile('print(listdir("nope"))\n').out).toBe('[]\n');
   });
 });
+
+describe('Blob values and host errors', () => {
+  test('blobs compare by text and source, as Go structs', () => {
+    const r = runTiltfile(
+      'print(blob("a") == blob("a"), blob("a") == blob("b"), blob("a") != read_file("a"))\n',
+      {
+        files: { a: 'a' },
+      },
+    );
+    expect(r.out).toBe('True False True\n');
+    expect(errorOf(runTiltfile('blob("a") < blob("b")\n'))).toContain(
+      'blob < blob not implemented',
+    );
+  });
+
+  test('file-system errors with non-ASCII paths read correctly', () => {
+    const r = runTiltfile('read_file("héllo.txt")\n');
+    expect(errorOf(r)).toContain(
+      `Error in read_file: open ${DIR}/héllo.txt: no such file or directory`,
+    );
+  });
+});
