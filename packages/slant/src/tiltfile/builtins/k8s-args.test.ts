@@ -7,6 +7,7 @@ import {
   nameConv,
   podReadinessConv,
   podSelectorsFromValue,
+  sequenceConv,
   stringsFromSequence,
   valueOrSequenceToSlice,
 } from './k8s-args.ts';
@@ -117,5 +118,11 @@ describe('sequences', () => {
     expect(stringsFromSequence(d)).toEqual(['a']);
     expect(valueOrSequenceToSlice(new Range(0, 2, 1))).toEqual([0, 1]);
     expect(valueOrSequenceToSlice('ab')).toEqual(['ab']);
+  });
+});
+
+describe('sequenceConv', () => {
+  it('names the Go interface type, as starlark-go does', () => {
+    expect(message(() => sequenceConv('x'))).toBe('got string, want starlark.Sequence');
   });
 });

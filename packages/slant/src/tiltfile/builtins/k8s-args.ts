@@ -88,10 +88,10 @@ export function stringsFromSequence(v: Value | undefined): string[] {
   return out;
 }
 
-/** Accepts only sequences (starlark.Sequence), as Tilt's unpacking into starlark.Sequence does. */
+/** A starlark.Sequence parameter; the message names the Go type, as starlark-go does for interfaces. */
 export function sequenceConv(v: Value): Value {
   if (isSequence(v)) return v;
-  throw new StarlarkError(`got ${typeName(v)}, want sequence`);
+  throw new StarlarkError(`got ${typeName(v)}, want starlark.Sequence`);
 }
 
 /** value.Name: any string that is a valid path segment. */
