@@ -66,6 +66,17 @@ describe('docker_compose', () => {
     ]);
   });
 
+  test('TILT_DOCKER_COMPOSE_CMD names another Compose binary', () => {
+    const r = run("docker_compose('docker-compose.yml')\n", {
+      ...compose(),
+      env: { TILT_DOCKER_COMPOSE_CMD: '/opt/bin/docker-compose' },
+    });
+    expect(r.host.proc.calls[0]?.argv.slice(0, 2)).toEqual([
+      '/opt/bin/docker-compose',
+      '--project-name',
+    ]);
+  });
+
   test('calls with the same project name merge config files', () => {
     const r = run(
       "docker_compose('docker-compose.yml')\ndocker_compose(['docker-compose.yml', 'b.yml'])\n",
