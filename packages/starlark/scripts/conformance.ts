@@ -18,6 +18,13 @@ const modules = new Map([
   ['math.star', new Map([['math', makeMathModule()]])],
   ['time.star', new Map([['time', makeTimeModule()]])],
 ]);
-const results = runFiles(collectFiles(positionals), modules);
+let files: string[];
+try {
+  files = collectFiles(positionals);
+} catch (e) {
+  console.error(`conformance: ${(e as Error).message}`);
+  process.exit(2);
+}
+const results = runFiles(files, modules);
 console.log(formatReport(results));
 if (values.strict && totals(results).failed > 0) process.exit(1);
