@@ -61,6 +61,7 @@ function tiltfileResult(args: string[], opts: Options): number {
   const out = {
     configFiles: r.configFiles,
     resources: r.resources.map((res) => res.name),
+    enabledResources: r.enabledResources,
     warnings: r.warnings,
     objects: r.objects,
   };

@@ -45,3 +45,15 @@ describe('loadTiltfile', () => {
     expect(errorOf(r)).toBe(`${DIR}/Tiltfile:2:1: got end of file, want primary expression`);
   });
 });
+
+describe('enabled resources in the result', () => {
+  test('Tiltfile args name the enabled resources; unknown names fail the load', () => {
+    const tf =
+      'local_resource("a", cmd="true")\nlocal_resource("b", cmd="true", resource_deps=["a"])\nlocal_resource("c", cmd="true")\n';
+    expect(runTiltfile(tf, { load: { args: ['b'] } }).enabledResources).toEqual(['a', 'b']);
+    expect(runTiltfile(tf).enabledResources).toEqual(['a', 'b', 'c']);
+    expect(errorOf(runTiltfile(tf, { load: { args: ['zz'] } }))).toBe(
+      'You specified some resources that could not be found: "zz"\nIs this a typo? Existing resources in Tiltfile: "a", "b", "c"',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { ASSEMBLERS, AssemblyError, assemble } from './assemble/index.ts';
 import type { TiltfileResource } from './assemble/model.ts';
 import { ALL_BUILTINS } from './builtins/index.ts';
 import type { TiltfileHost } from './host.ts';
+import { enabledResourceNames } from './enabled.ts';
 import { extensionLocalPath } from './extensions.ts';
 import { declaredObjects } from './objects.ts';
 import type { TiltDefinition } from './registry.ts';
@@ -32,6 +33,8 @@ export interface TiltfileResult {
   readonly state: TiltfileState;
   /** Empty when error is set. */
   readonly resources: TiltfileResource[];
+  /** Names of the resources that start enabled (Tilt's EnabledManifests), in resource order. */
+  readonly enabledResources: readonly string[];
   readonly objects: ApiObject[];
   readonly warnings: readonly string[];
   /** Every file the execution depends on (Tiltfiles, .tiltignore, loaded files, files read), sorted. */
@@ -45,10 +48,12 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     error?: TiltfileError,
     resources: TiltfileResource[] = [],
     objects: ApiObject[] = [],
+    enabledResources: readonly string[] = [],
   ) => ({
     run,
     state: run.state,
     resources,
+    enabledResources,
     objects,
     warnings: run.warnings,
     configFiles: tiltConfigFiles(run),
@@ -92,10 +97,9 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
 
   try {
     const out = assemble(run, opts.assemblers ?? ASSEMBLERS);
-    return result(undefined, out.resources, [
-      ...out.objects,
-      ...declaredObjects(run.state.objects),
-    ]);
+    const enabled = [...enabledResourceNames(run, out.resources)];
+    const objects = [...out.objects, ...declaredObjects(run.state.objects)];
+    return result(undefined, out.resources, objects, enabled);
   } catch (e) {
     if (e instanceof AssemblyError)
       return result(new TiltfileError(e.message, undefined, undefined, e));
