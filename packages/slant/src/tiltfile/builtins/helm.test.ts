@@ -117,6 +117,7 @@ describe('kustomize', () => {
 
   test('falls back to kubectl kustomize when kustomize is not installed', () => {
     const r = runK8s("k8s_yaml(kustomize('k8s'))\n", {
+      files: { 'k8s/kustomization.yaml': 'resources: []\n' },
       scripts: [
         { match: /^kustomize /, result: { exitCode: -1, spawnError: 'spawn kustomize ENOENT' } },
         { match: 'kubectl kustomize k8s', result: { stdout: yamlOf(deployment('web')) } },
@@ -130,8 +131,41 @@ describe('kustomize', () => {
 
   test('kustomize_bin is used as given', () => {
     const r = runK8s("kustomize('.', kustomize_bin='/opt/kz')\n", {
+      files: { 'kustomization.yaml': 'resources: []\n' },
       scripts: [{ match: '/opt/kz build .', result: { stdout: '' } }],
     });
     expect(r.error).toBeUndefined();
+  });
+
+  test('watches the kustomization and what it references, recursively', () => {
+    const r = runK8s("kustomize('overlay')\n", {
+      files: {
+        'overlay/kustomization.yaml':
+          'resources:\n- ../base\n- extra.yaml\npatches:\n- path: patch.yaml\nconfigMapGenerator:\n- name: c\n  files:\n  - app.properties\n',
+        'base/Kustomization': 'resources:\n- deploy.yaml\n',
+        'base/deploy.yaml': '',
+      },
+      scripts: [{ match: 'kustomize build overlay', result: { stdout: '' } }],
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.configFiles).toEqual(
+      expect.arrayContaining([
+        `${DIR}/base/deploy.yaml`,
+        `${DIR}/base/Kustomization`,
+        `${DIR}/overlay/extra.yaml`,
+        `${DIR}/overlay/kustomization.yaml`,
+        `${DIR}/overlay/patch.yaml`,
+        `${DIR}/overlay/app.properties`,
+      ]),
+    );
+  });
+
+  test('a directory without a kustomization fails after the build', () => {
+    const r = runK8s("kustomize('.')\n", {
+      scripts: [{ match: 'kustomize build .', result: { stdout: '' } }],
+    });
+    expect(errorOf(r)).toContain(
+      `resolving deps: unable to find one of [kustomization.yaml kustomization.yml Kustomization] in directory '${DIR}'`,
+    );
   });
 });

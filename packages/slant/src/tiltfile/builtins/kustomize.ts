@@ -1,5 +1,5 @@
 // kustomize(paths, kustomize_bin=None, flags=[]): `kustomize build` (or `kubectl kustomize` when
-// no kustomize binary is installed) → a Blob of YAML (Tilt's files.go). The directory is watched.
+// no kustomize binary is installed) → a Blob of YAML (Tilt's files.go). Its inputs are watched.
 import { posix } from 'node:path';
 import { type Kwargs, type Thread, unpackArgs, type Value } from '@slant/starlark';
 import type { TiltDefinition } from '../registry.ts';
@@ -7,6 +7,7 @@ import type { TiltfileRun } from '../run.ts';
 import { fromStarString, starError, toStarString } from '../text.ts';
 import { Blob, localPath, stringList } from '../value.ts';
 import { runTool } from './k8s-exec.ts';
+import { kustomizeDeps } from './kustomize-deps.ts';
 
 function kustomize(
   run: TiltfileRun,
@@ -40,8 +41,13 @@ function kustomize(
       { logCommand: true },
     );
   }
-  // Tilt watches the kustomization's dependencies; the whole directory covers them.
-  run.recordRead(path, true);
+  let deps: string[];
+  try {
+    deps = kustomizeDeps(run.host.fs, path);
+  } catch (err) {
+    throw starError(`resolving deps: ${(err as Error).message}`);
+  }
+  for (const d of deps) run.recordRead(d, true);
   return new Blob(toStarString(r.stdout), `kustomize: ${path}`);
 }
 
