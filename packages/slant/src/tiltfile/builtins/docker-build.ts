@@ -6,15 +6,14 @@ import {
   type Kwargs,
   None,
   StarlarkError,
-  StarObject,
   type Thread,
   type Value,
   unpackArgs,
 } from '@slant/starlark';
 import { parseNormalizedNamed as parseNamed } from '../../container/ref.ts';
 import { validateRegistryHosting } from '../../container/registry.ts';
-import { newRefSelector, selectorString } from '../../container/selector.ts';
-import { cmdContext, cmdEmpty, valueGroupToCmd, valueToUnixCmd } from '../cmd.ts';
+import { newRefSelector } from '../../container/selector.ts';
+import { cmdContext, valueToUnixCmd } from '../cmd.ts';
 import type { TiltBuiltin } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { addImage, type ImageBuild, newImageBuild } from '../state/build.ts';
@@ -22,22 +21,21 @@ import { fromStarString, goQuote, starError, toStarString } from '../text.ts';
 import { asString } from '../value.ts';
 import {
   goSequenceConv,
-  imageListConv,
   localPathConv,
-  localPathListConv,
   parseValuesToStrings,
   sequenceToStrings,
   stringableConv,
   stringOrStringListConv,
   stringStringMapConv,
 } from './build-values.ts';
+import { customBuild } from './custom-build.ts';
 import { liveUpdateFromValue } from './live-update.ts';
 
 export const CACHE_OBSOLETE_WARNING =
   'docker_build(cache=...) is obsolete, and currently a no-op.\n' +
   'You should switch to live_update to optimize your builds.';
 
-function parseRef(s: string): ReturnType<typeof parseNamed> {
+export function parseRef(s: string): ReturnType<typeof parseNamed> {
   const text = fromStarString(s);
   try {
     return parseNamed(text);
@@ -47,7 +45,9 @@ function parseRef(s: string): ReturnType<typeof parseNamed> {
 }
 
 /** container_args=: a sequence of strings. */
-function overrideArgs(v: ReturnType<typeof goSequenceConv> | undefined): string[] | undefined {
+export function overrideArgs(
+  v: ReturnType<typeof goSequenceConv> | undefined,
+): string[] | undefined {
   if (v === undefined) return undefined;
   try {
     return sequenceToStrings(v);
@@ -176,92 +176,6 @@ function dockerBuild(
   } satisfies Partial<ImageBuild>);
   addImage(run.state.build, img);
   return None;
-}
-
-/** What custom_build returns (Tilt's customBuild value). */
-export class CustomBuildValue extends StarObject {
-  readonly img: ImageBuild;
-  constructor(img: ImageBuild) {
-    super();
-    this.img = img;
-  }
-  get type(): string {
-    return 'custom_build';
-  }
-  override repr(out: string[]): void {
-    out.push(toStarString(`custom_build(${goQuote(selectorString(this.img.configurationRef))})`));
-  }
-}
-
-function customBuild(
-  run: TiltfileRun,
-  thread: Thread,
-  args: readonly Value[],
-  kwargs: Kwargs | null,
-): Value {
-  const r = unpackArgs(
-    'custom_build',
-    args,
-    kwargs,
-    ['ref', conv.string],
-    ['command', conv.value],
-    ['deps', localPathListConv(run, thread)],
-    ['tag?', conv.string],
-    ['disable_push?', conv.bool],
-    ['skips_local_docker?', conv.bool],
-    ['live_update?', conv.value],
-    ['match_in_env_vars?', conv.bool],
-    ['ignore?', conv.value],
-    ['entrypoint?', conv.value],
-    ['container_args?', goSequenceConv],
-    ['command_bat_val', conv.value],
-    ['outputs_image_ref_to', localPathConv(run, thread)],
-    // Tilt keeps both spellings for compatibility (tilt#4061).
-    ['command_bat', conv.value],
-    ['image_deps', imageListConv],
-    ['env?', stringStringMapConv],
-    ['dir?', conv.value],
-  );
-  const [refStr, commandVal, deps, tag, disablePush, skipsLocalDocker, luVal] = r;
-  const [, , , , , , , matchInEnvVars, ignoreVal, entrypointVal, containerArgs, batVal] = r;
-  const [, , , , , , , , , , , , outputsImageRefTo, commandBat, imageDeps, env, dir] = r;
-
-  const ref = parseRef(refStr ?? '');
-  const lu = liveUpdateFromValue(run, thread, luVal);
-  const ignores = parseValuesToStrings(ignoreVal, 'ignore');
-  const ctx = cmdContext(run, thread);
-  const entrypoint = valueToUnixCmd(ctx, entrypointVal);
-  const containerArgsList = overrideArgs(containerArgs);
-  let command: ReturnType<typeof valueGroupToCmd>;
-  try {
-    command = valueGroupToCmd(ctx, commandVal, commandBat ?? batVal, dir, env);
-  } catch (err) {
-    throw new StarlarkError(`Argument 2 (command): ${(err as Error).message}`);
-  }
-  if (cmdEmpty(command)) throw starError("Argument 2 (command) can't be empty");
-  const tagText = fromStarString(tag ?? '');
-  if (tagText !== '' && (outputsImageRefTo ?? '') !== '') {
-    throw starError('Cannot specify both tag= and outputs_image_ref_to=');
-  }
-
-  const img = newImageBuild('custom', newRefSelector(ref));
-  Object.assign(img, {
-    customCommand: command,
-    customDeps: deps ?? [],
-    customTag: tagText,
-    customImgDeps: imageDeps ?? [],
-    disablePush: disablePush ?? false,
-    skipsLocalDocker: skipsLocalDocker ?? false,
-    liveUpdate: lu,
-    matchInEnvVars: matchInEnvVars ?? false,
-    ignores,
-    entrypoint,
-    overrideArgs: containerArgsList,
-    outputsImageRefTo: outputsImageRefTo ?? '',
-    tiltfilePath: run.currentPath(thread),
-  } satisfies Partial<ImageBuild>);
-  addImage(run.state.build, img);
-  return new CustomBuildValue(img);
 }
 
 function defaultRegistry(
