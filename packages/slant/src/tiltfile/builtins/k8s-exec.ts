@@ -2,6 +2,7 @@
 // the command line is logged, the output is not, and a failure quotes stdout and stderr.
 import type { Cmd } from '../cmd.ts';
 import { cmdString } from '../cmd.ts';
+import { localExecEnv } from '../local-exec.ts';
 import type { TiltfileRun } from '../run.ts';
 import { goQuote, starError } from '../text.ts';
 
@@ -17,12 +18,8 @@ export function runTool(
   cmd: Cmd,
   opts: { logCommand: boolean; allowNotFound?: boolean },
 ): ToolRun {
-  const env = run.envRecord();
-  for (const kv of cmd.env) {
-    const i = kv.indexOf('=');
-    env[kv.slice(0, i)] = kv.slice(i + 1);
-  }
-  const r = run.host.proc.runSync({ argv: cmd.argv, cwd: cmd.dir, env });
+  // The same environment as local() (Tilt runs both through one execer).
+  const r = run.host.proc.runSync({ argv: cmd.argv, cwd: cmd.dir, env: localExecEnv(run, cmd) });
   const notFound = r.exitCode === -1 || r.exitCode === 127;
   // A binary that isn't installed is looked up, not run, in Tilt: nothing is logged for it.
   if (notFound && opts.allowNotFound === true) return { stdout: '', notFound: true };
