@@ -62,6 +62,22 @@ describe('formatError / describeError', () => {
     expect(d.hint).toMatch(/^this is a bug in Slant/);
   });
 
+  test('a JavaScript engine error under a Tiltfile error is reported as a bug', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'x')");
+    const te = TiltfileError.from(
+      new StarEvalError(bug.message, [{ name: 'k8s_yaml', pos: undefined }], bug),
+    );
+    expect(te.internal).toBe(bug);
+    const d = describeError(te);
+    expect(
+      d.message.startsWith(
+        "Error in k8s_yaml: Cannot read properties of undefined (reading 'x')\n\nTypeError:",
+      ),
+    ).toBe(true);
+    expect(d.hint).toMatch(/^this is a bug in Slant/);
+    expect(TiltfileError.from(new StarEvalError('x', [])).internal).toBeUndefined();
+  });
+
   test('code frames put the caret under the rune column', () => {
     const bin = Buffer.from('ß = 1 +\n', 'utf8').toString('latin1');
     expect(codeFrame(bin, { file: 'f', line: 1, col: 7 }, 0)).toBe('> 1 | ß = 1 +\n    |       ^');

@@ -21,11 +21,14 @@ export class TiltfileError extends Error {
   readonly location: Position | undefined;
   /** A few lines of source around location, with a caret under the column. */
   readonly frame: string | undefined;
+  /** A JavaScript error under the Starlark one (TypeError...): a bug in Slant, not the user's. */
+  readonly internal: Error | undefined;
 
   constructor(message: string, location?: Position, frame?: string, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.location = location;
     this.frame = frame;
+    this.internal = internalErrorOf(cause);
   }
 
   /**
@@ -53,6 +56,16 @@ export class TiltfileError extends Error {
     const frame = pos !== undefined && src !== undefined ? codeFrame(src, pos) : undefined;
     return new TiltfileError(decodeUtf8(message), pos, frame, err);
   }
+}
+
+/** The innermost error of the chain when it is a JavaScript engine error (a bug). */
+function internalErrorOf(err: unknown): Error | undefined {
+  let last: unknown = err;
+  for (let e: unknown = err; e instanceof Error; e = e.cause) last = e;
+  if (last instanceof TypeError || last instanceof ReferenceError) return last;
+  if (last instanceof RangeError && last.message !== 'Maximum call stack size exceeded')
+    return last;
+  return undefined;
 }
 
 function staticErrorOf(err: unknown): StaticError | undefined {
@@ -114,10 +127,12 @@ export const BUG_HINT =
 /** The one error formatter: the structured form for the web, text joins it for CLI/terminal. */
 export function describeError(err: unknown): WebError {
   if (err instanceof TiltfileError) {
+    const bug = err.internal;
     return {
-      message: err.message,
+      message: bug === undefined ? err.message : `${err.message}\n\n${bug.stack ?? bug.message}`,
       ...(err.location === undefined ? {} : { location: formatPosition(err.location) }),
       ...(err.frame === undefined ? {} : { frame: err.frame }),
+      ...(bug === undefined ? {} : { hint: BUG_HINT }),
     };
   }
   if (err instanceof UserError) {
