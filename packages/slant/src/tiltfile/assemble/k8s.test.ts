@@ -161,6 +161,23 @@ describe('k8s_custom_deploy', () => {
     });
   });
 
+  test('a name already used by a resource is an error', () => {
+    expect(
+      errorOf(
+        runK8s(
+          "local_resource('foo', 'echo')\nk8s_custom_deploy('foo', apply_cmd='a', delete_cmd='d', deps=[])\n",
+        ),
+      ),
+    ).toContain('error making resource for foo: local_resource named "foo" already exists');
+    expect(
+      errorOf(
+        runK8s(
+          "k8s_custom_deploy('foo', apply_cmd='a', delete_cmd='d', deps=[])\nk8s_custom_deploy('foo', apply_cmd='a', delete_cmd='d', deps=[])\n",
+        ),
+      ),
+    ).toContain('error making resource for foo: k8s_resource named "foo" already exists');
+  });
+
   test('empty commands and missing image deps are errors', () => {
     expect(
       errorOf(runK8s("k8s_custom_deploy('foo', apply_cmd='', delete_cmd='d', deps=[])\n")),

@@ -90,9 +90,17 @@ function k8sCustomDeploy(
   const liveUpdate = liveUpdateFromValue(run, thread, liveUpdateVal);
 
   const k8s = run.state.k8s;
-  if (k8s.customDeploys.some((d) => d.name === resName)) {
+  // Tilt makes the resource right away, so names declared so far conflict.
+  const conflict = k8s.customDeploys.some((d) => d.name === resName)
+    ? 'k8s_resource'
+    : run.state.local.byName.has(resName)
+      ? 'local_resource'
+      : [...run.state.compose.projects.values()].some((p) => p.services.has(resName))
+        ? 'dc_resource'
+        : undefined;
+  if (conflict !== undefined) {
     throw starError(
-      `error making resource for ${resName}: k8s_resource named ${JSON.stringify(resName)} already exists`,
+      `error making resource for ${resName}: ${conflict} named ${JSON.stringify(resName)} already exists`,
     );
   }
   const imageRefs: { ref: ImageRef; required: boolean }[] = imageDeps.map((ref) => ({
