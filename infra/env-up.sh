@@ -11,8 +11,9 @@ source "$INFRA_DIR/lib/common.sh"
 T0=$SECONDS
 mkdir -p "$LOG_DIR" "$BIN_DIR" "$CONF_DIR" "$PKI_DIR" "$DATA_DIR" "$RUN_DIR"
 # One env-up at a time (CI's env:up and a test run's global setup may overlap).
+# (Daemons are started with fd 9 closed, so they never hold this lock.)
 exec 9>"$RUN_DIR/env-up.lock"
-flock 9
+flock -w 3600 9 || die "another env-up has held $RUN_DIR/env-up.lock for an hour"
 
 # ---------------------------------------------------------------- packages
 APT_PACKAGES=(docker.io docker-registry containerd runc containernetworking-plugins etcd-server
@@ -81,7 +82,7 @@ start_daemon() {
   log "starting $name"
   echo "=== $(date -Is) starting: $*" >>"$LOG_DIR/$name.log"
   setsid -f bash -c 'echo $$ >"$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" \
-    >>"$LOG_DIR/$name.log" 2>&1 </dev/null
+    >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&-
 }
 
 # stop_stale NAME: a recorded process that is alive but unhealthy gets stopped first.
