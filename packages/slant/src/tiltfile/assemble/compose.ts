@@ -2,7 +2,7 @@
 // and toDockerComposeServiceObjects): each service is a resource; its image comes from a
 // docker_build/custom_build with the same name, else from the service's own `build:` section.
 import { posix } from 'node:path';
-import type { ApiObject, Cluster, DockerComposeService } from '@slant/api';
+import type { ApiObject, Cluster, DockerComposeProject, DockerComposeService } from '@slant/api';
 import { ANNOTATIONS, API_VERSION } from '@slant/api';
 import { newRefSelector } from '../../container/selector.ts';
 import { resourceTriggerMode } from '../builtins/trigger-mode.ts';
@@ -58,6 +58,19 @@ function addComposeImageBuild(run: TiltfileRun, svc: ComposeService): void {
   if (b !== undefined) svc.imageMapDeps.push(imageMapName(b));
 }
 
+// Go's omitempty: unset fields are left out of the object.
+function projectSpec(p: ComposeProjectState['project']): DockerComposeProject {
+  return {
+    ...((p.configPaths ?? []).length > 0 ? { configPaths: [...(p.configPaths ?? [])] } : {}),
+    projectPath: p.projectPath,
+    ...((p.yaml ?? '') !== '' ? { yaml: p.yaml ?? '' } : {}),
+    name: p.name,
+    ...((p.envFile ?? '') !== '' ? { envFile: p.envFile ?? '' } : {}),
+    ...((p.profiles ?? []).length > 0 ? { profiles: [...(p.profiles ?? [])] } : {}),
+    ...(p.wait === true ? { wait: true } : {}),
+  };
+}
+
 function serviceObject(
   run: TiltfileRun,
   dc: ComposeProjectState,
@@ -81,7 +94,7 @@ function serviceObject(
     },
     spec: {
       service: svc.serviceName,
-      project: { ...dc.project, configPaths: [...(dc.project.configPaths ?? [])] },
+      project: projectSpec(dc.project),
       ...(imageMaps.length > 0 ? { imageMaps } : {}),
       disableSource: { configMap: { name: `${svc.name}-disable`, key: 'isDisabled' } },
     },
