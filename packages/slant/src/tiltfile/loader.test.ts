@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Program } from '@slant/starlark';
 import { DIR, errorOf, runTiltfile } from './test-util.ts';
 
 describe('loadTiltfile', () => {
@@ -54,6 +55,24 @@ describe('enabled resources in the result', () => {
     expect(runTiltfile(tf).enabledResources).toEqual(['a', 'b', 'c']);
     expect(errorOf(runTiltfile(tf, { load: { args: ['zz'] } }))).toBe(
       'You specified some resources that could not be found: "zz"\nIs this a typo? Existing resources in Tiltfile: "a", "b", "c"',
+    );
+  });
+});
+
+describe('program cache', () => {
+  test('unchanged files are not compiled again; changed ones are', () => {
+    const programCache = new Map<string, { source: string; program: Program }>();
+    const files = { 'lib.star': 'x = 1\n' };
+    const a = runTiltfile('load("lib.star", "x")\nprint(x)\n', { files, load: { programCache } });
+    const libProgram = programCache.get(`${DIR}/lib.star`)?.program;
+    const b = runTiltfile('load("lib.star", "x")\nprint(x + 1)\n', {
+      files,
+      load: { programCache },
+    });
+    expect([a.out, b.out]).toEqual(['1\n', '2\n']);
+    expect(programCache.get(`${DIR}/lib.star`)?.program).toBe(libProgram);
+    expect(programCache.get(`${DIR}/Tiltfile`)?.source).toBe(
+      'load("lib.star", "x")\nprint(x + 1)\n',
     );
   });
 });

@@ -2,8 +2,8 @@
 // assembles resources and API objects. load(), include() and load_dynamic() share one per-file
 // cache (starkit's Environment): paths are relative to the loading file; each file runs once.
 import type { ApiObject } from '@slant/api';
-import type { Value } from '@slant/starlark';
-import { execFile, StarThread, TILT_FILE_OPTIONS } from '@slant/starlark';
+import type { Program, Value } from '@slant/starlark';
+import { compileFile, execFile, execProgram, StarThread, TILT_FILE_OPTIONS } from '@slant/starlark';
 import { TiltfileError } from '../errors.ts';
 import type { Assembler } from './assemble/index.ts';
 import { ASSEMBLERS, AssemblyError, assemble } from './assemble/index.ts';
@@ -24,6 +24,11 @@ export interface LoadTiltfileOptions extends TiltfileRunOptions {
   /** The builtins to predeclare (default: all of them). */
   readonly builtins?: readonly TiltDefinition[];
   readonly assemblers?: readonly Assembler[];
+  /**
+   * Compiled programs by file path, kept by the caller across executions (the Tiltfile
+   * reconciler): a file whose source is unchanged is not parsed again.
+   */
+  readonly programCache?: Map<string, { readonly source: string; readonly program: Program }>;
   /** Step budget of the execution (unlimited by default). */
   readonly maxSteps?: number;
 }
@@ -78,7 +83,20 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     own.set('__name__', path === run.mainPath ? '__main__' : starString(basename(path)));
     for (const [k, v] of names) own.set(k, v);
     // Only StarThreads run Tiltfiles: the loader made this one.
-    return execFile(thread as StarThread, starString(path), src, own, TILT_FILE_OPTIONS);
+    const t = thread as StarThread;
+    const cache = opts.programCache;
+    if (cache === undefined) return execFile(t, starString(path), src, own, TILT_FILE_OPTIONS);
+    // Re-runs compile only the files that changed (the predeclared names are the same each run).
+    const text = Buffer.from(src).toString('latin1');
+    let entry = cache.get(path);
+    if (entry === undefined || entry.source !== text) {
+      entry = {
+        source: text,
+        program: compileFile(starString(path), src, own, TILT_FILE_OPTIONS, t.universe()),
+      };
+      cache.set(path, entry);
+    }
+    return execProgram(t, entry.program, own);
   });
   const thread = new StarThread({
     name: 'Tiltfile',
