@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { ApiObject, Cluster, DockerComposeProject, DockerComposeService } from '@slant/api';
 import { ANNOTATIONS, API_VERSION } from '@slant/api';
 import { newRefSelector } from '../../container/selector.ts';
+import { composeCommand } from '../builtins/docker-compose.ts';
 import { resourceTriggerMode } from '../builtins/trigger-mode.ts';
 import type { TiltfileRun } from '../run.ts';
 import {
@@ -101,6 +102,50 @@ function serviceObject(
   };
 }
 
+// `docker compose version` output of v1 and v2 (Tilt's versionRegex).
+const VERSION_RE = /^docker[ -]compose(?: version)?:? v?([^\s,]+),?(?: build ([a-z0-9-]+))?/im;
+
+/** x/mod/semver.Canonical's parts of `v<major>[.<minor>[.<patch>]][-pre]`, or undefined. */
+function canonicalVersion(raw: string): [number, number, number, string] | undefined {
+  const m = /^v(\d+)(?:\.(\d+)(?:\.(\d+))?)?(-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(raw);
+  if (m === null) return undefined;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0), m[4] ?? ''];
+}
+
+/**
+ * validateDockerComposeVersion: Compose older than v1.28.3 is refused; v2 before v2.2 warned
+ * about. A Compose that can't be asked is not an error here (Tilt only logs it).
+ */
+export function checkComposeVersion(ctx: AssembleContext): void {
+  const run = ctx.run;
+  const res = run.host.proc.runSync({
+    argv: [...composeCommand(run), 'version'],
+    cwd: run.mainDir,
+    env: run.envRecord(),
+  });
+  if (res.spawnError !== undefined || res.exitCode !== 0) return;
+  const m = VERSION_RE.exec(res.stdout.toString('utf8').trim());
+  const v = m === null ? undefined : canonicalVersion(`v${m[1]}`);
+  if (v === undefined) return;
+  const [major, minor, patch, pre] = v;
+  const shown = `v${major}.${minor}.${patch}${pre}`;
+  const cmp = (a: number[], b: number[]) => a.findIndex((x, i) => x !== b[i]);
+  const older = (b: number[]): boolean => {
+    const i = cmp([major, minor, patch], b);
+    return i < 0 ? pre !== '' : [major, minor, patch][i]! < b[i]!;
+  };
+  if (older([1, 28, 3])) {
+    throw new AssemblyError(
+      `Tilt requires Docker Compose v1.28.3+ (you have ${shown}). Please upgrade and re-launch Tilt.`,
+    );
+  }
+  if (major === 2 && older([2, 2, 0])) {
+    ctx.warn(
+      `Using Docker Compose ${shown} (version < 2.2) may result in errors or broken functionality.\nFor best results, we recommend upgrading to Docker Compose >= v2.2.0.`,
+    );
+  }
+}
+
 /** The assembler: after k8s (Tilt's manifest order is k8s, Compose, local). */
 export function assembleCompose(ctx: AssembleContext): void {
   const run = ctx.run;
@@ -109,6 +154,7 @@ export function assembleCompose(ctx: AssembleContext): void {
   if ((run.state.build.defaultRegistry?.host ?? '') !== '') {
     throw new AssemblyError('default_registry is not supported with docker compose');
   }
+  checkComposeVersion(ctx);
   for (const dc of compose.projects.values()) {
     for (const name of dc.serviceNames) {
       const svc = dc.services.get(name)!;
