@@ -62,6 +62,23 @@ describe('helm', () => {
     );
   });
 
+  test('Helm 3.0 leaves CRDs out of helm template: the chart’s crds/ are appended', () => {
+    const crd =
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\n';
+    const r = runK8s("k8s_yaml(helm('chart'))\n", {
+      files: { ...CHART, 'chart/crds/thing.yaml': crd },
+      scripts: [
+        { match: 'helm version --short', result: { stdout: 'v3.0.3\n' } },
+        { match: /^helm template /, result: { stdout: yamlOf(deployment('web')) } },
+      ],
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.host.proc.calls[1]?.argv).not.toContain('--include-crds');
+    expect(applyOf(r.objects, 'uncategorized').spec.yaml).toContain(
+      'kind: CustomResourceDefinition',
+    );
+  });
+
   test('a missing or non-directory chart is an error', () => {
     expect(errorOf(runK8s("helm('helm')\n"))).toContain(
       `Could not read Helm chart directory "${DIR}/helm": does not exist`,

@@ -36,8 +36,10 @@ export function parseHelmVersion(output: string): HelmVersion {
   throw starError(`could not parse Helm version from string: ${JSON.stringify(output)}`);
 }
 
-export const HELM_NOT_FOUND =
-  'Unable to find Helm installation. Make sure `helm` is on your $PATH.';
+export function helmNotFound(os: 'posix' | 'nt'): string {
+  const binary = os === 'nt' ? 'helm.exe' : 'helm';
+  return `Unable to find Helm installation. Make sure \`${binary}\` is on your $PATH.`;
+}
 
 /** file:// dependencies of a chart's requirements.yaml (local subcharts to watch). */
 export function localSubchartDependencies(requirements: string): string[] {
@@ -72,7 +74,7 @@ function helmVersion(run: TiltfileRun, dir: string): HelmVersion {
     { argv: ['helm', 'version', '--short'], dir, env: [] },
     { logCommand: false, allowNotFound: true },
   );
-  if (r.notFound) throw starError(HELM_NOT_FOUND);
+  if (r.notFound) throw starError(helmNotFound(run.host.osName));
   return parseHelmVersion(r.stdout);
 }
 
