@@ -81,7 +81,6 @@ export class ModuleLoader {
   }
 
   private doLoad(thread: Thread, path: string): Map<string, Value> {
-    this.run.recordRead(path);
     let bytes: Buffer;
     try {
       bytes = this.run.host.fs.readFile(path);
@@ -90,6 +89,8 @@ export class ModuleLoader {
         throw new Error(starString(`error reading file ${path}: ${e.message}`));
       throw e;
     }
+    // As Tilt's OnExec hook: recorded once read (a missing file is not watched).
+    this.run.recordRead(path);
     this.sources.set(path, bytes.toString('latin1'));
     return this.execSource(thread, path, bytes, new Map());
   }
