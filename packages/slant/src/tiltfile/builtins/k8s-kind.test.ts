@@ -140,3 +140,29 @@ describe('workload_to_resource_function', () => {
     ).toContain('workload_to_resource_function arg must take 1 argument. wtrf takes 0');
   });
 });
+
+describe('workload_to_resource_function with k8s_resource', () => {
+  test('objects join the renamed resource', () => {
+    const r = runK8s(
+      "k8s_yaml(['foo.yaml', 's.yaml'])\ndef wtrf(id):\n  return 'hello-' + id.name\nworkload_to_resource_function(wtrf)\nk8s_resource('hello-foo', objects=['foo:secret'])\n",
+      {
+        files: {
+          'foo.yaml': yamlOf(deployment('foo')),
+          's.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: foo\n',
+        },
+      },
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.resources.map((x) => x.name)).toEqual(['hello-foo']);
+    expect(applyOf(r.objects, 'hello-foo').spec.yaml).toContain('kind: Secret');
+  });
+
+  test('two new resources of one name conflict', () => {
+    const ns = (n: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${n}\n`;
+    const r = runK8s(
+      "k8s_yaml(['ns1.yaml', 'ns2.yaml'])\nk8s_resource(new_name='foo', objects=['ns1:namespace'])\nk8s_resource(new_name='foo', objects=['ns2:namespace'])\n",
+      { files: { 'ns1.yaml': ns('ns1'), 'ns2.yaml': ns('ns2') } },
+    );
+    expect(errorOf(r)).toBe('k8s_resource named "foo" already exists');
+  });
+});
