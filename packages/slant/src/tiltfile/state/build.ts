@@ -92,6 +92,8 @@ export interface BuildState {
   readonly byImageMapName: Map<string, ImageBuild>;
   /** Familiar names of images some deploy asked for, in first-seen order (for hints). */
   readonly consumedImageNames: string[];
+  /** The same names, for O(1) membership. */
+  readonly consumedImageNameSet: Set<string>;
   /** Steps created but not (yet) passed to a live_update, by declaration position. */
   readonly unconsumedSteps: Map<string, PendingStep>;
   defaultRegistry: RegistryHosting | undefined;
@@ -108,6 +110,7 @@ export function newBuildState(): BuildState {
     imagesByName: new Map(),
     byImageMapName: new Map(),
     consumedImageNames: [],
+    consumedImageNameSet: new Set(),
     unconsumedSteps: new Map(),
     defaultRegistry: undefined,
     triggerMode: 'auto',
@@ -191,7 +194,10 @@ export function findBuilderForConsumedImage(
   ref: ImageRef,
 ): ImageBuild | undefined {
   const name = familiarName(ref);
-  if (!state.consumedImageNames.includes(name)) state.consumedImageNames.push(name);
+  if (!state.consumedImageNameSet.has(name)) {
+    state.consumedImageNameSet.add(name);
+    state.consumedImageNames.push(name);
+  }
   for (const img of state.images) {
     if (selectorMatches(img.configurationRef, ref)) {
       img.matched = true;
