@@ -53,6 +53,31 @@ describe('images of Kubernetes resources', () => {
     });
   });
 
+  test('an image used by two resources: a build each, one ImageMap, one watch disabled with both', () => {
+    const two = YAML + '---\n' + YAML.replaceAll('web', 'api').replace('gcr.io/api', 'gcr.io/web');
+    const r = runWith("k8s_yaml('web.yaml')\ndocker_build('gcr.io/web', 'web')\n", {
+      files: { ...files, 'web.yaml': two },
+      load: { assemblers: ASSEMBLERS },
+    });
+    expect(r.error).toBeUndefined();
+    expect(names(r.objects, 'DockerImage')).toEqual(['web:gcr.io_web', 'api:gcr.io_web']);
+    expect(names(r.objects, 'ImageMap')).toEqual(['gcr.io_web']);
+    const fw = r.objects.find(
+      (o) => o.kind === 'FileWatch' && o.metadata.name === 'image:gcr.io_web',
+    );
+    expect(fw).toMatchObject({
+      metadata: { annotations: { 'tilt.dev/resource': 'web' } },
+      spec: {
+        disableSource: {
+          everyConfigMap: [
+            { name: 'web-disable', key: 'isDisabled' },
+            { name: 'api-disable', key: 'isDisabled' },
+          ],
+        },
+      },
+    });
+  });
+
   test('restart_container() is deprecated for k8s resources', () => {
     const r = run(
       "k8s_yaml('web.yaml')\ndocker_build('gcr.io/web', 'web', live_update=[sync('web', '/app'), restart_container()])\n",
