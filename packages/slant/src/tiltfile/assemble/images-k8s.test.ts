@@ -54,7 +54,8 @@ describe('images of Kubernetes resources', () => {
   });
 
   test('an image used by two resources: a build each, one ImageMap, one watch disabled with both', () => {
-    const two = YAML + '---\n' + YAML.replaceAll('web', 'api').replace('gcr.io/api', 'gcr.io/web');
+    const api = YAML.replaceAll('web', 'api').replace('gcr.io/api', 'gcr.io/web');
+    const two = `${YAML}---\n${api}`;
     const r = runWith("k8s_yaml('web.yaml')\ndocker_build('gcr.io/web', 'web')\n", {
       files: { ...files, 'web.yaml': two },
       load: { assemblers: ASSEMBLERS },
