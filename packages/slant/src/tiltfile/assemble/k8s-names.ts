@@ -1,13 +1,6 @@
 // Resource names for workloads from workload_to_resource_function(fn): fn gets a K8sObjectID
 // {name, kind, namespace, group} per workload and returns the resource name (Tilt's k8s.go).
-import {
-  NoSuchAttrError,
-  StarObject,
-  StarThread,
-  Tuple,
-  type Value,
-  hashKey,
-} from '@slant/starlark';
+import { StarlarkError, StarObject, StarThread, Tuple, type Value, hashKey } from '@slant/starlark';
 import { entityGVK, entityName, entityNamespace, type K8sEntity } from '../../k8s/entity.ts';
 import type { TiltfileRun } from '../run.ts';
 import type { WorkloadToResourceFunction } from '../state/k8s.ts';
@@ -34,7 +27,8 @@ export class K8sObjectID extends StarObject {
   }
   override attr(name: string): Value | undefined {
     const f = ID_FIELDS.find((x) => x === name);
-    if (f === undefined) throw new NoSuchAttrError(`main.k8sObjectID has no attribute '${name}'`);
+    // Tilt's own error (not starlark's "no .x field"), so no spelling hint either.
+    if (f === undefined) throw new StarlarkError(`tiltfile.k8sObjectID has no attribute '${name}'`);
     return toStarString(this.fields[f]);
   }
   override attrNames(): string[] {
