@@ -7,6 +7,9 @@ import { floatToInt } from '../values/int.ts';
 import type { Value } from '../values/object.ts';
 import { Float } from '../values/primitives.ts';
 import { Module } from '../values/struct.ts';
+import { cpuHasFMA, goCosh, goExp, goLog, goSinh, goTanh } from './go-exp.ts';
+import { goGamma, goPow } from './go-pow.ts';
+import { goAcos, goAsin, goAtan, goAtan2, goCos, goSin, goTan } from './go-trig.ts';
 import { unpackPositional } from './unpack.ts';
 
 /** starlark-go floatOrInt. */
@@ -59,44 +62,33 @@ function round(x: number): number {
   return Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
 }
 
-/** Go's math.Pow special cases where JS differs. */
-function pow(x: number, y: number): number {
-  if (x === 1 || y === 0) return 1;
-  if (x === -1 && !Number.isFinite(y) && !Number.isNaN(y)) return 1;
-  return x ** y;
-}
-
-/** IEEE 754 remainder (Go's math.Remainder): x - n*y with n the nearest integer, ties even. */
+/** Go's math.Remainder, step by step (so -0.0 stays -0.0 as in Go). */
 function remainder(x: number, y: number): number {
+  const TINY = 4.450147717014403e-308;
+  const HALF_MAX = Number.MAX_VALUE / 2;
   if (Number.isNaN(x) || Number.isNaN(y) || !Number.isFinite(x) || y === 0) return Number.NaN;
   if (!Number.isFinite(y)) return x;
-  const ay = Math.abs(y);
-  let r = Math.abs(x) % ay;
-  if (2 * r > ay || (2 * r === ay && Math.trunc(Math.abs(x) / ay) % 2 === 1)) r -= ay;
-  return x < 0 ? -r : r;
-}
-
-const LANCZOS = [
-  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
-  12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
-];
-
-function gamma(x: number): number {
-  if (Number.isNaN(x) || x === -Infinity) return Number.NaN;
-  if (x === Infinity) return Infinity;
-  if (x === 0) return Object.is(x, -0) ? -Infinity : Infinity;
-  if (x < 0 && Number.isInteger(x)) return Number.NaN;
-  if (Number.isInteger(x) && x <= 171) {
-    let f = 1;
-    for (let i = 2; i < x; i++) f *= i;
-    return f;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
   }
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
-  const z = x - 1;
-  let a = LANCZOS[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
-  return Math.sqrt(2 * Math.PI) * t ** (z + 0.5) * Math.exp(-t) * a;
+  if (y < 0) y = -y;
+  if (x === y) return sign ? -0 : 0;
+  if (y <= HALF_MAX) x = x % (y + y);
+  if (y < TINY) {
+    if (x + x > y) {
+      x -= y;
+      if (x + x >= y) x -= y;
+    }
+  } else {
+    const yHalf = 0.5 * y;
+    if (x > yHalf) {
+      x -= y;
+      if (x >= yHalf) x -= y;
+    }
+  }
+  return sign ? -x : x;
 }
 
 const log: BuiltinImpl = (_t, args, kwargs) => {
@@ -109,10 +101,12 @@ const log: BuiltinImpl = (_t, args, kwargs) => {
     floatOrInt,
   );
   if (base === 1) throw new StarlarkError('division by zero');
-  return new Float(base === Math.E ? Math.log(x!) : Math.log(x!) / Math.log(base));
+  return new Float(goLog(x!) / goLog(base));
 };
 
 export function makeMathModule(): Value {
+  // Go's Exp takes an FMA path on CPUs that have it; results differ in the last bit.
+  const fma = cpuHasFMA();
   const fns: Array<[string, BuiltinImpl]> = [
     ['ceil', rounding('ceil', Math.ceil)],
     [
@@ -122,29 +116,29 @@ export function makeMathModule(): Value {
     ['fabs', unary('fabs', Math.abs)],
     ['floor', rounding('floor', Math.floor)],
     ['mod', binary('mod', (x, y) => x % y)],
-    ['pow', binary('pow', pow)],
+    ['pow', binary('pow', (x, y) => goPow(x, y, fma))],
     ['remainder', binary('remainder', remainder)],
     ['round', unary('round', round)],
-    ['exp', unary('exp', Math.exp)],
+    ['exp', unary('exp', (x) => goExp(x, fma))],
     ['sqrt', unary('sqrt', Math.sqrt)],
-    ['acos', unary('acos', Math.acos)],
-    ['asin', unary('asin', Math.asin)],
-    ['atan', unary('atan', Math.atan)],
-    ['atan2', binary('atan2', Math.atan2)],
-    ['cos', unary('cos', Math.cos)],
+    ['acos', unary('acos', goAcos)],
+    ['asin', unary('asin', goAsin)],
+    ['atan', unary('atan', goAtan)],
+    ['atan2', binary('atan2', goAtan2)],
+    ['cos', unary('cos', goCos)],
     ['hypot', binary('hypot', Math.hypot)],
-    ['sin', unary('sin', Math.sin)],
-    ['tan', unary('tan', Math.tan)],
+    ['sin', unary('sin', goSin)],
+    ['tan', unary('tan', goTan)],
     ['degrees', unary('degrees', (x) => (360 * x) / (2 * Math.PI))],
     ['radians', unary('radians', (x) => (2 * Math.PI * x) / 360)],
     ['acosh', unary('acosh', Math.acosh)],
     ['asinh', unary('asinh', Math.asinh)],
     ['atanh', unary('atanh', Math.atanh)],
-    ['cosh', unary('cosh', Math.cosh)],
-    ['sinh', unary('sinh', Math.sinh)],
-    ['tanh', unary('tanh', Math.tanh)],
+    ['cosh', unary('cosh', (x) => goCosh(x, fma))],
+    ['sinh', unary('sinh', (x) => goSinh(x, fma))],
+    ['tanh', unary('tanh', (x) => goTanh(x, fma))],
     ['log', log],
-    ['gamma', unary('gamma', gamma)],
+    ['gamma', unary('gamma', (x) => goGamma(x, fma))],
   ];
   const m = new Map<string, Value>(fns.map(([n, f]) => [n, new Builtin(n, f)]));
   m.set('e', new Float(Math.E));
