@@ -25,6 +25,19 @@ describe('local_resource', () => {
     expect(res.allowParallel).toBe(false);
   });
 
+  test('paths and the command dir are relative to the file that declares the resource', () => {
+    const r = run("include('nested/Tiltfile')\n", {
+      files: {
+        'nested/Tiltfile': "local_resource('n', 'echo nested', deps=['foo'], ignore=['*.a'])\n",
+      },
+    });
+    expect(r.error).toBeUndefined();
+    const res = r.state.local.byName.get('n')!;
+    expect(res.updateCmd.dir).toBe(`${DIR}/nested`);
+    expect(res.deps).toEqual([`${DIR}/nested/foo`]);
+    expect(res.threadDir).toBe(`${DIR}/nested`);
+  });
+
   test('needs a cmd or a serve_cmd; dir/serve_dir only with their command', () => {
     expect(lastError(run("local_resource('a')\n"))).toBe(
       'Error in local_resource: local_resource must have a cmd and/or a serve_cmd, but both were empty',
