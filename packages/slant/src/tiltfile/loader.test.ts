@@ -76,3 +76,29 @@ describe('program cache', () => {
     );
   });
 });
+
+describe('the configs FileWatch', () => {
+  test('watches every config file, with the global ignores', () => {
+    const r = runTiltfile('watch_settings(ignore="*.tmp")\nread_file("a.txt")\n', {
+      files: { 'a.txt': '' },
+      load: { watchConfigs: true },
+    });
+    expect(r.objects.find((o) => o.kind === 'FileWatch')).toEqual({
+      apiVersion: 'tilt.dev/v1alpha1',
+      kind: 'FileWatch',
+      metadata: {
+        name: 'configs:(Tiltfile)',
+        annotations: {
+          'tilt.dev/resource': '(Tiltfile)',
+          'tilt.dev/target-id': 'configs:(Tiltfile)',
+        },
+      },
+      spec: {
+        watchedPaths: [`${DIR}/.tiltignore`, `${DIR}/Tiltfile`, `${DIR}/a.txt`],
+        ignores: [{ basePath: DIR, patterns: ['*.tmp'] }],
+      },
+    });
+    const ci = runTiltfile('');
+    expect(ci.objects.filter((o) => o.kind === 'FileWatch')).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { ASSEMBLERS, AssemblyError, assemble } from './assemble/index.ts';
 import type { TiltfileResource } from './assemble/model.ts';
 import { ALL_BUILTINS } from './builtins/index.ts';
 import type { TiltfileHost } from './host.ts';
+import { configsFileWatch } from './configs-filewatch.ts';
 import { enabledResourceNames } from './enabled.ts';
 import { extensionLocalPath } from './extensions.ts';
 import { declaredObjects } from './objects.ts';
@@ -29,6 +30,8 @@ export interface LoadTiltfileOptions extends TiltfileRunOptions {
    * reconciler): a file whose source is unchanged is not parsed again.
    */
   readonly programCache?: Map<string, { readonly source: string; readonly program: Program }>;
+  /** Add the `configs:(Tiltfile)` FileWatch that re-runs the Tiltfile (the engine does, except in CI). */
+  readonly watchConfigs?: boolean;
   /** Step budget of the execution (unlimited by default). */
   readonly maxSteps?: number;
 }
@@ -117,6 +120,7 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     const out = assemble(run, opts.assemblers ?? ASSEMBLERS);
     const enabled = [...enabledResourceNames(run, out.resources)];
     const objects = [...out.objects, ...declaredObjects(run.state.objects)];
+    if (opts.watchConfigs === true) objects.push(configsFileWatch(run, tiltConfigFiles(run)));
     return result(undefined, out.resources, objects, enabled);
   } catch (e) {
     if (e instanceof AssemblyError)
