@@ -94,7 +94,7 @@ export const liveUpdateBuiltins: readonly TiltBuiltin[] = [
       const triggers = valueOrSequenceToSlice(triggerVal).map((t) => {
         if (typeof t !== 'string') {
           throw starError(
-            `run cmd '${cmdString(command)}' triggers contained value '${fromStarString(repr(t))}' of type '${typeNameOf(t)}'. it may only contain strings`,
+            `run cmd '${cmdString(command)}' triggers contained value '${fromStarString(repr(t))}' of type '${typeName(t)}'. it may only contain strings`,
           );
         }
         return fromStarString(t);
@@ -110,8 +110,6 @@ export const liveUpdateBuiltins: readonly TiltBuiltin[] = [
     },
   },
 ];
-
-const typeNameOf = typeName;
 
 /** Go's filepath.Rel for clean absolute paths ('.' for the same path). */
 export function goRel(base: string, target: string): string {
@@ -146,7 +144,7 @@ export function liveUpdateFromSteps(
   for (const v of steps) {
     if (!(v instanceof LiveUpdateStep)) {
       throw starError(
-        `'steps' must be a list of live update steps - got value '${fromStarString(repr(v))}' of type '${typeNameOf(v)}'`,
+        `'steps' must be a list of live update steps - got value '${fromStarString(repr(v))}' of type '${typeName(v)}'`,
       );
     }
     if (v instanceof InitialSyncStep) {
