@@ -67,9 +67,9 @@ export function yamlEntitiesFromValue(run: TiltfileRun, thread: Thread, v: Value
   return valueOrSequenceToSlice(v).flatMap((item) => entitiesFromValue(run, thread, item));
 }
 
-/** starlark-go's thread.CallStack().String(), which Tilt keeps to report duplicates. */
+/** starlark-go's thread.CallStack().String() (as text), which Tilt keeps to report duplicates. */
 function callStackText(thread: Thread): string {
-  return thread instanceof StarThread ? formatCallStack(thread.callStack()) : '';
+  return thread instanceof StarThread ? fromStarString(formatCallStack(thread.callStack())) : '';
 }
 
 function k8sYaml(
