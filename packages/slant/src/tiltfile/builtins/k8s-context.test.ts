@@ -44,6 +44,11 @@ describe('k8s contexts', () => {
     );
   });
 
+  test('the cluster name decides the product (a dev cluster under any context name)', () => {
+    const kube = { context: 'my-work', namespace: 'default', cluster: 'kind-kind' };
+    expect(runK8s("k8s_yaml('web.yaml')\n", { files, kube }).error).toBeUndefined();
+  });
+
   test('nothing to deploy needs no permission', () => {
     expect(runK8s("print('hi')\n", { kube: prod }).error).toBeUndefined();
   });
