@@ -37,14 +37,22 @@ function cmdSpec(c: TiltCmd): CmdSpec {
   };
 }
 
-function fileWatchIgnores(run: TiltfileRun, r: LocalResource): IgnoreDef[] {
+function fileWatchIgnores(
+  run: TiltfileRun,
+  r: LocalResource,
+  globals: readonly IgnoreDef[],
+): IgnoreDef[] {
   const out = repoIgnoresForPaths(run, [...r.deps, r.threadDir]);
   if (r.ignores.length > 0) out.push({ basePath: r.threadDir, patterns: [...r.ignores] });
-  return [...out, ...globalIgnores(run)];
+  return [...out, ...globals];
 }
 
 /** The objects of one local resource. */
-export function localResourceObjects(run: TiltfileRun, r: LocalResource): ApiObject[] {
+export function localResourceObjects(
+  run: TiltfileRun,
+  r: LocalResource,
+  globals: readonly IgnoreDef[] = globalIgnores(run),
+): ApiObject[] {
   const out: ApiObject[] = [];
   if (r.updateCmd.argv.length > 0) {
     const name = sanitizeName(`${r.name}:update`);
@@ -66,7 +74,7 @@ export function localResourceObjects(run: TiltfileRun, r: LocalResource): ApiObj
   const watched = [...new Set(r.deps)].sort();
   if (watched.length > 0) {
     const id = `local:${r.name}`;
-    const ignores = fileWatchIgnores(run, r);
+    const ignores = fileWatchIgnores(run, r, globals);
     const fw: FileWatch = {
       apiVersion: API_VERSION,
       kind: 'FileWatch',
@@ -112,8 +120,9 @@ export function localResource(run: TiltfileRun, r: LocalResource): LocalTiltfile
 
 /** The assembler: local resources come after k8s and Compose ones (Tilt's manifest order). */
 export function assembleLocal(ctx: AssembleContext): void {
+  const globals = globalIgnores(ctx.run);
   for (const r of ctx.run.state.local.resources) {
     ctx.resources.push(localResource(ctx.run, r));
-    ctx.objects.push(...localResourceObjects(ctx.run, r));
+    ctx.objects.push(...localResourceObjects(ctx.run, r, globals));
   }
 }
