@@ -79,6 +79,27 @@ describe('images of Kubernetes resources', () => {
     });
   });
 
+  test('watches also skip .tiltignore, watch_settings and outputs_image_ref_to files', () => {
+    const r = runWith(
+      "k8s_yaml('web.yaml')\nwatch_settings(ignore=['*.log'])\ncustom_build('gcr.io/web', 'b.sh', ['web'], outputs_image_ref_to='out/ref.txt')\n",
+      { files: { ...files, '.tiltignore': 'tmp\n' }, load: { assemblers: ASSEMBLERS } },
+    );
+    expect(r.error).toBeUndefined();
+    const fw = r.objects.find(
+      (o) => o.kind === 'FileWatch' && o.metadata.name === 'image:gcr.io_web',
+    );
+    expect(fw).toMatchObject({
+      spec: {
+        ignores: [
+          { basePath: `${DIR}/Tiltfile` },
+          { basePath: DIR, patterns: ['tmp'] },
+          { basePath: DIR, patterns: ['*.log'] },
+          { basePath: `${DIR}/out`, patterns: ['ref.txt'] },
+        ],
+      },
+    });
+  });
+
   test('restart_container() is deprecated for k8s resources', () => {
     const r = run(
       "k8s_yaml('web.yaml')\ndocker_build('gcr.io/web', 'web', live_update=[sync('web', '/app'), restart_container()])\n",
