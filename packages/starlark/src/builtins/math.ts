@@ -8,6 +8,7 @@ import type { Value } from '../values/object.ts';
 import { Float } from '../values/primitives.ts';
 import { Module } from '../values/struct.ts';
 import { cpuHasFMA, goCosh, goExp, goLog, goSinh, goTanh } from './go-exp.ts';
+import { goAcosh, goAsinh, goAtanh } from './go-log1p.ts';
 import { goGamma, goPow } from './go-pow.ts';
 import { goAcos, goAsin, goAtan, goAtan2, goCos, goSin, goTan } from './go-trig.ts';
 import { unpackPositional } from './unpack.ts';
@@ -131,9 +132,9 @@ export function makeMathModule(): Value {
     ['tan', unary('tan', goTan)],
     ['degrees', unary('degrees', (x) => (360 * x) / (2 * Math.PI))],
     ['radians', unary('radians', (x) => (2 * Math.PI * x) / 360)],
-    ['acosh', unary('acosh', Math.acosh)],
-    ['asinh', unary('asinh', Math.asinh)],
-    ['atanh', unary('atanh', Math.atanh)],
+    ['acosh', unary('acosh', goAcosh)],
+    ['asinh', unary('asinh', goAsinh)],
+    ['atanh', unary('atanh', goAtanh)],
     ['cosh', unary('cosh', (x) => goCosh(x, fma))],
     ['sinh', unary('sinh', (x) => goSinh(x, fma))],
     ['tanh', unary('tanh', (x) => goTanh(x, fma))],
