@@ -2,7 +2,7 @@
 // so those math functions match starlark-go to the last bit.
 import { goLog } from './go-exp.ts';
 
-const LN2 = 0.6931471805599453;
+const LN2 = Math.LN2; // Go's Ln2 constant, the same double
 const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 const LP = [
