@@ -3,6 +3,7 @@ import { StarlarkError } from '../errors.ts';
 import { len as lenOf, tryIterate } from '../values/access.ts';
 import { typeName } from '../values/compare.ts';
 import { Dict } from '../values/dict.ts';
+import { StarObject } from '../values/object.ts';
 import type { Value } from '../values/object.ts';
 import { quote } from '../values/quote.ts';
 import type { Kwargs } from '../values/thread.ts';
@@ -11,8 +12,11 @@ import type { Kwargs } from '../values/thread.ts';
 export function updateDict(d: Dict, args: readonly Value[], kwargs: Kwargs | null): void {
   if (args.length === 1) {
     const x = args[0]!;
+    const items = x instanceof Dict || !(x instanceof StarObject) ? undefined : x.mappingItems();
     if (x instanceof Dict) {
       for (const e of [...x.ht.entries()]) d.ht.insert(e.k, e.v);
+    } else if (items !== undefined) {
+      for (const [k, v] of items) d.ht.insert(k, v);
     } else {
       const it = tryIterate(x);
       if (it === undefined) throw new StarlarkError(`got ${typeName(x)}, want iterable`);

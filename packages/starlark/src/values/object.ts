@@ -113,6 +113,14 @@ export abstract class StarObject {
     return undefined;
   }
 
+  /**
+   * starlark-go's IterableMapping.Items for host mappings: the (key, value) pairs dict() and
+   * dict.update() copy; undefined when the value is not such a mapping.
+   */
+  mappingItems(): Array<readonly [Value, Value]> | undefined {
+    return undefined;
+  }
+
   /** x[k] = v; lists check and normalise int indices themselves. */
   setIndex(_k: Value, _v: Value): void {
     throw new StarlarkError(`${this.type} value does not support item assignment`);

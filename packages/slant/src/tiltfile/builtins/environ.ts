@@ -81,6 +81,9 @@ export class Environ extends StarObject {
   override iterate(): StarIterator | undefined {
     return this.asDict().iterate();
   }
+  override mappingItems(): Array<readonly [Value, Value]> {
+    return [...this.run.env].map(([k, v]) => [starString(k), starString(v)] as const);
+  }
   override has(x: Value): boolean {
     return this.lookup(x) !== undefined;
   }

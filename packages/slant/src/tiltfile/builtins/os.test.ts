@@ -70,6 +70,14 @@ describe('os', () => {
     expect(r.run.env.get('C')).toBe('3');
   });
 
+  test('os.environ behaves as a mapping for dict(), sorted() and comprehensions', () => {
+    const r = runTiltfile(
+      'print(dict(os.environ), sorted(os.environ), [k for k in os.environ], os.environ.items()[:1])\n',
+      { env: { B: '2', A: '1' } },
+    );
+    expect(r.out).toBe('{"B": "2", "A": "1"} ["A", "B"] ["B", "A"] [("B", "2")]\n');
+  });
+
   test('os.environ rejects non-string values and reports missing keys', () => {
     expect(errorOf(runTiltfile('os.environ["A"] = 1\n'))).toContain(
       'Error: putenv() value must be a string, not int',
