@@ -22,6 +22,18 @@ describe('findDockerfileImages', () => {
     expect(images(src, ['BASE=debian', 'TAG=12'])).toEqual(['debian:12']);
   });
 
+  test('alternative and default expansion forms', () => {
+    const src = [
+      'ARG A=x',
+      'ARG E=',
+      'FROM $' + '{A:+alpine}',
+      'FROM $' + '{E:-debian}',
+      'FROM $' + '{E-ubuntu}x',
+      '',
+    ].join('\n');
+    expect(images(src)).toEqual(['alpine', 'debian', 'x']);
+  });
+
   test('continuation lines and unparsable refs', () => {
     expect(images('FROM \\\n  busybox\nFROM Not/Valid\n')).toEqual(['busybox']);
   });

@@ -21,18 +21,18 @@ function instructions(src: string): string[] {
   return out;
 }
 
+// Shell-style expansion of $VAR and ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}.
 function substitute(s: string, args: ReadonlyMap<string, string | undefined>): string {
-  return s.replace(
-    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (m, a, b) => {
-      const name = (a ?? b) as string;
-      const full = m as string;
-      const v = args.get(name);
-      const def = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}$/.exec(full);
-      if (v === undefined || v === '') return def?.[1] ?? '';
-      return v;
-    },
-  );
+  const re = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  return s.replace(re, (...m: unknown[]) => {
+    const name = (m[1] ?? m[5]) as string;
+    const v = args.get(name);
+    const op = m[3] as string | undefined;
+    if (op === undefined) return v ?? '';
+    const set = m[2] === ':' ? v !== undefined && v !== '' : v !== undefined;
+    const word = m[4] as string;
+    return op === '-' ? (set ? (v ?? '') : word) : set ? word : '';
+  });
 }
 
 function tryParse(s: string): ImageRef | undefined {
