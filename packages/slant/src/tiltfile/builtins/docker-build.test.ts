@@ -158,6 +158,9 @@ describe('default_registry', () => {
     expect(lastError(run("default_registry('')\n"))).toBe(
       'Error in default_registry: validating defaultRegistry: host: Required value',
     );
+    expect(lastError(run("default_registry('foo')\n"))).toBe(
+      'Error in default_registry: validating defaultRegistry: host: Invalid value: "foo": repository name must be canonical',
+    );
     expect(lastError(run("default_registry('Bad Host')\n"))).toBe(
       'Error in default_registry: validating defaultRegistry: host: Invalid value: "Bad Host": invalid reference format',
     );
