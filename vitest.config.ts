@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           // Some unit tests spawn the CLI; a loaded 2-core machine needs more than the 5 s default.
           testTimeout: 30_000,
+          globalSetup: ['scripts/vitest-build-cli.ts'],
           include: ['packages/*/src/**/*.test.ts', 'packages/*/scripts/**/*.test.ts'],
         },
       },
