@@ -17,6 +17,7 @@ import { localBuiltins } from './local.ts';
 import { localResourceBuiltins } from './local-resource.ts';
 import { composeBuiltins } from './docker-compose.ts';
 import { v1alpha1Builtins } from './v1alpha1.ts';
+import { v1alpha1ObjectBuiltins } from './v1alpha1-objects.ts';
 import { gitBuiltins } from './git.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
@@ -36,5 +37,6 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...localResourceBuiltins,
   ...composeBuiltins,
   ...v1alpha1Builtins,
+  ...v1alpha1ObjectBuiltins,
   ...gitBuiltins,
 ];

@@ -1,0 +1,225 @@
+// v1alpha1.ui_button, v1alpha1.cmd, v1alpha1.config_map and their helper types (the part of
+// Tilt's generated v1alpha1 plugin that extensions such as uibutton's cmd_button use).
+import type { Cmd, ConfigMap, ObjectMeta, UIButton } from '@slant/api';
+import { API_VERSION } from '@slant/api';
+import { conv, None, StarlarkError, unpackArgs } from '@slant/starlark';
+import { registerObject } from '../objects.ts';
+import type { TiltDefinition } from '../registry.ts';
+import { hostString, starString } from '../run.ts';
+import { localPath, stringList, stringStringMap } from '../value.ts';
+import type { Schema } from './v1alpha1-schema.ts';
+import { helperBuiltin, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
+
+const configMapDisableSource: Schema = {
+  fields: { name: ['name', 'string'], key: ['key', 'string'] },
+};
+const disableSource: Schema = {
+  fields: {
+    config_map: ['configMap', configMapDisableSource],
+    every_config_map: ['everyConfigMap', { list: configMapDisableSource }],
+  },
+};
+// Tilt's generated StartOnSpec.Unpack knows only ui_buttons (start_after is rejected).
+const startOnSpec: Schema = { fields: { ui_buttons: ['uiButtons', 'stringList'] } };
+const restartOnSpec: Schema = {
+  fields: { file_watches: ['fileWatches', 'stringList'], ui_buttons: ['uiButtons', 'stringList'] },
+};
+const uiComponentLocation: Schema = {
+  fields: { component_id: ['componentID', 'string'], component_type: ['componentType', 'string'] },
+};
+const uiTextInputSpec: Schema = {
+  fields: { default_value: ['defaultValue', 'string'], placeholder: ['placeholder', 'string'] },
+};
+const uiBoolInputSpec: Schema = {
+  fields: {
+    default_value: ['defaultValue', 'bool'],
+    true_string: ['trueString', 'string'],
+    false_string: ['falseString', 'string'],
+  },
+};
+const uiHiddenInputSpec: Schema = { fields: { value: ['value', 'string'] } };
+const uiChoiceInputSpec: Schema = { fields: { choices: ['choices', 'stringList'] } };
+const uiInputSpec: Schema = {
+  fields: {
+    name: ['name', 'string'],
+    label: ['label', 'string'],
+    text: ['text', uiTextInputSpec],
+    bool: ['bool', uiBoolInputSpec],
+    hidden: ['hidden', uiHiddenInputSpec],
+    choice: ['choice', uiChoiceInputSpec],
+  },
+};
+
+function meta(name: string, labels?: Map<string, string>, annotations?: Map<string, string>) {
+  const m: ObjectMeta = { name: hostString(name) };
+  const rec = (x: Map<string, string>) =>
+    Object.fromEntries([...x].map(([k, v]) => [hostString(k), hostString(v)]));
+  if (labels !== undefined && labels.size > 0) m.labels = rec(labels);
+  if (annotations !== undefined && annotations.size > 0) m.annotations = rec(annotations);
+  return m;
+}
+
+/** UIButton.Validate, as a field.ErrorList aggregate ('' when valid). */
+function validateButton(b: UIButton): string {
+  const errs: string[] = [];
+  if (b.spec.text === '') errs.push('spec.text: Required value: Button text cannot be empty');
+  if (b.spec.location.componentID === '') {
+    errs.push('spec.location.componentID: Required value: Parent component ID is required');
+  }
+  if ((b.spec.location.componentType as string) === '') {
+    errs.push('spec.location.componentType: Required value: Parent component type is required');
+  }
+  const svg = b.spec.iconSVG ?? '';
+  if (svg !== '' && !svg.includes('<svg')) {
+    errs.push(`spec.iconSVG: Invalid value: ${JSON.stringify(svg)}: Invalid <svg> element`);
+  }
+  (b.spec.inputs ?? []).forEach((input, i) => {
+    const kinds = [input.text, input.bool, input.hidden, input.choice].filter(
+      (x) => x !== undefined,
+    );
+    const path = `spec.inputs[${i}]`;
+    if (input.choice !== undefined && input.choice.choices.length === 0) {
+      errs.push(`${path}: Invalid value: "object": must specify choices if input type is choice`);
+    }
+    if (kinds.length !== 1)
+      errs.push(`${path}: Invalid value: "object": must specify exactly one input type`);
+  });
+  const unique = [...new Set(errs)];
+  return unique.length <= 1 ? (unique[0] ?? '') : `[${unique.join(', ')}]`;
+}
+
+export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
+  helperBuiltin('v1alpha1.config_map_disable_source', configMapDisableSource),
+  helperBuiltin('v1alpha1.disable_source', disableSource),
+  helperBuiltin('v1alpha1.start_on_spec', startOnSpec, ['start_after', 'ui_buttons']),
+  helperBuiltin('v1alpha1.restart_on_spec', restartOnSpec),
+  helperBuiltin('v1alpha1.ui_component_location', uiComponentLocation),
+  helperBuiltin('v1alpha1.ui_text_input_spec', uiTextInputSpec),
+  helperBuiltin('v1alpha1.ui_bool_input_spec', uiBoolInputSpec),
+  helperBuiltin('v1alpha1.ui_hidden_input_spec', uiHiddenInputSpec),
+  helperBuiltin('v1alpha1.ui_choice_input_spec', uiChoiceInputSpec),
+  helperBuiltin('v1alpha1.ui_input_spec', uiInputSpec),
+  {
+    name: 'v1alpha1.ui_button',
+    fn: (run, _thread, args, kwargs) => {
+      const [
+        name,
+        labels,
+        annotations,
+        location,
+        text,
+        iconName,
+        iconSVG,
+        disabled,
+        confirm,
+        inputs,
+      ] = unpackArgs(
+        'v1alpha1.ui_button',
+        args,
+        kwargs,
+        ['name', conv.string],
+        ['labels?', stringStringMap],
+        ['annotations?', stringStringMap],
+        ['location?', schemaConv(uiComponentLocation)],
+        ['text?', conv.string],
+        ['icon_name?', conv.string],
+        ['icon_svg?', conv.string],
+        ['disabled?', conv.bool],
+        ['requires_confirmation?', conv.bool],
+        ['inputs?', schemaListConv(uiInputSpec)],
+      );
+      const spec: UIButton['spec'] = {
+        location: {
+          componentID: '',
+          componentType: '',
+          ...location,
+        } as unknown as UIButton['spec']['location'],
+        text: hostString(text ?? ''),
+      };
+      if ((iconName ?? '') !== '') spec.iconName = hostString(iconName!);
+      if ((iconSVG ?? '') !== '') spec.iconSVG = hostString(iconSVG!);
+      if (disabled === true) spec.disabled = true;
+      if (confirm === true) spec.requiresConfirmation = true;
+      if (inputs !== undefined && inputs.length > 0)
+        spec.inputs = inputs as unknown as NonNullable<UIButton['spec']['inputs']>;
+      const button: UIButton = {
+        apiVersion: API_VERSION,
+        kind: 'UIButton',
+        metadata: meta(name!, labels, annotations),
+        spec,
+      };
+      const err = validateButton(button);
+      if (err !== '') throw new StarlarkError(starString(err));
+      registerObject(run.state.objects, button);
+      return None;
+    },
+  },
+  {
+    name: 'v1alpha1.cmd',
+    fn: (run, thread, args, kwargs) => {
+      const [name, labels, annotations, cmdArgs, dir, env, probe, restartOn, startOn, disable] =
+        unpackArgs(
+          'v1alpha1.cmd',
+          args,
+          kwargs,
+          ['name', conv.string],
+          ['labels?', stringStringMap],
+          ['annotations?', stringStringMap],
+          ['args?', stringList],
+          ['dir?', localPath(run, thread)],
+          ['env?', stringList],
+          ['readiness_probe?', conv.value],
+          ['restart_on?', schemaConv(restartOnSpec)],
+          ['start_on?', schemaConv(startOnSpec)],
+          ['disable_source?', schemaConv(disableSource)],
+        );
+      if (probe !== undefined && probe !== None) {
+        throw new StarlarkError(
+          'v1alpha1.cmd: readiness_probe is not supported yet; use local_resource(readiness_probe=)',
+        );
+      }
+      // Field order as Tilt's CmdSpec (its JSON lists args first).
+      const spec: Cmd['spec'] = {};
+      if (cmdArgs !== undefined && cmdArgs.length > 0) spec.args = cmdArgs.map(hostString);
+      spec.dir = dir ?? run.currentDir(thread);
+      if (env !== undefined && env.length > 0) spec.env = env.map(hostString);
+      if (restartOn !== undefined)
+        spec.restartOn = restartOn as unknown as NonNullable<Cmd['spec']['restartOn']>;
+      if (startOn !== undefined)
+        spec.startOn = startOn as unknown as NonNullable<Cmd['spec']['startOn']>;
+      if (disable !== undefined)
+        spec.disableSource = disable as unknown as NonNullable<Cmd['spec']['disableSource']>;
+      registerObject(run.state.objects, {
+        apiVersion: API_VERSION,
+        kind: 'Cmd',
+        metadata: meta(name!, labels, annotations),
+        spec,
+      });
+      return None;
+    },
+  },
+  {
+    name: 'v1alpha1.config_map',
+    fn: (run, _thread, args, kwargs) => {
+      const [name, labels, annotations, data] = unpackArgs(
+        'v1alpha1.config_map',
+        args,
+        kwargs,
+        ['name', conv.string],
+        ['labels?', stringStringMap],
+        ['annotations?', stringStringMap],
+        ['data?', stringStringMap],
+      );
+      const cm: ConfigMap = {
+        apiVersion: API_VERSION,
+        kind: 'ConfigMap',
+        metadata: meta(name!, labels, annotations),
+      };
+      if (data !== undefined && data.size > 0) {
+        cm.data = Object.fromEntries([...data].map(([k, v]) => [hostString(k), hostString(v)]));
+      }
+      registerObject(run.state.objects, cm);
+      return None;
+    },
+  },
+];

@@ -1,0 +1,119 @@
+// The shape of Tilt's generated v1alpha1 helper types: a helper builtin (ui_text_input_spec, ...)
+// returns a frozen dict of the arguments given, and object builtins unpack such dicts (or plain
+// dicts with the same snake_case keys) into API fields, with the generated code's error texts.
+import type { Value } from '@slant/starlark';
+import { conv, Dict, List, None, StarlarkError, typeName, unpackArgs } from '@slant/starlark';
+import type { TiltBuiltin } from '../registry.ts';
+import { hostString } from '../run.ts';
+import { stringList } from '../value.ts';
+
+export type FieldKind = 'string' | 'bool' | 'stringList' | Schema | { readonly list: Schema };
+
+/** snake_case Starlark key → [camelCase API field, kind]. */
+export interface Schema {
+  readonly fields: Readonly<Record<string, readonly [string, FieldKind]>>;
+}
+
+function unpackField(kind: FieldKind, key: string, val: Value): unknown {
+  if (kind === 'string') {
+    if (typeof val !== 'string') throw new Error(`Expected string, actual: ${typeName(val)}`);
+    return hostString(val);
+  }
+  if (kind === 'bool') {
+    if (typeof val !== 'boolean') throw new Error(`Expected bool, got: ${typeName(val)}`);
+    return val;
+  }
+  try {
+    if (kind === 'stringList') return stringList(val).map(hostString);
+    if ('list' in kind) return unpackList(kind.list, val);
+    return unpackSchema(kind, val);
+  } catch (e) {
+    throw new Error(`unpacking ${key}: ${(e as Error).message}`);
+  }
+}
+
+/** A dict (or helper value) → the API object; Tilt's generated Unpack. */
+export function unpackSchema(schema: Schema, v: Value): Record<string, unknown> {
+  if (!(v instanceof Dict)) throw new Error(`expected dict, actual: ${typeName(v)}`);
+  const out: Record<string, unknown> = {};
+  for (const { k, v: val } of v.ht.entries()) {
+    if (typeof k !== 'string') throw new Error(`key must be string. Got: ${typeName(k)}`);
+    const key = hostString(k);
+    const field = schema.fields[key];
+    if (field === undefined) throw new Error(`Unexpected attribute name: ${key}`);
+    out[field[0]] = unpackField(field[1], key, val);
+  }
+  v.freeze();
+  return out;
+}
+
+export function unpackList(schema: Schema, v: Value): Record<string, unknown>[] {
+  if (!(v instanceof List)) throw new Error(`expected list, actual: ${typeName(v)}`);
+  const out = v.elems.map((item, i) => {
+    try {
+      return unpackSchema(schema, item);
+    } catch (e) {
+      throw new Error(`at index ${i}: ${(e as Error).message}`);
+    }
+  });
+  v.freeze();
+  return out;
+}
+
+/** A converter for unpackArgs: errors become StarlarkErrors (unpackArgs adds the prefix). */
+export function schemaConv(schema: Schema): (v: Value) => Record<string, unknown> {
+  return (v) => {
+    try {
+      return unpackSchema(schema, v);
+    } catch (e) {
+      throw new StarlarkError((e as Error).message);
+    }
+  };
+}
+
+export function schemaListConv(schema: Schema): (v: Value) => Record<string, unknown>[] {
+  return (v) => {
+    try {
+      return unpackList(schema, v);
+    } catch (e) {
+      throw new StarlarkError((e as Error).message);
+    }
+  };
+}
+
+/**
+ * The helper builtin of a schema (e.g. `v1alpha1.ui_text_input_spec`): every parameter optional,
+ * the given ones (None included, as in Tilt) put in a dict that must unpack. `keys` are the
+ * parameters when they differ from the schema's fields (Tilt's start_on_spec takes start_after but
+ * its Unpack rejects it).
+ */
+export function helperBuiltin(
+  name: string,
+  schema: Schema,
+  keys: readonly string[] = Object.keys(schema.fields),
+): TiltBuiltin {
+  return {
+    name,
+    fn: (_run, _thread, args, kwargs) => {
+      const params = keys.map((k) => [`${k}?`, conv.value] as const);
+      const vals = unpackArgs(name, args, kwargs, ...params) as (Value | undefined)[];
+      const d = new Dict();
+      keys.forEach((k, i) => {
+        const v = vals[i];
+        if (v !== undefined) d.set(k, v);
+      });
+      try {
+        unpackSchema(schema, d);
+      } catch (e) {
+        throw new StarlarkError((e as Error).message);
+      }
+      return d;
+    },
+  };
+}
+
+/** Drops undefined and None-like absent fields so objects serialize as Tilt's JSON. */
+export function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined || o[k] === None) delete o[k];
+  return o;
+}
