@@ -24,6 +24,11 @@ export interface TiltfileRunOptions {
   readonly webHost?: string;
   /** The kubeconfig file in use (KUBECONFIG for local() children), when known. */
   readonly kubeconfigPath?: string;
+  /**
+   * When the slant process started (RFC 3339; Tilt's model.StartTime): stable across Tiltfile
+   * re-runs, so specs derived from it (pod log sinceTime) don't change on reload.
+   */
+  readonly startTime?: string;
 }
 
 export class TiltfileRun {
@@ -36,6 +41,7 @@ export class TiltfileRun {
   readonly webPort: number;
   readonly webHost: string;
   readonly kubeconfigPath: string | undefined;
+  readonly startTime: string | undefined;
   /** The environment local() and friends see; seeded from the host, changed by os.putenv. */
   readonly env: Map<string, string>;
   /** warn() messages and assembly warnings, in order. */
@@ -50,6 +56,7 @@ export class TiltfileRun {
     this.webPort = opts.webPort ?? 10350;
     this.webHost = opts.webHost ?? 'localhost';
     this.kubeconfigPath = opts.kubeconfigPath;
+    this.startTime = opts.startTime;
     this.env = new Map(Object.entries(host.env));
   }
 
