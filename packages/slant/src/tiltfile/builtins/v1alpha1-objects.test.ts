@@ -73,6 +73,24 @@ print(type(v1alpha1.ui_text_input_spec(placeholder='p')))
     );
   });
 
+  test('file_watch resolves paths and ignore base paths against the Tiltfile', () => {
+    const r = runTiltfile(
+      'v1alpha1.file_watch(name="src", watched_paths=["src", "/abs"], ignores=[v1alpha1.ignore_def(base_path="src", patterns=["*.log"])])\n',
+    );
+    expect(r.objects.find((o) => o.kind === 'FileWatch' && o.metadata.name === 'src')).toEqual({
+      apiVersion: 'tilt.dev/v1alpha1',
+      kind: 'FileWatch',
+      metadata: { name: 'src' },
+      spec: {
+        watchedPaths: [`${DIR}/src`, '/abs'],
+        ignores: [{ basePath: `${DIR}/src`, patterns: ['*.log'] }],
+      },
+    });
+    expect(errorOf(runTiltfile('v1alpha1.ignore_def(base_path=3)\n'))).toContain(
+      'Error in v1alpha1.ignore_def: unpacking base_path: expected path | string. Actual type: starlark.Int',
+    );
+  });
+
   test('config_map declares data; the same name twice must be identical', () => {
     const r = runTiltfile(
       'v1alpha1.config_map(name="c", data={"k": "v"})\nv1alpha1.config_map(name="c", data={"k": "v"})\n',

@@ -1,12 +1,13 @@
 // v1alpha1.ui_button, v1alpha1.cmd, v1alpha1.config_map and their helper types (the part of
 // Tilt's generated v1alpha1 plugin that extensions such as uibutton's cmd_button use).
-import type { Cmd, ConfigMap, ObjectMeta, UIButton } from '@slant/api';
+import type { Cmd, ConfigMap, FileWatch, ObjectMeta, UIButton } from '@slant/api';
 import { API_VERSION } from '@slant/api';
+import type { Value } from '@slant/starlark';
 import { conv, None, StarlarkError, unpackArgs } from '@slant/starlark';
 import { registerObject } from '../objects.ts';
 import type { TiltDefinition } from '../registry.ts';
 import { hostString, starString } from '../run.ts';
-import { localPath, stringList, stringStringMap } from '../value.ts';
+import { localPath, localPathList, stringList, stringStringMap, valueToAbsPath } from '../value.ts';
 import type { Schema } from './v1alpha1-schema.ts';
 import { helperBuiltin, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
 
@@ -39,6 +40,9 @@ const uiBoolInputSpec: Schema = {
 };
 const uiHiddenInputSpec: Schema = { fields: { value: ['value', 'string'] } };
 const uiChoiceInputSpec: Schema = { fields: { choices: ['choices', 'stringList'] } };
+const ignoreDef: Schema = {
+  fields: { base_path: ['basePath', 'localPath'], patterns: ['patterns', 'stringList'] },
+};
 const uiInputSpec: Schema = {
   fields: {
     name: ['name', 'string'],
@@ -99,6 +103,38 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
   helperBuiltin('v1alpha1.ui_hidden_input_spec', uiHiddenInputSpec),
   helperBuiltin('v1alpha1.ui_choice_input_spec', uiChoiceInputSpec),
   helperBuiltin('v1alpha1.ui_input_spec', uiInputSpec),
+  helperBuiltin('v1alpha1.ignore_def', ignoreDef),
+  {
+    name: 'v1alpha1.file_watch',
+    fn: (run, thread, args, kwargs) => {
+      const paths = (v: Value) => valueToAbsPath(run, thread, v);
+      const [name, labels, annotations, watched, ignores, disable] = unpackArgs(
+        'v1alpha1.file_watch',
+        args,
+        kwargs,
+        ['name', conv.string],
+        ['labels?', stringStringMap],
+        ['annotations?', stringStringMap],
+        ['watched_paths?', localPathList(run, thread)],
+        ['ignores?', schemaListConv(ignoreDef, paths)],
+        ['disable_source?', schemaConv(disableSource)],
+      );
+      const spec: FileWatch['spec'] = { watchedPaths: watched ?? [] };
+      if (ignores !== undefined && ignores.length > 0) {
+        spec.ignores = ignores as unknown as NonNullable<FileWatch['spec']['ignores']>;
+      }
+      if (disable !== undefined) {
+        spec.disableSource = disable as unknown as NonNullable<FileWatch['spec']['disableSource']>;
+      }
+      registerObject(run.state.objects, {
+        apiVersion: API_VERSION,
+        kind: 'FileWatch',
+        metadata: meta(name!, labels, annotations),
+        spec,
+      });
+      return None;
+    },
+  },
   {
     name: 'v1alpha1.ui_button',
     fn: (run, _thread, args, kwargs) => {

@@ -5,16 +5,29 @@ import type { Value } from '@slant/starlark';
 import { conv, Dict, List, None, StarlarkError, typeName, unpackArgs } from '@slant/starlark';
 import type { TiltBuiltin } from '../registry.ts';
 import { hostString } from '../run.ts';
-import { stringList } from '../value.ts';
+import { stringList, valueToAbsPath } from '../value.ts';
 
-export type FieldKind = 'string' | 'bool' | 'stringList' | Schema | { readonly list: Schema };
+export type FieldKind =
+  | 'string'
+  | 'bool'
+  | 'stringList'
+  | 'localPath'
+  | Schema
+  | { readonly list: Schema };
+
+/** Resolves a path value relative to the Tiltfile being executed (value.LocalPath). */
+export type PathResolver = (v: Value) => string;
+
+const NO_PATHS: PathResolver = () => {
+  throw new Error('internal error: no path resolver');
+};
 
 /** snake_case Starlark key → [camelCase API field, kind]. */
 export interface Schema {
   readonly fields: Readonly<Record<string, readonly [string, FieldKind]>>;
 }
 
-function unpackField(kind: FieldKind, key: string, val: Value): unknown {
+function unpackField(kind: FieldKind, key: string, val: Value, paths: PathResolver): unknown {
   if (kind === 'string') {
     if (typeof val !== 'string') throw new Error(`Expected string, actual: ${typeName(val)}`);
     return hostString(val);
@@ -25,15 +38,20 @@ function unpackField(kind: FieldKind, key: string, val: Value): unknown {
   }
   try {
     if (kind === 'stringList') return stringList(val).map(hostString);
-    if ('list' in kind) return unpackList(kind.list, val);
-    return unpackSchema(kind, val);
+    if (kind === 'localPath') return paths(val);
+    if ('list' in kind) return unpackList(kind.list, val, paths);
+    return unpackSchema(kind, val, paths);
   } catch (e) {
     throw new Error(`unpacking ${key}: ${(e as Error).message}`);
   }
 }
 
 /** A dict (or helper value) → the API object; Tilt's generated Unpack. */
-export function unpackSchema(schema: Schema, v: Value): Record<string, unknown> {
+export function unpackSchema(
+  schema: Schema,
+  v: Value,
+  paths: PathResolver = NO_PATHS,
+): Record<string, unknown> {
   if (!(v instanceof Dict)) throw new Error(`expected dict, actual: ${typeName(v)}`);
   const out: Record<string, unknown> = {};
   for (const { k, v: val } of v.ht.entries()) {
@@ -41,17 +59,21 @@ export function unpackSchema(schema: Schema, v: Value): Record<string, unknown> 
     const key = hostString(k);
     const field = schema.fields[key];
     if (field === undefined) throw new Error(`Unexpected attribute name: ${key}`);
-    out[field[0]] = unpackField(field[1], key, val);
+    out[field[0]] = unpackField(field[1], key, val, paths);
   }
   v.freeze();
   return out;
 }
 
-export function unpackList(schema: Schema, v: Value): Record<string, unknown>[] {
+export function unpackList(
+  schema: Schema,
+  v: Value,
+  paths: PathResolver = NO_PATHS,
+): Record<string, unknown>[] {
   if (!(v instanceof List)) throw new Error(`expected list, actual: ${typeName(v)}`);
   const out = v.elems.map((item, i) => {
     try {
-      return unpackSchema(schema, item);
+      return unpackSchema(schema, item, paths);
     } catch (e) {
       throw new Error(`at index ${i}: ${(e as Error).message}`);
     }
@@ -61,20 +83,26 @@ export function unpackList(schema: Schema, v: Value): Record<string, unknown>[] 
 }
 
 /** A converter for unpackArgs: errors become StarlarkErrors (unpackArgs adds the prefix). */
-export function schemaConv(schema: Schema): (v: Value) => Record<string, unknown> {
+export function schemaConv(
+  schema: Schema,
+  paths?: PathResolver,
+): (v: Value) => Record<string, unknown> {
   return (v) => {
     try {
-      return unpackSchema(schema, v);
+      return unpackSchema(schema, v, paths);
     } catch (e) {
       throw new StarlarkError((e as Error).message);
     }
   };
 }
 
-export function schemaListConv(schema: Schema): (v: Value) => Record<string, unknown>[] {
+export function schemaListConv(
+  schema: Schema,
+  paths?: PathResolver,
+): (v: Value) => Record<string, unknown>[] {
   return (v) => {
     try {
-      return unpackList(schema, v);
+      return unpackList(schema, v, paths);
     } catch (e) {
       throw new StarlarkError((e as Error).message);
     }
@@ -94,7 +122,7 @@ export function helperBuiltin(
 ): TiltBuiltin {
   return {
     name,
-    fn: (_run, _thread, args, kwargs) => {
+    fn: (run, thread, args, kwargs) => {
       const params = keys.map((k) => [`${k}?`, conv.value] as const);
       const vals = unpackArgs(name, args, kwargs, ...params) as (Value | undefined)[];
       const d = new Dict();
@@ -103,7 +131,7 @@ export function helperBuiltin(
         if (v !== undefined) d.set(k, v);
       });
       try {
-        unpackSchema(schema, d);
+        unpackSchema(schema, d, (v) => valueToAbsPath(run, thread, v));
       } catch (e) {
         throw new StarlarkError((e as Error).message);
       }
