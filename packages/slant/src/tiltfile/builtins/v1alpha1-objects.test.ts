@@ -91,6 +91,23 @@ print(type(v1alpha1.ui_text_input_spec(placeholder='p')))
     );
   });
 
+  test('cmd readiness probes from the probe helpers', () => {
+    const r = runTiltfile(
+      'v1alpha1.cmd(name="srv", args=["./srv"], readiness_probe=v1alpha1.probe(period_seconds=2, http_get=v1alpha1.http_get_action(port=8080, path="/ready", http_headers=[v1alpha1.http_header(name="X", value="1")])))\n',
+    );
+    expect(r.objects.find((o) => o.kind === 'Cmd' && o.metadata.name === 'srv')).toMatchObject({
+      spec: {
+        readinessProbe: {
+          periodSeconds: 2,
+          httpGet: { port: 8080, path: '/ready', httpHeaders: [{ name: 'X', value: '1' }] },
+        },
+      },
+    });
+    expect(errorOf(runTiltfile('v1alpha1.tcp_socket_action(port="80")\n'))).toContain(
+      'Error in v1alpha1.tcp_socket_action: Expected int, got: got string, want int',
+    );
+  });
+
   test('config_map declares data; the same name twice must be identical', () => {
     const r = runTiltfile(
       'v1alpha1.config_map(name="c", data={"k": "v"})\nv1alpha1.config_map(name="c", data={"k": "v"})\n',

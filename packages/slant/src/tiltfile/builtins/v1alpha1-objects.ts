@@ -8,51 +8,26 @@ import { registerObject } from '../objects.ts';
 import type { TiltDefinition } from '../registry.ts';
 import { hostString, starString } from '../run.ts';
 import { localPath, localPathList, stringList, stringStringMap, valueToAbsPath } from '../value.ts';
-import type { Schema } from './v1alpha1-schema.ts';
 import { helperBuiltin, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
-
-const configMapDisableSource: Schema = {
-  fields: { name: ['name', 'string'], key: ['key', 'string'] },
-};
-const disableSource: Schema = {
-  fields: {
-    config_map: ['configMap', configMapDisableSource],
-    every_config_map: ['everyConfigMap', { list: configMapDisableSource }],
-  },
-};
-// Tilt's generated StartOnSpec.Unpack knows only ui_buttons (start_after is rejected).
-const startOnSpec: Schema = { fields: { ui_buttons: ['uiButtons', 'stringList'] } };
-const restartOnSpec: Schema = {
-  fields: { file_watches: ['fileWatches', 'stringList'], ui_buttons: ['uiButtons', 'stringList'] },
-};
-const uiComponentLocation: Schema = {
-  fields: { component_id: ['componentID', 'string'], component_type: ['componentType', 'string'] },
-};
-const uiTextInputSpec: Schema = {
-  fields: { default_value: ['defaultValue', 'string'], placeholder: ['placeholder', 'string'] },
-};
-const uiBoolInputSpec: Schema = {
-  fields: {
-    default_value: ['defaultValue', 'bool'],
-    true_string: ['trueString', 'string'],
-    false_string: ['falseString', 'string'],
-  },
-};
-const uiHiddenInputSpec: Schema = { fields: { value: ['value', 'string'] } };
-const uiChoiceInputSpec: Schema = { fields: { choices: ['choices', 'stringList'] } };
-const ignoreDef: Schema = {
-  fields: { base_path: ['basePath', 'localPath'], patterns: ['patterns', 'stringList'] },
-};
-const uiInputSpec: Schema = {
-  fields: {
-    name: ['name', 'string'],
-    label: ['label', 'string'],
-    text: ['text', uiTextInputSpec],
-    bool: ['bool', uiBoolInputSpec],
-    hidden: ['hidden', uiHiddenInputSpec],
-    choice: ['choice', uiChoiceInputSpec],
-  },
-};
+import {
+  configMapDisableSource,
+  disableSource,
+  startOnSpec,
+  restartOnSpec,
+  uiComponentLocation,
+  uiTextInputSpec,
+  uiBoolInputSpec,
+  uiHiddenInputSpec,
+  uiChoiceInputSpec,
+  execAction,
+  httpHeader,
+  httpGetAction,
+  tcpSocketAction,
+  handler,
+  probe,
+  ignoreDef,
+  uiInputSpec,
+} from './v1alpha1-types.ts';
 
 function meta(name: string, labels?: Map<string, string>, annotations?: Map<string, string>) {
   const m: ObjectMeta = { name: hostString(name) };
@@ -104,6 +79,12 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
   helperBuiltin('v1alpha1.ui_choice_input_spec', uiChoiceInputSpec),
   helperBuiltin('v1alpha1.ui_input_spec', uiInputSpec),
   helperBuiltin('v1alpha1.ignore_def', ignoreDef),
+  helperBuiltin('v1alpha1.exec_action', execAction),
+  helperBuiltin('v1alpha1.http_header', httpHeader),
+  helperBuiltin('v1alpha1.http_get_action', httpGetAction),
+  helperBuiltin('v1alpha1.tcp_socket_action', tcpSocketAction),
+  helperBuiltin('v1alpha1.handler', handler),
+  helperBuiltin('v1alpha1.probe', probe),
   {
     name: 'v1alpha1.file_watch',
     fn: (run, thread, args, kwargs) => {
@@ -193,7 +174,7 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
   {
     name: 'v1alpha1.cmd',
     fn: (run, thread, args, kwargs) => {
-      const [name, labels, annotations, cmdArgs, dir, env, probe, restartOn, startOn, disable] =
+      const [name, labels, annotations, cmdArgs, dir, env, readiness, restartOn, startOn, disable] =
         unpackArgs(
           'v1alpha1.cmd',
           args,
@@ -204,21 +185,19 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
           ['args?', stringList],
           ['dir?', localPath(run, thread)],
           ['env?', stringList],
-          ['readiness_probe?', conv.value],
+          ['readiness_probe?', schemaConv(probe)],
           ['restart_on?', schemaConv(restartOnSpec)],
           ['start_on?', schemaConv(startOnSpec)],
           ['disable_source?', schemaConv(disableSource)],
         );
-      if (probe !== undefined && probe !== None) {
-        throw new StarlarkError(
-          'v1alpha1.cmd: readiness_probe is not supported yet; use local_resource(readiness_probe=)',
-        );
-      }
       // Field order as Tilt's CmdSpec (its JSON lists args first).
       const spec: Cmd['spec'] = {};
       if (cmdArgs !== undefined && cmdArgs.length > 0) spec.args = cmdArgs.map(hostString);
       spec.dir = dir ?? run.currentDir(thread);
       if (env !== undefined && env.length > 0) spec.env = env.map(hostString);
+      if (readiness !== undefined) {
+        spec.readinessProbe = readiness as unknown as NonNullable<Cmd['spec']['readinessProbe']>;
+      }
       if (restartOn !== undefined)
         spec.restartOn = restartOn as unknown as NonNullable<Cmd['spec']['restartOn']>;
       if (startOn !== undefined)

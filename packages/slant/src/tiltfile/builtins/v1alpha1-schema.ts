@@ -10,6 +10,7 @@ import { stringList, valueToAbsPath } from '../value.ts';
 export type FieldKind =
   | 'string'
   | 'bool'
+  | 'int32'
   | 'stringList'
   | 'localPath'
   | Schema
@@ -35,6 +36,15 @@ function unpackField(kind: FieldKind, key: string, val: Value, paths: PathResolv
   if (kind === 'bool') {
     if (typeof val !== 'boolean') throw new Error(`Expected bool, got: ${typeName(val)}`);
     return val;
+  }
+  if (kind === 'int32') {
+    // starlark.AsInt32's own error, wrapped.
+    if (typeof val !== 'number' && typeof val !== 'bigint') {
+      throw new Error(`Expected int, got: got ${typeName(val)}, want int`);
+    }
+    if (val < -(2 ** 31) || val > 2 ** 31 - 1)
+      throw new Error(`Expected int, got: ${val} out of range`);
+    return Number(val);
   }
   try {
     if (kind === 'stringList') return stringList(val).map(hostString);
