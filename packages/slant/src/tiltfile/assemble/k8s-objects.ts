@@ -64,7 +64,11 @@ export function kubernetesApplySpec(run: TiltfileRun, spec: K8sResourceSpec): Ku
   const out: KubernetesApplySpec = {
     cluster: WELL_KNOWN_NAMES.defaultCluster,
     timeout: goDurationSeconds(update.k8sUpsertTimeoutSecs),
-    podLogStreamTemplateSpec: { ignoreContainers: [...IGNORED_LOG_CONTAINERS] },
+    podLogStreamTemplateSpec: {
+      // Logs from before Slant started are not streamed (the process start, stable across reloads).
+      ...(run.startTime === undefined ? {} : { sinceTime: run.startTime }),
+      ignoreContainers: [...IGNORED_LOG_CONTAINERS],
+    },
   };
   if (spec.portForwards.length > 0) {
     out.portForwardTemplateSpec = {

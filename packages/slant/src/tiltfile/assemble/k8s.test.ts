@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deployment, object } from '../../k8s/testdata.ts';
 import { applyOf, names, runK8s, WEB_YAML, yamlOf } from '../k8s-test-util.ts';
-import { DIR, errorOf } from '../test-util.ts';
+import { DIR, errorOf, runTiltfile } from '../test-util.ts';
 
 const DOCKERFILE = { 'web/Dockerfile': 'FROM alpine\n' };
 
@@ -270,6 +270,16 @@ describe('KubernetesApply settings', () => {
     const spec = applyOf(r.objects, 'web').spec;
     expect(spec.timeout).toBe('1m30s');
     expect(spec.serverSideApply).toBe(true);
+  });
+
+  test('pod logs are streamed from the process start time', () => {
+    const r = runTiltfile("k8s_yaml('web.yaml')\n", {
+      files: { 'web.yaml': WEB_YAML },
+      load: { startTime: '2026-01-02T03:04:05Z' },
+    });
+    expect(applyOf(r.objects, 'web').spec.podLogStreamTemplateSpec?.sinceTime).toBe(
+      '2026-01-02T03:04:05Z',
+    );
   });
 
   test('Jobs wait for success, CronJobs are not waited on', () => {
