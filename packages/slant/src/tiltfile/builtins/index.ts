@@ -18,6 +18,7 @@ import { localResourceBuiltins } from './local-resource.ts';
 import { composeBuiltins } from './docker-compose.ts';
 import { v1alpha1Builtins } from './v1alpha1.ts';
 import { v1alpha1ObjectBuiltins } from './v1alpha1-objects.ts';
+import { v1alpha1K8sBuiltins } from './v1alpha1-k8s.ts';
 import { gitBuiltins } from './git.ts';
 
 export const ALL_BUILTINS: readonly TiltDefinition[] = [
@@ -38,5 +39,6 @@ export const ALL_BUILTINS: readonly TiltDefinition[] = [
   ...composeBuiltins,
   ...v1alpha1Builtins,
   ...v1alpha1ObjectBuiltins,
+  ...v1alpha1K8sBuiltins,
   ...gitBuiltins,
 ];

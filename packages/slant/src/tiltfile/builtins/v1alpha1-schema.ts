@@ -5,13 +5,14 @@ import type { Value } from '@slant/starlark';
 import { conv, Dict, List, None, StarlarkError, typeName, unpackArgs } from '@slant/starlark';
 import type { TiltBuiltin } from '../registry.ts';
 import { hostString } from '../run.ts';
-import { stringList, valueToAbsPath } from '../value.ts';
+import { stringList, stringStringMap, valueToAbsPath } from '../value.ts';
 
 export type FieldKind =
   | 'string'
   | 'bool'
   | 'int32'
   | 'stringList'
+  | 'stringMap'
   | 'localPath'
   | Schema
   | { readonly list: Schema };
@@ -48,6 +49,11 @@ function unpackField(kind: FieldKind, key: string, val: Value, paths: PathResolv
   }
   try {
     if (kind === 'stringList') return stringList(val).map(hostString);
+    if (kind === 'stringMap') {
+      return Object.fromEntries(
+        [...stringStringMap(val)].map(([k, x]) => [hostString(k), hostString(x)]),
+      );
+    }
     if (kind === 'localPath') return paths(val);
     if ('list' in kind) return unpackList(kind.list, val, paths);
     return unpackSchema(kind, val, paths);

@@ -77,3 +77,62 @@ export const uiInputSpec: Schema = {
     choice: ['choice', uiChoiceInputSpec],
   },
 };
+
+export const kubernetesApplyCmd: Schema = {
+  fields: { args: ['args', 'stringList'], dir: ['dir', 'localPath'], env: ['env', 'stringList'] },
+};
+export const labelSelectorRequirement: Schema = {
+  fields: {
+    key: ['key', 'string'],
+    operator: ['operator', 'string'],
+    values: ['values', 'stringList'],
+  },
+};
+export const labelSelector: Schema = {
+  fields: {
+    match_labels: ['matchLabels', 'stringMap'],
+    match_expressions: ['matchExpressions', { list: labelSelectorRequirement }],
+  },
+};
+export const kubernetesDiscoveryTemplateSpec: Schema = {
+  fields: { extra_selectors: ['extraSelectors', { list: labelSelector }] },
+};
+export const objectSelector: Schema = {
+  fields: {
+    api_version_regexp: ['apiVersionRegexp', 'string'],
+    kind_regexp: ['kindRegexp', 'string'],
+    name_regexp: ['nameRegexp', 'string'],
+    namespace_regexp: ['namespaceRegexp', 'string'],
+  },
+};
+export const kubernetesImageObjectDescriptor: Schema = {
+  fields: { repo_field: ['repoField', 'string'], tag_field: ['tagField', 'string'] },
+};
+export const kubernetesImageLocator: Schema = {
+  fields: {
+    object_selector: ['objectSelector', objectSelector],
+    path: ['path', 'string'],
+    object: ['object', kubernetesImageObjectDescriptor],
+  },
+};
+export const kubernetesWatchRef: Schema = {
+  fields: { uid: ['uid', 'string'], namespace: ['namespace', 'string'], name: ['name', 'string'] },
+};
+export const podLogStreamTemplateSpec: Schema = {
+  fields: {
+    only_containers: ['onlyContainers', 'stringList'],
+    ignore_containers: ['ignoreContainers', 'stringList'],
+  },
+};
+export const forward: Schema = {
+  fields: {
+    local_port: ['localPort', 'int32'],
+    container_port: ['containerPort', 'int32'],
+    host: ['host', 'string'],
+    name: ['name', 'string'],
+    path: ['path', 'string'],
+  },
+};
+export const portForwardTemplateSpec: Schema = {
+  fields: { forwards: ['forwards', { list: forward }] },
+};
