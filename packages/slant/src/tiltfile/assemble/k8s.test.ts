@@ -99,7 +99,10 @@ describe('k8s assembly', () => {
         apiVersion: 'tilt.dev/v1alpha1',
         kind: 'Cluster',
         metadata: { name: 'default' },
-        spec: { connection: { kubernetes: {} }, defaultRegistry: { host: 'gcr.io/me' } },
+        spec: {
+          connection: { kubernetes: { context: 'kind-kind' } },
+          defaultRegistry: { host: 'gcr.io/me' },
+        },
       },
     ]);
     expect(runK8s("print('x')\n").objects.filter((o) => o.kind === 'Cluster')).toEqual([]);

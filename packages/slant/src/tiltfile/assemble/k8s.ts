@@ -210,8 +210,11 @@ export function defaultCluster(run: TiltfileRun): Cluster {
     kind: 'Cluster',
     metadata: { name: WELL_KNOWN_NAMES.defaultCluster },
     spec: {
-      // Empty: the current kubeconfig context and its namespace.
-      connection: { kubernetes: {} },
+      // The context this run resolved (the --context override or kubeconfig's current one); the
+      // namespace stays the context's own.
+      connection: {
+        kubernetes: run.host.kube.context === '' ? {} : { context: run.host.kube.context },
+      },
       ...(registry === undefined ? {} : { defaultRegistry: registry }),
     },
   };
