@@ -7,6 +7,7 @@ import { StarlarkError } from '../errors.ts';
 import type { Builtin } from '../values/builtin.ts';
 import type { Value } from '../values/object.ts';
 import { StarObject } from '../values/object.ts';
+import { typeName } from '../values/compare.ts';
 import type { Kwargs, Thread } from '../values/thread.ts';
 import type { CallFrame } from './eval-error.ts';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: starlark-go's name, in the public API
@@ -65,7 +66,7 @@ export class StarThread implements Thread {
 
   call(fn: Value, args: Value[], kwargs: Kwargs | null): Value {
     if (!(fn instanceof StarObject) || !fn.callable) {
-      throw new StarlarkError(`invalid call of non-function (${typeNameOf(fn)})`);
+      throw new StarlarkError(`invalid call of non-function (${typeName(fn)})`);
     }
     if (fn instanceof StarlarkFunction) return fn.invoke(this, args, kwargs);
     this.push(fn);
@@ -247,19 +248,5 @@ export class StarThread implements Thread {
     }
     const msg = e instanceof Error ? e.message : String(e);
     return new EvalError(msg, this.callStack(), e);
-  }
-}
-
-function typeNameOf(v: Value): string {
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'number':
-    case 'bigint':
-      return 'int';
-    case 'boolean':
-      return 'bool';
-    default:
-      return v.type;
   }
 }

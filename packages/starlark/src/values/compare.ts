@@ -2,7 +2,7 @@
 import { StarlarkError } from '../errors.ts';
 import { StarObject } from './object.ts';
 import type { CompareOp, Value } from './object.ts';
-import { Float } from './primitives.ts';
+import { comparePrimitive, Float } from './primitives.ts';
 
 /** starlark-go's CompareLimit. */
 export const COMPARE_LIMIT = 10;
@@ -54,34 +54,17 @@ export function threeway(op: CompareOp, c: number): boolean {
   }
 }
 
-function cmpPrim<T extends string | number | bigint>(op: CompareOp, x: T, y: T): boolean {
-  switch (op) {
-    case '==':
-      return x === y;
-    case '!=':
-      return x !== y;
-    case '<':
-      return x < y;
-    case '<=':
-      return x <= y;
-    case '>':
-      return x > y;
-    default:
-      return x >= y;
-  }
-}
-
 export function compareDepth(op: CompareOp, x: Value, y: Value, depth: number): boolean {
   if (depth < 1) throw new StarlarkError('comparison exceeded maximum recursion depth');
   const tx = typeof x;
   const ty = typeof y;
   if (tx === 'number' || tx === 'bigint') {
-    if (ty === 'number' || ty === 'bigint') return cmpPrim(op, x as number, y as number);
+    if (ty === 'number' || ty === 'bigint') return comparePrimitive(op, x as number, y as number);
     if (y instanceof Float) return threeway(op, -cmpFloatInt(y.v, x as number | bigint));
   } else if (tx === 'string') {
-    if (ty === 'string') return cmpPrim(op, x as string, y as string);
+    if (ty === 'string') return comparePrimitive(op, x as string, y as string);
   } else if (tx === 'boolean') {
-    if (ty === 'boolean') return cmpPrim(op, +(x as boolean), +(y as boolean));
+    if (ty === 'boolean') return comparePrimitive(op, +(x as boolean), +(y as boolean));
   } else if (x instanceof Float) {
     if (y instanceof Float) return threeway(op, cmpFloats(x.v, y.v));
     if (ty === 'number' || ty === 'bigint') return threeway(op, cmpFloatInt(x.v, y as number));

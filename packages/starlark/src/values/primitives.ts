@@ -101,7 +101,7 @@ export class Bytes extends StarObject {
     return bytesHas(this.s, x);
   }
   override compareSameType(op: CompareOp, y: Value): boolean {
-    return compareStrings(op, this.s, (y as Bytes).s);
+    return comparePrimitive(op, this.s, (y as Bytes).s);
   }
 }
 
@@ -138,7 +138,12 @@ export function sliceString(s: string, start: number, end: number, step: number)
   return out;
 }
 
-export function compareStrings(op: CompareOp, x: string, y: string): boolean {
+/** Applies a comparison operator to two primitives of the same JS type (strings compare bytewise). */
+export function comparePrimitive<T extends string | number | bigint>(
+  op: CompareOp,
+  x: T,
+  y: T,
+): boolean {
   switch (op) {
     case '==':
       return x === y;
