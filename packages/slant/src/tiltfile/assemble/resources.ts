@@ -3,6 +3,7 @@
 // (toDisableConfigMaps, toToggleButtons, toCancelButtons, toUIResourceObjects).
 import type { ApiObject, ConfigMap, ToggleButton, UIButton, UIResource } from '@slant/api';
 import { ANNOTATIONS, API_VERSION, BUTTON_TYPES } from '@slant/api';
+import { pathSegmentNameErrors } from '../builtins/k8s-args.ts';
 import { enabledResourceNames } from '../enabled.ts';
 import { type AssembleContext, AssemblyError } from './index.ts';
 import { disableSourceFor } from './k8s-objects.ts';
@@ -157,5 +158,15 @@ export function assembleResourceObjects(
     const names = enabledResourceNames(ctx.run, ctx.resources);
     enabled = (name) => names.has(name);
   }
-  for (const r of ctx.resources) ctx.objects.push(...resourceObjects(r, enabled(r.name)));
+  for (const r of ctx.resources) {
+    validateResourceName(r.name);
+    ctx.objects.push(...resourceObjects(r, enabled(r.name)));
+  }
+}
+
+/** Manifest.Validate's name check: resource names become API object names (path segments). */
+export function validateResourceName(name: string): void {
+  if (name === '') throw new AssemblyError('[validate] manifest missing name');
+  const err = pathSegmentNameErrors(name)[0];
+  if (err !== undefined) throw new AssemblyError(`invalid value ${JSON.stringify(name)}: ${err}`);
 }

@@ -135,6 +135,9 @@ describe('workload_to_resource_function', () => {
     expect(errorOf(run(src("return 'baz'"), files))).toBe(
       `${DIR}/Tiltfile:2:1: error applying workload_to_resource_function: both 'bar:deployment:default:apps' and 'foo:deployment:default:apps' mapped to resource name 'baz'`,
     );
+    expect(errorOf(run(src("return 'a/' + id.name"), files))).toBe(
+      `invalid value "a/foo": may not contain '/'`,
+    );
     expect(
       errorOf(run('def wtrf():\n  return 1\nworkload_to_resource_function(wtrf)\n')),
     ).toContain('workload_to_resource_function arg must take 1 argument. wtrf takes 0');
