@@ -26,6 +26,7 @@ export interface TiltfileRunRequest {
   readonly executable: string;
   /** Where print()/warn() output goes. */
   readonly logWrite: (text: string) => void;
+  readonly recordBuiltinCalls?: boolean;
 }
 
 export function nodeTiltfileHost(req: TiltfileRunRequest): {
@@ -65,6 +66,7 @@ export function runTiltfileOnHost(req: TiltfileRunRequest): TiltfileResult {
     mainPath: resolve(req.cwd, req.file ?? 'Tiltfile'),
     args: req.args ?? [],
     subcommand: req.subcommand,
+    recordBuiltinCalls: req.recordBuiltinCalls === true,
     ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
   });
 }

@@ -24,3 +24,4 @@ export { runTiltfileOnHost } from './app.ts';
 export type { TiltfileRunRequest } from './app.ts';
 export { describeError, formatError, TiltfileError, UserError } from './errors.ts';
 export type { TiltfileResult } from './tiltfile/loader.ts';
+export { formatGoDurationPrecise, parseGoDuration } from './tiltfile/godur.ts';

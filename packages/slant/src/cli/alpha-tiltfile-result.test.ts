@@ -43,6 +43,18 @@ describe('slant alpha tiltfile-result', () => {
     expect(out.objects.map((o) => o.kind)).toContain('KubernetesApply');
   });
 
+  it('prints builtin timings with -b', () => {
+    writeFileSync(join(dir, 'timed.tiltfile'), 'blob("x")\nread_file("timed.tiltfile")\n');
+    const r = slant(['-f', 'timed.tiltfile', '-b']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines.map((l) => l.replace(/ took .*$/, ''))).toEqual([
+      '- blob("x")',
+      '- read_file("timed.tiltfile")',
+      'Tiltfile execution',
+    ]);
+  });
+
   it('exits 5 with the logs and the error on stderr when the Tiltfile fails', () => {
     writeFileSync(join(dir, 'bad.tiltfile'), 'print("before")\nfail("boom")\n');
     const r = slant(['-f', 'bad.tiltfile']);

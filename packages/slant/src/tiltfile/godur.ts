@@ -51,3 +51,18 @@ export function formatGoDuration(ms: number): string {
   const s = (x / 1000).toString();
   return `${neg ? '-' : ''}${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${s}s`;
 }
+
+/** Duration.String of a (fractional) millisecond duration, e.g. "1.5ms", "250µs", "2.1s". */
+export function formatGoDurationPrecise(ms: number): string {
+  const ns = Math.round(ms * 1e6);
+  if (ns === 0) return '0s';
+  if (ns < 1000) return `${ns}ns`;
+  const trim = (x: number) => x.toFixed(9).replace(/\.?0+$/, '');
+  if (ns < 1e6) return `${trim(ns / 1e3)}µs`;
+  if (ns < 1e9) return `${trim(ns / 1e6)}ms`;
+  const h = Math.floor(ns / 3.6e12);
+  let rest = ns - h * 3.6e12;
+  const m = Math.floor(rest / 6e10);
+  rest -= m * 6e10;
+  return `${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${trim(rest / 1e9)}s`;
+}

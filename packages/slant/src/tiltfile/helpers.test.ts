@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatGoDuration, parseGoDuration } from './godur.ts';
+import { formatGoDuration, formatGoDurationPrecise, parseGoDuration } from './godur.ts';
 import { goBase, goClean, goDir, goJoin, goRel } from './gopath.ts';
 import { flagUsages, parseFlags } from './pflag.ts';
 import { parseSemVer, parseSemVerRange } from './semver.ts';
@@ -35,6 +35,11 @@ describe('Go durations', () => {
     expect(formatGoDuration(90_000)).toBe('1m30s');
     expect(formatGoDuration(3_600_000)).toBe('1h0m0s');
     expect(formatGoDuration(250)).toBe('250ms');
+    expect(formatGoDurationPrecise(1.5)).toBe('1.5ms');
+    expect(formatGoDurationPrecise(0.25)).toBe('250µs');
+    expect(formatGoDurationPrecise(0.0001)).toBe('100ns');
+    expect(formatGoDurationPrecise(62_500)).toBe('1m2.5s');
+    expect(formatGoDurationPrecise(10_000)).toBe('10s');
   });
 });
 

@@ -16,7 +16,7 @@ import { extensionLocalPath } from './extensions.ts';
 import { declaredObjects } from './objects.ts';
 import type { TiltDefinition } from './registry.ts';
 import { buildPredeclared } from './registry.ts';
-import type { TiltfileRunOptions } from './run.ts';
+import type { BuiltinCall, TiltfileRunOptions } from './run.ts';
 import { EXEC_PATH_KEY, StopExecution, TiltfileRun, starString } from './run.ts';
 import type { TiltfileState } from './state.ts';
 import { ModuleLoader } from './module-loader.ts';
@@ -47,10 +47,15 @@ export interface TiltfileResult {
   readonly warnings: readonly string[];
   /** Every file the execution depends on (Tiltfiles, .tiltignore, loaded files, files read), sorted. */
   readonly configFiles: readonly string[];
+  /** Recorded builtin calls (TiltfileRunOptions.recordBuiltinCalls), else undefined. */
+  readonly builtinCalls: readonly BuiltinCall[] | undefined;
+  /** Wall time of the execution and assembly, in milliseconds. */
+  readonly durationMs: number;
   readonly error?: TiltfileError;
 }
 
 export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): TiltfileResult {
+  const started = performance.now();
   const run = new TiltfileRun(host, opts);
   const result = (
     error?: TiltfileError,
@@ -65,6 +70,8 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     objects,
     warnings: run.warnings,
     configFiles: tiltConfigFiles(run),
+    builtinCalls: run.builtinCalls,
+    durationMs: performance.now() - started,
     ...(error === undefined ? {} : { error }),
   });
 

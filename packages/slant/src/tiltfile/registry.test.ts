@@ -40,6 +40,30 @@ describe('buildPredeclared', () => {
     expect(seen).toBe(r);
   });
 
+  test('with recordBuiltinCalls, each call is recorded with its arguments, failures too', () => {
+    const r = new TiltfileRun(fakeHost(), { mainPath: '/p/Tiltfile', recordBuiltinCalls: true });
+    const m = buildPredeclared(
+      [
+        { name: 'ok', fn: () => 1 },
+        {
+          name: 'bad',
+          fn: () => {
+            throw new Error('no');
+          },
+        },
+      ],
+      r,
+    );
+    const thread = new StarThread();
+    thread.call(m.get('ok')!, ['a', 1], null);
+    expect(() => thread.call(m.get('bad')!, [], null)).toThrow('no');
+    expect(r.builtinCalls?.map((c) => [c.name, c.args])).toEqual([
+      ['ok', '("a", 1)'],
+      ['bad', '()'],
+    ]);
+    expect(run().builtinCalls).toBeUndefined();
+  });
+
   test('a name defined twice, or a module over a value, is a programming error', () => {
     expect(() =>
       buildPredeclared(

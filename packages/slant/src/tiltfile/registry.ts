@@ -2,7 +2,7 @@
 // registry turns them into the predeclared map of one execution. Dotted names ('os.path.join')
 // build nested modules whose repr is Tilt's `[module: os.path]`.
 import type { Kwargs, Thread, Value } from '@slant/starlark';
-import { Builtin, StarlarkError, StarObject } from '@slant/starlark';
+import { Builtin, repr, StarlarkError, StarObject, Tuple } from '@slant/starlark';
 import { FsError } from './host.ts';
 import type { TiltfileRun } from './run.ts';
 import { starString } from './run.ts';
@@ -84,13 +84,28 @@ export function buildPredeclared(
 
 function bindBuiltin(def: TiltBuiltin, run: TiltfileRun): Builtin {
   const fn = def.fn;
-  return new Builtin(def.name, (thread, args, kwargs) => {
+  const call: TiltBuiltinFn = (r, thread, args, kwargs) => {
     try {
-      return fn(run, thread, args, kwargs);
+      return fn(r, thread, args, kwargs);
     } catch (e) {
       // File-system errors carry host paths; Starlark messages are binary (UTF-8) strings.
       if (e instanceof FsError) throw new StarlarkError(starString(e.message));
       throw e;
+    }
+  };
+  const calls = run.builtinCalls;
+  if (calls === undefined) return new Builtin(def.name, (t, args, kw) => call(run, t, args, kw));
+  return new Builtin(def.name, (t, args, kw) => {
+    const start = performance.now();
+    try {
+      return call(run, t, args, kw);
+    } finally {
+      // Recorded even when the call fails, as starkit's deferred append does.
+      calls.push({
+        name: def.name,
+        args: repr(new Tuple(args)),
+        durationMs: performance.now() - start,
+      });
     }
   });
 }

@@ -29,6 +29,16 @@ export interface TiltfileRunOptions {
    * re-runs, so specs derived from it (pod log sinceTime) don't change on reload.
    */
   readonly startTime?: string;
+  /** Record every builtin call with its duration (`alpha tiltfile-result --builtin-timings`). */
+  readonly recordBuiltinCalls?: boolean;
+}
+
+/** One recorded builtin call (starkit.BuiltinCall). */
+export interface BuiltinCall {
+  readonly name: string;
+  /** The positional arguments as a Starlark tuple repr, e.g. `("a", 1)`. */
+  readonly args: string;
+  readonly durationMs: number;
 }
 
 export class TiltfileRun {
@@ -44,6 +54,8 @@ export class TiltfileRun {
   readonly startTime: string | undefined;
   /** The environment local() and friends see; seeded from the host, changed by os.putenv. */
   readonly env: Map<string, string>;
+  /** Builtin calls in completion order, when recordBuiltinCalls is set; else undefined. */
+  readonly builtinCalls: BuiltinCall[] | undefined;
   /** warn() messages and assembly warnings, in order. */
   readonly warnings: string[] = [];
 
@@ -57,6 +69,7 @@ export class TiltfileRun {
     this.webHost = opts.webHost ?? 'localhost';
     this.kubeconfigPath = opts.kubeconfigPath;
     this.startTime = opts.startTime;
+    this.builtinCalls = opts.recordBuiltinCalls === true ? [] : undefined;
     this.env = new Map(Object.entries(host.env));
   }
 
