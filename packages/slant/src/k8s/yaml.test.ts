@@ -182,3 +182,19 @@ spec:
     expect(serializeSpecYAML(parseYAML(src))).toBe(src);
   });
 });
+
+describe('binary fields', () => {
+  test('Secret data must be base64, as Kubernetes decodes it', () => {
+    expect(() =>
+      parseYAML(
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: mysecret\ntype: Opaque\ndata:\n  stuff: "!"\n',
+      ),
+    ).toThrow('decoding Secret "mysecret": illegal base64 data at input byte 0');
+    expect(
+      parseYAML('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: aGk=\n'),
+    ).toHaveLength(1);
+    expect(() =>
+      parseYAML('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nbinaryData:\n  b: "a"\n'),
+    ).toThrow('decoding ConfigMap "c": illegal base64 data at input byte 0');
+  });
+});

@@ -3,6 +3,7 @@
 // has no base-60 numbers, so those tags are dropped here to read the same values kubectl reads.
 import { parseAllDocuments, stringify, type Tags } from 'yaml';
 import type { K8sEntity } from './entity.ts';
+import { base64Error } from './go-base64.ts';
 
 const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
@@ -92,7 +93,24 @@ function decodeDocument(value: unknown): K8sEntity[] {
   if (kind === 'List' && Array.isArray(value.items)) {
     return value.items.flatMap((item) => decodeDocument(item));
   }
+  checkBinaryFields(value, kind, apiVersion);
   return [value];
+}
+
+// Kubernetes decodes Secret.data and ConfigMap.binaryData ([]byte) as base64 and rejects bad input.
+function checkBinaryFields(value: Record<string, unknown>, kind: string, apiVersion: string): void {
+  if (apiVersion !== 'v1') return;
+  const field =
+    kind === 'Secret' ? value.data : kind === 'ConfigMap' ? value.binaryData : undefined;
+  if (!isPlainObject(field)) return;
+  for (const v of Object.values(field)) {
+    const err = typeof v === 'string' ? base64Error(v) : undefined;
+    if (err !== undefined) {
+      const meta = value.metadata;
+      const name = isPlainObject(meta) && typeof meta.name === 'string' ? meta.name : '';
+      throw new Error(`decoding ${kind} ${JSON.stringify(name)}: ${err}`);
+    }
+  }
 }
 
 function yamlErrorText(err: { message: string; linePos?: [{ line: number }, ...unknown[]] }) {
