@@ -13,7 +13,7 @@ import {
 } from '@slant/starlark';
 import type { TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
-import { fromStarString, starError } from '../text.ts';
+import { fromStarString, starError, toStarString } from '../text.ts';
 import {
   type DiscoveryStrategy,
   discoveryStrategyConv,
@@ -36,18 +36,20 @@ function optionalBool(v: Value): boolean | undefined {
   throw new StarlarkError(`expected starlark.Bool or None, got ${goTypeName(v)}`);
 }
 
-/** starlark.Sequence parameters (resource_deps, objects). */
 /** The position of the Starlark call of the running builtin, e.g. `/a/Tiltfile:3:1`. */
 export function callerPosition(thread: Thread): string {
   const pos = thread.callerPosition(0);
   return pos === undefined ? '<builtin>' : fromStarString(formatPosition(pos));
 }
 
+/** Prefixes (text) a converter's StarlarkError (whose message is a Starlark string). */
 function wrap<T>(prefix: string, f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if (err instanceof StarlarkError) throw new StarlarkError(`${prefix}: ${err.message}`);
+    if (err instanceof StarlarkError) {
+      throw new StarlarkError(`${toStarString(prefix)}: ${err.message}`);
+    }
     throw err;
   }
 }
