@@ -121,6 +121,20 @@ describe('k8s_resource', () => {
   });
 });
 
+test('auto_init=False on an auto resource waits for a manual start', () => {
+  const r = run(
+    "k8s_resource('web', auto_init=False)\nk8s_resource('api', trigger_mode=TRIGGER_MODE_MANUAL)\n",
+  );
+  expect(r.resources.map((x) => [x.name, x.triggerMode])).toEqual([
+    ['web', 'auto_with_manual_init'],
+    ['api', 'manual_with_auto_init'],
+    ['uncategorized', 'auto'],
+  ]);
+  expect(errorOf(run("k8s_resource('web', auto_init=1)\n"))).toContain(
+    'k8s_resource: for parameter "auto_init": expected starlark.Bool or None, got starlark.Int',
+  );
+});
+
 describe('resource_deps', () => {
   test('an unknown dependency is dropped with a warning', () => {
     const r = run("k8s_resource('web', resource_deps=['nope', 'api'])\n");
