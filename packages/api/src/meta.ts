@@ -34,6 +34,8 @@ export interface ObjectMeta {
   uid?: string;
   /** Assigned by the store; changes on every write. */
   resourceVersion?: string;
+  /** Assigned by the store: 1 on create, +1 on every change outside metadata and status. */
+  generation?: number;
   /** Assigned by the store on create. */
   creationTimestamp?: Time;
   /** Set on an object that is gone; the web protocol uses it as a deletion marker. */

@@ -1,0 +1,299 @@
+// The object store: every API object Slant knows, keyed by kind and name (all cluster-scoped).
+// Writes are synchronous and validated here; watchers hear about them one microtask later
+// (watch.ts). Stored objects are deep-frozen JSON copies, so readers share them without copying
+// and a reconciler that mutates one by mistake fails loudly: copy with structuredClone first.
+import {
+  API_VERSION,
+  type ApiObject,
+  type ApiObjectOf,
+  KIND_NAMES,
+  type Kind,
+  type LabelSelector,
+  type ObjectMeta,
+} from '@slant/api';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { Clock } from '../clock.ts';
+import { alreadyExists, conflict, invalid, notFound } from './errors.ts';
+import { matchesRequirements, parseLabelSelector, requirementsOf } from './labels.ts';
+import { type WatchEvent, type WatchHandler, WatchHub } from './watch.ts';
+
+export interface ObjectStoreDeps {
+  clock: Clock;
+  /** Makes object uids; tests pass a counter for stable output. */
+  newUid?: () => string;
+  /** Told when a watch handler throws (the store carries on). */
+  onWatcherError?: (err: unknown) => void;
+}
+
+export interface ListOptions {
+  /** A structured selector, or the string form of `?labelSelector=`. */
+  labelSelector?: LabelSelector | string;
+}
+
+export interface WatchOptions {
+  /** Only this kind; all kinds when absent. */
+  kind?: Kind;
+  /** Deliver an ADDED event for every existing object first (as a Kubernetes watch does). */
+  sendInitial?: boolean;
+}
+
+export interface Preconditions {
+  /** Fail with Conflict unless the stored object has this resourceVersion. */
+  resourceVersion?: string;
+}
+
+const KINDS: ReadonlySet<string> = new Set(KIND_NAMES);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A JSON copy: drops undefined fields so equality checks see what the HTTP API would. */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Everything a writer declares outside metadata and status (spec, or data for ConfigMap). */
+function content(obj: ApiObject): Record<string, unknown> {
+  const {
+    metadata: _m,
+    status: _s,
+    kind: _k,
+    apiVersion: _a,
+    ...rest
+  } = obj as ApiObject & {
+    status?: unknown;
+  };
+  return rest;
+}
+
+/** The metadata fields a writer owns; the rest is assigned by the store. */
+function userMeta(m: ObjectMeta): Partial<ObjectMeta> {
+  const out: Partial<ObjectMeta> = {};
+  if (m.namespace !== undefined) out.namespace = m.namespace;
+  if (m.labels !== undefined) out.labels = m.labels;
+  if (m.annotations !== undefined) out.annotations = m.annotations;
+  if (m.ownerReferences !== undefined) out.ownerReferences = m.ownerReferences;
+  return out;
+}
+
+/** RFC 3339 with second precision, as Kubernetes writes metav1.Time. */
+function rfc3339(d: Date): string {
+  return `${d.toISOString().slice(0, 19)}Z`;
+}
+
+export class ObjectStore {
+  private readonly clock: Clock;
+  private readonly newUid: () => string;
+  private readonly hub: WatchHub;
+  private readonly objects = new Map<Kind, Map<string, ApiObject>>();
+  private version = 0;
+
+  constructor(deps: ObjectStoreDeps) {
+    this.clock = deps.clock;
+    this.newUid = deps.newUid ?? randomUUID;
+    this.hub = new WatchHub(deps.onWatcherError ?? (() => {}));
+  }
+
+  /** The resourceVersion of the latest write (a store-wide counter, as etcd's revision). */
+  currentResourceVersion(): string {
+    return String(this.version);
+  }
+
+  get<K extends Kind>(kind: K, name: string): ApiObjectOf<K> | undefined {
+    return this.objects.get(kind)?.get(name) as ApiObjectOf<K> | undefined;
+  }
+
+  /** Like get, but a missing object is a NotFound StoreError. */
+  getOrThrow<K extends Kind>(kind: K, name: string): ApiObjectOf<K> {
+    const obj = this.get(kind, name);
+    if (obj === undefined) throw notFound(kind, name);
+    return obj;
+  }
+
+  /** Objects of one kind, sorted by name. */
+  list<K extends Kind>(kind: K, opts: ListOptions = {}): ApiObjectOf<K>[] {
+    const sel = opts.labelSelector;
+    const reqs =
+      sel === undefined
+        ? []
+        : typeof sel === 'string'
+          ? parseLabelSelector(sel)
+          : requirementsOf(sel);
+    const items = [...(this.objects.get(kind)?.values() ?? [])] as ApiObjectOf<K>[];
+    return items
+      .filter((o) => matchesRequirements(reqs, o.metadata.labels))
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
+
+  /** Every object, sorted by kind then name (for `slant dump engine`). */
+  snapshot(): ApiObject[] {
+    const kinds = [...this.objects.keys()].sort();
+    return kinds.flatMap((k) => this.list(k));
+  }
+
+  /** Adds a new object; assigns uid, creationTimestamp, generation 1 and a resourceVersion. */
+  create<T extends ApiObject>(obj: T): T {
+    const kind = this.validate(obj);
+    const name = obj.metadata.name;
+    if (this.get(kind, name) !== undefined) throw alreadyExists(kind, name);
+    if (obj.metadata.resourceVersion !== undefined && obj.metadata.resourceVersion !== '') {
+      throw invalid(
+        kind,
+        name,
+        'metadata.resourceVersion: Invalid value: must not be set on create',
+      );
+    }
+    const stored = jsonCopy(obj);
+    stored.metadata = {
+      name,
+      ...userMeta(obj.metadata),
+      uid: this.newUid(),
+      creationTimestamp: rfc3339(this.clock.now()),
+      generation: 1,
+      resourceVersion: this.bump(),
+    };
+    return this.put(kind, stored, 'ADDED');
+  }
+
+  /**
+   * Replaces spec (or data), labels, annotations and owner references; status is kept. A stale
+   * metadata.resourceVersion is a Conflict; an absent one updates unconditionally. A write that
+   * changes nothing is not a write: no new resourceVersion, no event.
+   */
+  update<T extends ApiObject>(obj: T): T {
+    const kind = this.validate(obj);
+    const old = this.checkPreconditions(kind, obj.metadata.name, obj.metadata);
+    const next = jsonCopy(obj) as ApiObject & { status?: unknown };
+    const oldStatus = (old as { status?: unknown }).status;
+    if (oldStatus === undefined) delete next.status;
+    else next.status = oldStatus;
+    const specChanged = !isDeepStrictEqual(content(next), content(old));
+    const meta = { name: old.metadata.name, ...userMeta(next.metadata) };
+    if (
+      !specChanged &&
+      isDeepStrictEqual(meta, { name: old.metadata.name, ...userMeta(old.metadata) })
+    ) {
+      return old as T;
+    }
+    next.metadata = {
+      ...meta,
+      uid: old.metadata.uid!,
+      creationTimestamp: old.metadata.creationTimestamp!,
+      generation: (old.metadata.generation ?? 1) + (specChanged ? 1 : 0),
+      resourceVersion: this.bump(),
+    };
+    return this.put(kind, next, 'MODIFIED') as T;
+  }
+
+  /** Creates the object, or updates it unconditionally (resourceVersion ignored). */
+  upsert<T extends ApiObject>(obj: T): T {
+    const kind = this.validate(obj);
+    if (this.get(kind, obj.metadata.name) === undefined) {
+      return this.create({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } });
+    }
+    const { resourceVersion: _rv, ...metadata } = obj.metadata;
+    return this.update({ ...obj, metadata });
+  }
+
+  /** Replaces only the status (the /status subresource); same conflict and no-op rules. */
+  updateStatus<T extends ApiObject>(obj: T): T {
+    const kind = this.validate(obj);
+    const old = this.checkPreconditions(kind, obj.metadata.name, obj.metadata);
+    const status = jsonCopy((obj as { status?: unknown }).status);
+    if (isDeepStrictEqual(status, (old as { status?: unknown }).status)) return old as T;
+    const next = {
+      ...old,
+      metadata: { ...old.metadata, resourceVersion: this.bump() },
+    } as ApiObject & {
+      status?: unknown;
+    };
+    if (status === undefined) delete next.status;
+    else next.status = status;
+    return this.put(kind, jsonCopy(next), 'MODIFIED') as T;
+  }
+
+  /**
+   * Removes the object, then every object it owns whose owners are now all gone (as the
+   * Kubernetes garbage collector, but immediately). Returns the removed object.
+   */
+  delete<K extends Kind>(kind: K, name: string, pre: Preconditions = {}): ApiObjectOf<K> {
+    const old = this.checkPreconditions(kind, name, pre);
+    this.objects.get(kind)?.delete(name);
+    const gone = jsonCopy(old) as ApiObject;
+    gone.metadata.deletionTimestamp = rfc3339(this.clock.now());
+    gone.metadata.resourceVersion = this.bump();
+    deepFreeze(gone);
+    this.hub.publish({ type: 'DELETED', object: gone });
+    this.collectOrphans(old.metadata.uid);
+    return gone as ApiObjectOf<K>;
+  }
+
+  /** Subscribes to writes; returns the unsubscribe function. */
+  watch(handler: WatchHandler, opts: WatchOptions = {}): () => void {
+    const initial: WatchEvent[] = [];
+    if (opts.sendInitial === true) {
+      const objs = opts.kind === undefined ? this.snapshot() : this.list(opts.kind);
+      for (const object of objs) initial.push({ type: 'ADDED', object });
+    }
+    return this.hub.subscribe(opts.kind, handler, initial);
+  }
+
+  private collectOrphans(ownerUid: string | undefined): void {
+    if (ownerUid === undefined) return;
+    const live = new Set<string>();
+    for (const byName of this.objects.values()) {
+      for (const o of byName.values()) if (o.metadata.uid !== undefined) live.add(o.metadata.uid);
+    }
+    for (const o of this.snapshot()) {
+      const owners = o.metadata.ownerReferences ?? [];
+      if (owners.some((r) => r.uid === ownerUid) && owners.every((r) => !live.has(r.uid))) {
+        if (this.get(o.kind, o.metadata.name) !== undefined) this.delete(o.kind, o.metadata.name);
+      }
+    }
+  }
+
+  private checkPreconditions(kind: Kind, name: string, pre: Preconditions): ApiObject {
+    const old = this.get(kind, name);
+    if (old === undefined) throw notFound(kind, name);
+    const rv = pre.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
+      throw conflict(kind, name);
+    }
+    return old;
+  }
+
+  private validate(obj: ApiObject): Kind {
+    const kind = obj.kind;
+    const name = obj.metadata?.name ?? '';
+    if (!KINDS.has(kind)) throw new Error(`no kind "${String(kind)}" is registered`);
+    if (obj.apiVersion !== API_VERSION) {
+      throw invalid(
+        kind,
+        name,
+        `apiVersion: Invalid value: "${obj.apiVersion}": must be ${API_VERSION}`,
+      );
+    }
+    if (name === '') throw invalid(kind, name, 'metadata.name: Required value: name is required');
+    return kind;
+  }
+
+  private bump(): string {
+    this.version++;
+    return String(this.version);
+  }
+
+  private put<T extends ApiObject>(kind: Kind, obj: T, type: 'ADDED' | 'MODIFIED'): T {
+    deepFreeze(obj);
+    let byName = this.objects.get(kind);
+    if (byName === undefined) this.objects.set(kind, (byName = new Map()));
+    byName.set(obj.metadata.name, obj);
+    this.hub.publish({ type, object: obj });
+    return obj;
+  }
+}
