@@ -191,4 +191,40 @@ describe('Manager with a toy ConfigMap reconciler', () => {
     expect(calls).toEqual(['c', 'c']);
     await manager.stop();
   });
+
+  test('Manager reports a throwing map function and still routes the event elsewhere', async () => {
+    const clock = new FakeClock();
+    const store = newTestStore(clock);
+    const mapErrors: string[] = [];
+    const manager = new Manager({
+      store,
+      clock,
+      onMapError: (r, obj, err) => mapErrors.push(`${r} ${obj.metadata.name}: ${String(err)}`),
+    });
+    const calls: string[] = [];
+    manager.register({
+      kind: 'Cmd',
+      watches: [
+        {
+          kind: 'ConfigMap',
+          map: () => {
+            throw new Error('bad map');
+          },
+        },
+      ],
+      reconcile: async () => {},
+    });
+    manager.register({
+      kind: 'ConfigMap',
+      reconcile: async (name) => {
+        calls.push(name);
+      },
+    });
+    manager.start();
+    store.create(configMap('a'));
+    await flush();
+    expect(mapErrors).toEqual(['Cmd a: Error: bad map']);
+    expect(calls).toEqual(['a']);
+    await manager.stop();
+  });
 });

@@ -42,6 +42,8 @@ export interface ManagerDeps {
   clock: Clock;
   /** Told about each failed reconcile (the key is retried with backoff). */
   onReconcileError?: (reconciler: string, name: string, err: unknown, retryInMs: number) => void;
+  /** Told when a watch map function throws (that mapping is skipped for the event). */
+  onMapError?: (reconciler: string, obj: ApiObject, err: unknown) => void;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
 }
@@ -118,10 +120,16 @@ export class Manager {
 
   private route(event: WatchEvent): void {
     const obj = event.object;
-    for (const { reconciler, queue } of this.registered) {
+    for (const { reconciler, label, queue } of this.registered) {
       if (obj.kind === reconciler.kind) queue.add(obj.metadata.name);
       for (const w of reconciler.watches ?? []) {
-        if (w.kind === obj.kind) for (const name of w.map(obj)) queue.add(name);
+        if (w.kind !== obj.kind) continue;
+        try {
+          for (const name of w.map(obj)) queue.add(name);
+        } catch (err) {
+          // A buggy map function must not starve the other reconcilers of this event.
+          this.deps.onMapError?.(label, obj, err);
+        }
       }
       if (reconciler.owns?.includes(obj.kind)) {
         for (const ref of obj.metadata.ownerReferences ?? []) {
