@@ -2,22 +2,24 @@
 // bodies with the texts kubectl users know.
 import { KIND_PLURALS, type Kind } from '@slant/api';
 
-export type StoreErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid';
+export type StoreErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'Expired';
 
 const HTTP_CODES: { readonly [R in StoreErrorReason]: number } = {
   NotFound: 404,
   AlreadyExists: 409,
   Conflict: 409,
   Invalid: 422,
+  Expired: 410,
 };
 
 export class StoreError extends Error {
   readonly reason: StoreErrorReason;
-  readonly kind: Kind;
+  /** Absent for errors about no one object (an expired watch position). */
+  readonly kind: Kind | undefined;
   readonly objectName: string;
   readonly code: number;
 
-  constructor(reason: StoreErrorReason, kind: Kind, name: string, message: string) {
+  constructor(reason: StoreErrorReason, kind: Kind | undefined, name: string, message: string) {
     super(message);
     this.name = 'StoreError';
     this.reason = reason;
@@ -56,6 +58,16 @@ export function conflict(kind: Kind, name: string): StoreError {
 
 export function invalid(kind: Kind, name: string, detail: string): StoreError {
   return new StoreError('Invalid', kind, name, `${kind}.tilt.dev "${name}" is invalid: ${detail}`);
+}
+
+/** A watch asked to resume from a resourceVersion older than the kept history. */
+export function expired(requested: string, oldest: string): StoreError {
+  return new StoreError(
+    'Expired',
+    undefined,
+    '',
+    `too old resource version: ${requested} (${oldest})`,
+  );
 }
 
 export function isNotFound(err: unknown): boolean {

@@ -239,4 +239,29 @@ describe('ObjectStore', () => {
       'ConfigMap.tilt.dev "" is invalid: metadata.name: Required value: name is required',
     ]);
   });
+
+  test('watch from a resourceVersion replays kept events after it, then live ones', async () => {
+    const store = newTestStore();
+    store.create(configMap('a'));
+    store.create(cmd('c', []));
+    store.delete('ConfigMap', 'a');
+    const events: WatchEvent[] = [];
+    store.watch((e) => events.push(e), { kind: 'ConfigMap', sinceResourceVersion: '1' });
+    store.create(configMap('b'));
+    await flush();
+    expect(describeEvents(events)).toEqual(['DELETED ConfigMap/a', 'ADDED ConfigMap/b']);
+  });
+
+  test('watch from a resourceVersion older than the kept history is Expired', async () => {
+    const { ObjectStore } = await import('./store.ts');
+    const store = new ObjectStore({ clock: new FakeClock(), historySize: 1 });
+    for (const n of ['a', 'b', 'c']) store.create(configMap(n));
+    const err = thrown(() => store.watch(() => {}, { sinceResourceVersion: '1' }));
+    expect([err.reason, err.code, err.message]).toEqual([
+      'Expired',
+      410,
+      'too old resource version: 1 (2)',
+    ]);
+    expect(() => store.watch(() => {}, { sinceResourceVersion: '2' })).not.toThrow();
+  });
 });

@@ -9,12 +9,12 @@ import {
   KIND_NAMES,
   type Kind,
   type LabelSelector,
-  type ObjectMeta,
 } from '@slant/api';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../clock.ts';
-import { alreadyExists, conflict, invalid, notFound } from './errors.ts';
+import { content, deepFreeze, jsonCopy, rfc3339, userMeta } from './copy.ts';
+import { alreadyExists, conflict, expired, invalid, notFound } from './errors.ts';
 import { matchesRequirements, parseLabelSelector, requirementsOf } from './labels.ts';
 import { type WatchEvent, type WatchHandler, WatchHub } from './watch.ts';
 
@@ -24,6 +24,8 @@ export interface ObjectStoreDeps {
   newUid?: () => string;
   /** Told when a watch handler throws (the store carries on). */
   onWatcherError?: (err: unknown) => void;
+  /** How many recent events to keep for watches that resume (default 1000). */
+  historySize?: number;
 }
 
 export interface ListOptions {
@@ -36,6 +38,11 @@ export interface WatchOptions {
   kind?: Kind;
   /** Deliver an ADDED event for every existing object first (as a Kubernetes watch does). */
   sendInitial?: boolean;
+  /**
+   * Resume after this resourceVersion (from a list or an earlier event): the kept events since
+   * then are replayed first. Too old for the kept history is an Expired StoreError (HTTP 410).
+   */
+  sinceResourceVersion?: string;
 }
 
 export interface Preconditions {
@@ -45,59 +52,21 @@ export interface Preconditions {
 
 const KINDS: ReadonlySet<string> = new Set(KIND_NAMES);
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** A JSON copy: drops undefined fields so equality checks see what the HTTP API would. */
-function jsonCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** Everything a writer declares outside metadata and status (spec, or data for ConfigMap). */
-function content(obj: ApiObject): Record<string, unknown> {
-  const {
-    metadata: _m,
-    status: _s,
-    kind: _k,
-    apiVersion: _a,
-    ...rest
-  } = obj as ApiObject & {
-    status?: unknown;
-  };
-  return rest;
-}
-
-/** The metadata fields a writer owns; the rest is assigned by the store. */
-function userMeta(m: ObjectMeta): Partial<ObjectMeta> {
-  const out: Partial<ObjectMeta> = {};
-  if (m.namespace !== undefined) out.namespace = m.namespace;
-  if (m.labels !== undefined) out.labels = m.labels;
-  if (m.annotations !== undefined) out.annotations = m.annotations;
-  if (m.ownerReferences !== undefined) out.ownerReferences = m.ownerReferences;
-  return out;
-}
-
-/** RFC 3339 with second precision, as Kubernetes writes metav1.Time. */
-function rfc3339(d: Date): string {
-  return `${d.toISOString().slice(0, 19)}Z`;
-}
-
 export class ObjectStore {
   private readonly clock: Clock;
   private readonly newUid: () => string;
   private readonly hub: WatchHub;
   private readonly objects = new Map<Kind, Map<string, ApiObject>>();
   private version = 0;
+  /** Recent events, oldest first; every resourceVersion bump makes exactly one event. */
+  private readonly history: WatchEvent[] = [];
+  private readonly historySize: number;
 
   constructor(deps: ObjectStoreDeps) {
     this.clock = deps.clock;
     this.newUid = deps.newUid ?? randomUUID;
     this.hub = new WatchHub(deps.onWatcherError ?? (() => {}));
+    this.historySize = deps.historySize ?? 1000;
   }
 
   /** The resourceVersion of the latest write (a store-wide counter, as etcd's revision). */
@@ -229,7 +198,7 @@ export class ObjectStore {
     gone.metadata.deletionTimestamp = rfc3339(this.clock.now());
     gone.metadata.resourceVersion = this.bump();
     deepFreeze(gone);
-    this.hub.publish({ type: 'DELETED', object: gone });
+    this.publish({ type: 'DELETED', object: gone });
     this.collectOrphans(old.metadata.uid);
     return gone as ApiObjectOf<K>;
   }
@@ -237,7 +206,16 @@ export class ObjectStore {
   /** Subscribes to writes; returns the unsubscribe function. */
   watch(handler: WatchHandler, opts: WatchOptions = {}): () => void {
     const initial: WatchEvent[] = [];
-    if (opts.sendInitial === true) {
+    const kindOk = (e: WatchEvent) => opts.kind === undefined || e.object.kind === opts.kind;
+    const since = opts.sinceResourceVersion;
+    if (since !== undefined && since !== '' && since !== '0') {
+      const from = Number(since);
+      const oldest = Number(this.history[0]?.object.metadata.resourceVersion ?? this.version + 1);
+      if (!Number.isInteger(from) || from < oldest - 1) throw expired(since, String(oldest - 1));
+      for (const e of this.history) {
+        if (Number(e.object.metadata.resourceVersion) > from && kindOk(e)) initial.push(e);
+      }
+    } else if (opts.sendInitial === true) {
       const objs = opts.kind === undefined ? this.snapshot() : this.list(opts.kind);
       for (const object of objs) initial.push({ type: 'ADDED', object });
     }
@@ -283,6 +261,12 @@ export class ObjectStore {
     return kind;
   }
 
+  private publish(event: WatchEvent): void {
+    this.history.push(event);
+    if (this.history.length > this.historySize) this.history.shift();
+    this.hub.publish(event);
+  }
+
   private bump(): string {
     this.version++;
     return String(this.version);
@@ -293,7 +277,7 @@ export class ObjectStore {
     let byName = this.objects.get(kind);
     if (byName === undefined) this.objects.set(kind, (byName = new Map()));
     byName.set(obj.metadata.name, obj);
-    this.hub.publish({ type, object: obj });
+    this.publish({ type, object: obj });
     return obj;
   }
 }

@@ -1,5 +1,6 @@
 import type { Cmd } from '@slant/api';
 import { afterEach, describe, expect, test } from 'vitest';
+import { FakeClock } from '../../clock.ts';
 import { configMap, newTestStore } from '../testing.ts';
 import { type ApiServer, startApiServer } from './server.ts';
 
@@ -180,5 +181,39 @@ describe('store HTTP API', () => {
     let done = false;
     while (!done) done = (await reader.read()).done;
     expect(done).toBe(true);
+  });
+
+  test('HTTP API watch from a list resourceVersion replays only later writes', async () => {
+    const { call, json, store } = await setup();
+    store.create(cmd('a', ['1']));
+    const list = await json('/cmds');
+    const rv = (list.body.metadata as { resourceVersion: string }).resourceVersion;
+    store.update(cmd('a', ['2']));
+    const res = await call(`/cmds?watch=true&resourceVersion=${rv}`);
+    store.create(cmd('b', ['3']));
+    expect(await readEvents(res, 2)).toEqual(['MODIFIED a ["2"]', 'ADDED b ["3"]']);
+  });
+
+  test('HTTP API watch from an expired resourceVersion is 410 Expired', async () => {
+    const { ObjectStore } = await import('../store.ts');
+    const small = new ObjectStore({ clock: new FakeClock(), historySize: 2 });
+    const server = await startApiServer({ store: small, token: 't' });
+    servers.push(server);
+    for (const n of ['a', 'b', 'c', 'd']) small.create(cmd(n, []));
+    const res = await fetch(`${server.url}${BASE}/cmds?watch=true&resourceVersion=1`, {
+      headers: { Authorization: 'Bearer t' },
+    });
+    expect([res.status, await res.json()]).toEqual([
+      410,
+      {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'too old resource version: 1 (2)',
+        reason: 'Expired',
+        code: 410,
+      },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
 //   GET | PUT           /apis/tilt.dev/v1alpha1/<plural>/<name>/status
 // Every request needs `Authorization: Bearer <token>`. Failures are Kubernetes Status bodies.
 // Watches stream newline-delimited `{"type","object"}` events; existing objects come first as
-// ADDED. A slow watch client only grows its own socket buffer: the store never waits for it.
+// ADDED, or, with `resourceVersion=N` (as kubectl sends after a list), the events after N. A slow watch client only grows its own socket buffer: the store never waits for it.
 import {
   API_VERSION,
   type ApiObject,
@@ -121,16 +121,17 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const tokenBytes = Buffer.from(token);
   const watches = new Set<() => void>();
 
-  function watch(res: ServerResponse, kind: Kind, reqs: Requirement[]): void {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.flushHeaders();
+  function watch(res: ServerResponse, kind: Kind, reqs: Requirement[], since: string): void {
+    // Subscribing first: an expired resourceVersion throws before any header is sent.
     const unsubscribe = store.watch(
       (e) => {
         if (!matchesRequirements(reqs, e.object.metadata.labels)) return;
         res.write(`${JSON.stringify({ type: e.type, object: e.object })}\n`);
       },
-      { kind, sendInitial: true },
+      { kind, sendInitial: true, sinceResourceVersion: since },
     );
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.flushHeaders();
     const end = () => {
       unsubscribe();
       watches.delete(end);
@@ -183,7 +184,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       if (method === 'GET') {
         const reqs = selectorOf(url.searchParams);
         if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-          watch(res, kind, reqs);
+          watch(res, kind, reqs, url.searchParams.get('resourceVersion') ?? '');
           return;
         }
         const list: ObjectList<ApiObject> = {

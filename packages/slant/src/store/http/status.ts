@@ -29,8 +29,10 @@ export function statusBody(code: number, reason: string, message: string): Statu
 /** A Status for any error thrown while serving; unexpected errors become InternalError. */
 export function statusFromError(err: unknown): StatusBody {
   if (err instanceof StoreError) {
+    const body = statusBody(err.code, err.reason, err.message);
+    if (err.kind === undefined) return body;
     return {
-      ...statusBody(err.code, err.reason, err.message),
+      ...body,
       details: { name: err.objectName, group: 'tilt.dev', kind: KIND_PLURALS[err.kind] },
     };
   }
