@@ -264,4 +264,12 @@ describe('ObjectStore', () => {
     ]);
     expect(() => store.watch(() => {}, { sinceResourceVersion: '2' })).not.toThrow();
   });
+
+  test('mutateStatus computes the new status from the current object', () => {
+    const store = newTestStore();
+    store.create(cmd('c', ['a']));
+    const next = store.mutateStatus('Cmd', 'c', (cur) => ({ ...cur.status, ready: true }));
+    expect([next.status, next.metadata.resourceVersion]).toEqual([{ ready: true }, '2']);
+    expect(thrown(() => store.mutateStatus('Cmd', 'gone', () => ({}))).reason).toBe('NotFound');
+  });
 });

@@ -50,6 +50,9 @@ export interface Preconditions {
   resourceVersion?: string;
 }
 
+/** The status type of kind K (never for ConfigMap, which has none). */
+export type StatusOf<K extends Kind> = ApiObjectOf<K> extends { status?: infer S } ? S : never;
+
 const KINDS: ReadonlySet<string> = new Set(KIND_NAMES);
 
 export class ObjectStore {
@@ -185,6 +188,19 @@ export class ObjectStore {
     if (status === undefined) delete next.status;
     else next.status = status;
     return this.put(kind, jsonCopy(next), 'MODIFIED') as T;
+  }
+
+  /**
+   * Reads the object and writes the status `fn` computes from it in one synchronous step, so no
+   * other write can come between (no Conflict to retry). NotFound when the object is gone.
+   */
+  mutateStatus<K extends Kind>(
+    kind: K,
+    name: string,
+    fn: (current: ApiObjectOf<K>) => StatusOf<K>,
+  ): ApiObjectOf<K> {
+    const current = this.getOrThrow(kind, name);
+    return this.updateStatus({ ...current, status: fn(current) } as ApiObjectOf<K>);
   }
 
   /**
