@@ -272,4 +272,19 @@ describe('ObjectStore', () => {
     expect([next.status, next.metadata.resourceVersion]).toEqual([{ ready: true }, '2']);
     expect(thrown(() => store.mutateStatus('Cmd', 'gone', () => ({}))).reason).toBe('NotFound');
   });
+
+  test('delete does not cascade to an object whose owner reference was removed by update', () => {
+    const store = newTestStore();
+    const owner = store.create(configMap('owner'));
+    const ref = {
+      apiVersion: 'tilt.dev/v1alpha1',
+      kind: 'ConfigMap',
+      name: 'owner',
+      uid: owner.metadata.uid!,
+    };
+    store.create(configMap('child', {}, { ownerReferences: [ref] }));
+    store.update(configMap('child'));
+    store.delete('ConfigMap', 'owner');
+    expect(store.snapshot().map((o) => o.metadata.name)).toEqual(['child']);
+  });
 });

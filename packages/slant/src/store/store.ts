@@ -15,6 +15,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { content, deepFreeze, jsonCopy, rfc3339, userMeta } from './copy.ts';
 import { alreadyExists, conflict, expired, invalid, notFound } from './errors.ts';
+import { OwnerIndex } from './owners.ts';
 import { matchesRequirements, parseLabelSelector, requirementsOf } from './labels.ts';
 import { type WatchEvent, type WatchHandler, WatchHub } from './watch.ts';
 
@@ -60,6 +61,7 @@ export class ObjectStore {
   private readonly newUid: () => string;
   private readonly hub: WatchHub;
   private readonly objects = new Map<Kind, Map<string, ApiObject>>();
+  private readonly owners = new OwnerIndex();
   private version = 0;
   /** Recent events, oldest first; every resourceVersion bump makes exactly one event. */
   private readonly history: WatchEvent[] = [];
@@ -210,6 +212,7 @@ export class ObjectStore {
   delete<K extends Kind>(kind: K, name: string, pre: Preconditions = {}): ApiObjectOf<K> {
     const old = this.checkPreconditions(kind, name, pre);
     this.objects.get(kind)?.delete(name);
+    this.owners.remove(old);
     const gone = jsonCopy(old) as ApiObject;
     gone.metadata.deletionTimestamp = rfc3339(this.clock.now());
     gone.metadata.resourceVersion = this.bump();
@@ -240,15 +243,9 @@ export class ObjectStore {
 
   private collectOrphans(ownerUid: string | undefined): void {
     if (ownerUid === undefined) return;
-    const live = new Set<string>();
-    for (const byName of this.objects.values()) {
-      for (const o of byName.values()) if (o.metadata.uid !== undefined) live.add(o.metadata.uid);
-    }
-    for (const o of this.snapshot()) {
-      const owners = o.metadata.ownerReferences ?? [];
-      if (owners.some((r) => r.uid === ownerUid) && owners.every((r) => !live.has(r.uid))) {
-        if (this.get(o.kind, o.metadata.name) !== undefined) this.delete(o.kind, o.metadata.name);
-      }
+    for (const { kind, name } of this.owners.dependentsOf(ownerUid)) {
+      const dep = this.get(kind, name);
+      if (dep !== undefined && this.owners.orphaned(dep)) this.delete(kind, name);
     }
   }
 
@@ -292,6 +289,7 @@ export class ObjectStore {
     deepFreeze(obj);
     let byName = this.objects.get(kind);
     if (byName === undefined) this.objects.set(kind, (byName = new Map()));
+    this.owners.put(obj, byName.get(obj.metadata.name));
     byName.set(obj.metadata.name, obj);
     this.publish({ type, object: obj });
     return obj;
