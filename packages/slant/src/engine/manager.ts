@@ -6,7 +6,7 @@ import type { ApiObject, Kind } from '@slant/api';
 import type { Clock } from '../clock.ts';
 import type { ObjectStore } from '../store/store.ts';
 import type { WatchEvent } from '../store/watch.ts';
-import { type ProcessOutcome, WorkQueue } from './workqueue.ts';
+import { type ProcessOutcome, type RateLimit, WorkQueue } from './workqueue.ts';
 
 export interface ReconcileContext {
   store: ObjectStore;
@@ -46,6 +46,8 @@ export interface ManagerDeps {
   onMapError?: (reconciler: string, obj: ApiObject, err: unknown) => void;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Per reconciler; defaults to DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit;
 }
 
 interface Registered {
@@ -86,6 +88,7 @@ export class Manager {
         : {}),
       ...(this.deps.backoffBaseMs !== undefined ? { backoffBaseMs: this.deps.backoffBaseMs } : {}),
       ...(this.deps.backoffMaxMs !== undefined ? { backoffMaxMs: this.deps.backoffMaxMs } : {}),
+      ...(this.deps.rateLimit !== undefined ? { rateLimit: this.deps.rateLimit } : {}),
     });
     this.registered.push({ reconciler, label, queue });
   }

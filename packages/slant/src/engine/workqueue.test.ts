@@ -140,4 +140,28 @@ describe('WorkQueue', () => {
     await stopping;
     expect(c.calls.map((x) => x.key)).toEqual(['a']);
   });
+
+  test('WorkQueue rate-limits starts with a token bucket', async () => {
+    const clock = new FakeClock();
+    const started: string[] = [];
+    const q = new WorkQueue({
+      clock,
+      maxConcurrent: 10,
+      rateLimit: { burst: 2, perSecond: 4 },
+      process: async (key) => {
+        started.push(key);
+      },
+    });
+    for (const k of ['a', 'b', 'c', 'd']) q.add(k);
+    await flush();
+    expect(started).toEqual(['a', 'b']);
+    expect(clock.pendingDelays()).toEqual([250]);
+    clock.advance(250);
+    await flush();
+    expect(started).toEqual(['a', 'b', 'c']);
+    clock.advance(250);
+    await flush();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    expect(q.isIdle()).toBe(true);
+  });
 });

@@ -5,7 +5,9 @@
 // - a throwing process() retries after an exponential per-key backoff (base·2^(n-1), capped);
 //   success resets the count; a fresh add() skips a pending retry wait (new input, new try);
 // - at most `maxConcurrent` keys run at once;
-// - process() may ask to run again after a delay (a level-based poll, e.g. for a timeout).
+// - process() may ask to run again after a delay (a level-based poll, e.g. for a timeout);
+// - starts are rate-limited by a token bucket (burst, then perSecond), so a reconciler that
+//   keeps re-triggering itself cannot spin the CPU.
 import type { Clock, TimerHandle } from '../clock.ts';
 
 export interface ProcessResult {
@@ -25,7 +27,18 @@ export interface WorkQueueDeps {
   maxConcurrent?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  rateLimit?: RateLimit;
 }
+
+export interface RateLimit {
+  /** Starts allowed at once after a quiet period. */
+  burst: number;
+  /** Sustained starts per second. */
+  perSecond: number;
+}
+
+/** controller-runtime's default overall limit. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 100, perSecond: 10 };
 
 export const DEFAULT_BACKOFF_BASE_MS = 5;
 export const DEFAULT_BACKOFF_MAX_MS = 60_000;
@@ -43,12 +56,19 @@ export class WorkQueue {
   private readonly failures = new Map<string, number>();
   private readonly timers = new Map<string, TimerHandle>();
   private stopped = false;
+  private readonly rate: RateLimit;
+  private tokens: number;
+  private refilledAt: number;
+  private wake: TimerHandle | undefined;
 
   constructor(deps: WorkQueueDeps) {
     this.deps = deps;
     this.maxConcurrent = deps.maxConcurrent ?? 1;
     this.baseMs = deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
     this.maxMs = deps.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS;
+    this.rate = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
+    this.tokens = this.rate.burst;
+    this.refilledAt = deps.clock.now().getTime();
   }
 
   /** Asks for `key` to be processed; cheap and idempotent while it is already pending. */
@@ -102,6 +122,8 @@ export class WorkQueue {
     this.stopped = true;
     for (const t of this.timers.values()) this.deps.clock.clearTimeout(t);
     this.timers.clear();
+    if (this.wake !== undefined) this.deps.clock.clearTimeout(this.wake);
+    this.wake = undefined;
     this.ready.length = 0;
     this.queued.clear();
     this.dirty.clear();
@@ -116,8 +138,29 @@ export class WorkQueue {
     }
   }
 
+  /** Takes a start token, or schedules a pump for when the next one is due. */
+  private takeToken(): boolean {
+    const now = this.deps.clock.now().getTime();
+    const refill = ((now - this.refilledAt) / 1000) * this.rate.perSecond;
+    this.tokens = Math.min(this.rate.burst, this.tokens + refill);
+    this.refilledAt = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    if (this.wake === undefined) {
+      const ms = Math.ceil(((1 - this.tokens) / this.rate.perSecond) * 1000);
+      this.wake = this.deps.clock.setTimeout(() => {
+        this.wake = undefined;
+        this.pump();
+      }, ms);
+    }
+    return false;
+  }
+
   private pump(): void {
     while (!this.stopped && this.running.size < this.maxConcurrent && this.ready.length > 0) {
+      if (!this.takeToken()) return;
       const key = this.ready.shift()!;
       this.queued.delete(key);
       this.running.set(key, this.run(key));
