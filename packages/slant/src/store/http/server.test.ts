@@ -216,4 +216,25 @@ describe('store HTTP API', () => {
       },
     ]);
   });
+
+  test('HTTP API applies JSON merge patches to objects and to status', async () => {
+    const { server, store } = await setup();
+    store.create(configMap('a', { keep: '1', drop: '2' }));
+    const patch = (path: string, body: unknown, type = 'application/merge-patch+json') =>
+      fetch(`${server.url}${BASE}${path}`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer secret', 'Content-Type': type },
+        body: JSON.stringify(body),
+      });
+    const res = await patch('/configmaps/a', { data: { drop: null, add: '3' } });
+    expect([res.status, store.get('ConfigMap', 'a')?.data]).toEqual([200, { keep: '1', add: '3' }]);
+    store.create(cmd('c', ['x']));
+    await patch('/cmds/c/status', { status: { ready: true } });
+    expect(store.get('Cmd', 'c')?.status).toEqual({ ready: true });
+    const strategic = await patch('/cmds/c', {}, 'application/strategic-merge-patch+json');
+    expect([strategic.status, ((await strategic.json()) as { message: string }).message]).toEqual([
+      415,
+      'the patch type "application/strategic-merge-patch+json" is not supported',
+    ]);
+  });
 });

@@ -1,8 +1,9 @@
 // The store as a kubectl-style REST API on loopback, for `slant get`, the web UI and tests:
 //   GET    /apis/tilt.dev/v1alpha1/<plural>[?labelSelector=…][&watch=true]
 //   POST   /apis/tilt.dev/v1alpha1/<plural>
-//   GET | PUT | DELETE  /apis/tilt.dev/v1alpha1/<plural>/<name>
-//   GET | PUT           /apis/tilt.dev/v1alpha1/<plural>/<name>/status
+//   GET | PUT | PATCH | DELETE  /apis/tilt.dev/v1alpha1/<plural>/<name>
+//   GET | PUT | PATCH           /apis/tilt.dev/v1alpha1/<plural>/<name>/status
+// (PATCH takes a JSON merge patch, `application/merge-patch+json`.)
 // Every request needs `Authorization: Bearer <token>`. Failures are Kubernetes Status bodies.
 // Watches stream newline-delimited `{"type","object"}` events; existing objects come first as
 // ADDED, or, with `resourceVersion=N` (as kubectl sends after a list), the events after N. A slow watch client only grows its own socket buffer: the store never waits for it.
@@ -19,8 +20,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { matchesRequirements, parseLabelSelector, type Requirement } from '../labels.ts';
 import type { ObjectStore } from '../store.ts';
+import { applyMergePatch } from './merge-patch.ts';
 import {
   badRequest,
+  HttpError,
   methodNotAllowed,
   pathNotFound,
   statusFromError,
@@ -105,6 +108,14 @@ function objectFromBody(body: unknown, kind: Kind, name: string | undefined): Ap
   return obj;
 }
 
+function pathParts(path: string): string[] {
+  try {
+    return path.split('/').map(decodeURIComponent);
+  } catch {
+    throw badRequest(`malformed URL path: ${path}`);
+  }
+}
+
 function selectorOf(query: URLSearchParams): Requirement[] {
   const raw = query.get('labelSelector');
   if (raw === null || raw === '') return [];
@@ -158,23 +169,20 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
             name: KIND_PLURALS[kind],
             namespaced: false,
             kind,
-            verbs: ['create', 'delete', 'get', 'list', 'update', 'watch'],
+            verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
           },
           {
             name: `${KIND_PLURALS[kind]}/status`,
             namespaced: false,
             kind,
-            verbs: ['get', 'update'],
+            verbs: ['get', 'patch', 'update'],
           },
         ]),
       });
       return;
     }
     if (!url.pathname.startsWith(`${PREFIX}/`)) throw pathNotFound();
-    const parts = url.pathname
-      .slice(PREFIX.length + 1)
-      .split('/')
-      .map(decodeURIComponent);
+    const parts = pathParts(url.pathname.slice(PREFIX.length + 1));
     const kind = KIND_BY_PLURAL.get(parts[0] ?? '');
     if (kind === undefined || parts.length > 3 || (parts.length === 3 && parts[2] !== 'status')) {
       throw pathNotFound();
@@ -204,6 +212,20 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     if (method === 'GET') sendJson(res, 200, store.getOrThrow(kind, name));
     else if (method === 'PUT') {
       const obj = objectFromBody(await readBody(req), kind, name);
+      sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
+    } else if (method === 'PATCH') {
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('application/merge-patch+json')) {
+        throw new HttpError(
+          415,
+          'UnsupportedMediaType',
+          `the patch type "${type}" is not supported`,
+        );
+      }
+      const patch = await readBody(req);
+      // Read and write in one synchronous step: nothing can change the object in between.
+      const current = store.getOrThrow(kind, name);
+      const obj = objectFromBody(applyMergePatch(current, patch), kind, name);
       sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
     } else if (method === 'DELETE' && !isStatus) {
       sendJson(res, 200, store.delete(kind, name));
