@@ -237,4 +237,21 @@ describe('store HTTP API', () => {
       'the patch type "application/strategic-merge-patch+json" is not supported',
     ]);
   });
+
+  test('HTTP API serves the discovery documents kubectl reads', async () => {
+    const { server } = await setup();
+    const get = async (path: string) =>
+      (await fetch(`${server.url}${path}`, { headers: { Authorization: 'Bearer secret' } })).json();
+    const version = { groupVersion: 'tilt.dev/v1alpha1', version: 'v1alpha1' };
+    expect(await get('/apis')).toEqual({
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: [{ name: 'tilt.dev', versions: [version], preferredVersion: version }],
+    });
+    const resources = (await get(BASE)) as { resources: { name: string; kind: string }[] };
+    expect(resources.resources.slice(0, 2)).toMatchObject([
+      { name: 'tiltfiles', kind: 'Tiltfile' },
+      { name: 'tiltfiles/status', kind: 'Tiltfile' },
+    ]);
+  });
 });

@@ -6,7 +6,9 @@
 // (PATCH takes a JSON merge patch, `application/merge-patch+json`.)
 // Every request needs `Authorization: Bearer <token>`. Failures are Kubernetes Status bodies.
 // Watches stream newline-delimited `{"type","object"}` events; existing objects come first as
-// ADDED, or, with `resourceVersion=N` (as kubectl sends after a list), the events after N. A slow watch client only grows its own socket buffer: the store never waits for it.
+// ADDED, or, with `resourceVersion=N` (as kubectl sends after a list), the events after N.
+// kubectl works against it (discovery, get, -l, -o yaml, patch --type=merge, delete; checked by
+// hand), but client-go sends no credentials over plain HTTP: a TLS listener is still to come. A slow watch client only grows its own socket buffer: the store never waits for it.
 import {
   API_VERSION,
   type ApiObject,
@@ -108,6 +110,20 @@ function objectFromBody(body: unknown, kind: Kind, name: string | undefined): Ap
   return obj;
 }
 
+/** What kubectl reads to learn the group before `kubectl get <plural>` (legacy discovery). */
+function discoveryDoc(path: string): unknown {
+  const version = { groupVersion: API_VERSION, version: 'v1alpha1' };
+  if (path === '/api') return { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] };
+  if (path === '/apis') {
+    return {
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: [{ name: 'tilt.dev', versions: [version], preferredVersion: version }],
+    };
+  }
+  return undefined;
+}
+
 function pathParts(path: string): string[] {
   try {
     return path.split('/').map(decodeURIComponent);
@@ -159,6 +175,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    const discovery = method === 'GET' ? discoveryDoc(url.pathname) : undefined;
+    if (discovery !== undefined) {
+      sendJson(res, 200, discovery);
+      return;
+    }
     if (url.pathname === PREFIX && method === 'GET') {
       sendJson(res, 200, {
         kind: 'APIResourceList',
