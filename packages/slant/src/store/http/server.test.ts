@@ -151,6 +151,13 @@ describe('store HTTP API', () => {
     ]);
     const badJson = await json('/cmds', { method: 'POST', body: '{' });
     expect([badJson.code, badJson.body.reason]).toEqual([400, 'BadRequest']);
+    const badSelector = await json('/cmds?labelSelector=%3Dx');
+    expect([badSelector.code, badSelector.body.message]).toEqual([
+      400,
+      'unable to parse labelSelector: unable to parse requirement: "=x"',
+    ]);
+    const badMethod = await json('/cmds', { method: 'DELETE' });
+    expect([badMethod.code, badMethod.body.reason]).toEqual([405, 'MethodNotAllowed']);
     const unknown = await json('/widgets');
     expect([unknown.code, unknown.body.message]).toEqual([
       404,
