@@ -261,4 +261,24 @@ describe('store HTTP API', () => {
       { name: 'tiltfiles/status', kind: 'Tiltfile' },
     ]);
   });
+
+  test('HTTP API watch with a selector reports objects entering and leaving it', async () => {
+    const { call, store } = await setup();
+    const labelled = (name: string, app: string): Cmd => ({
+      ...cmd(name, [app]),
+      metadata: { name, labels: { app } },
+    });
+    const res = await call('/cmds?watch=true&labelSelector=app%3Dweb');
+    store.create(labelled('a', 'db'));
+    store.update(labelled('a', 'web'));
+    store.update(labelled('a', 'db'));
+    store.create(labelled('b', 'web'));
+    store.delete('Cmd', 'b');
+    expect(await readEvents(res, 4)).toEqual([
+      'ADDED a ["web"]',
+      'DELETED a ["db"]',
+      'ADDED b ["web"]',
+      'DELETED b ["web"]',
+    ]);
+  });
 });

@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { matchesRequirements, parseLabelSelector, type Requirement } from '../labels.ts';
 import type { ObjectStore } from '../store.ts';
 import { applyMergePatch } from './merge-patch.ts';
+import { streamWatch } from './watch-stream.ts';
 import {
   badRequest,
   HttpError,
@@ -148,26 +149,6 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const tokenBytes = Buffer.from(token);
   const watches = new Set<() => void>();
 
-  function watch(res: ServerResponse, kind: Kind, reqs: Requirement[], since: string): void {
-    // Subscribing first: an expired resourceVersion throws before any header is sent.
-    const unsubscribe = store.watch(
-      (e) => {
-        if (!matchesRequirements(reqs, e.object.metadata.labels)) return;
-        res.write(`${JSON.stringify({ type: e.type, object: e.object })}\n`);
-      },
-      { kind, sendInitial: true, sinceResourceVersion: since },
-    );
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    res.flushHeaders();
-    const end = () => {
-      unsubscribe();
-      watches.delete(end);
-      res.end();
-    };
-    watches.add(end);
-    res.on('close', end);
-  }
-
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!authorized(req, tokenBytes)) {
       sendJson(res, 401, UNAUTHORIZED);
@@ -213,7 +194,14 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       if (method === 'GET') {
         const reqs = selectorOf(url.searchParams);
         if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-          watch(res, kind, reqs, url.searchParams.get('resourceVersion') ?? '');
+          streamWatch({
+            store,
+            res,
+            kind,
+            reqs,
+            since: url.searchParams.get('resourceVersion') ?? '',
+            open: watches,
+          });
           return;
         }
         const list: ObjectList<ApiObject> = {
