@@ -17,14 +17,17 @@ export default defineConfig({
         // Tiltfile corpus: real files, fake processes and cluster; no test environment needed.
         test: {
           name: 'tiltfiles',
-          include: ['integration/tiltfiles/**/*.test.ts'],
+          include: [
+            'integration/tiltfiles/**/*.test.ts',
+            'integration/tiltfiles-broken/**/*.test.ts',
+          ],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['integration/**/*.test.ts'],
-          exclude: ['integration/tiltfiles/**'],
+          exclude: ['integration/tiltfiles/**', 'integration/tiltfiles-broken/**'],
           globalSetup: ['integration/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
