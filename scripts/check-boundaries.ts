@@ -68,6 +68,16 @@ const rules: readonly Rule[] = [
     forbid: [/^packages\/slant\/src\/(engine|controllers|cli)\//],
     why: 'client adapters never import the engine, controllers or CLI',
   },
+  {
+    from: 'packages/slant/src/store/',
+    forbid: [/^packages\/slant\/src\/(engine|controllers|cli|tiltfile)\//],
+    why: 'the store knows nothing of who reads or writes it',
+  },
+  {
+    from: 'packages/slant/src/tiltfile/',
+    forbid: [/^packages\/slant\/src\/(engine|controllers|cli|store)\//],
+    why: 'the Tiltfile loader only declares objects; the engine applies them',
+  },
 ];
 
 function* sourceFiles(dir: string): Generator<string> {
