@@ -9,6 +9,7 @@ import { ARGS_CASES } from './cases-args.ts';
 import { BUILD_CASES } from './cases-build.ts';
 import { DATA_CASES } from './cases-data.ts';
 import { K8S_CASES } from './cases-k8s.ts';
+import { MORE_CASES } from './cases-more.ts';
 import { STARLARK_CASES } from './cases-starlark.ts';
 
 const ALL: readonly BrokenCase[] = [
@@ -17,6 +18,7 @@ const ALL: readonly BrokenCase[] = [
   ...DATA_CASES,
   ...BUILD_CASES,
   ...K8S_CASES,
+  ...MORE_CASES,
 ];
 
 const TRACEBACK = 'Traceback (most recent call last):';

@@ -18,6 +18,7 @@ import { ARGS_CASES } from './cases-args.ts';
 import { BUILD_CASES } from './cases-build.ts';
 import { DATA_CASES } from './cases-data.ts';
 import { K8S_CASES } from './cases-k8s.ts';
+import { MORE_CASES } from './cases-more.ts';
 import { STARLARK_CASES } from './cases-starlark.ts';
 
 const [tilt, fakeBin] = process.argv.slice(2);
@@ -47,6 +48,7 @@ const all: BrokenCase[] = [
   ...DATA_CASES,
   ...BUILD_CASES,
   ...K8S_CASES,
+  ...MORE_CASES,
 ];
 let failed = 0;
 let skipped = 0;

@@ -1,0 +1,37 @@
+// More builtins called wrongly: files and helm paths, probes, buttons and v1alpha1 objects,
+// os/sys helpers, resource options; each checked against a real Tilt build.
+import type { BrokenCase } from './case.ts';
+
+// biome-ignore format: one case per line keeps the table readable
+export const MORE_CASES: readonly BrokenCase[] = [
+  { name: 'read_yaml: missing file', tiltfile: "values = read_yaml('values.yaml')\n", at: 'Tiltfile:1:19', error: 'Error in read_yaml: open values.yaml: no such file or directory' },
+  { name: 'read_yaml_stream: missing file', tiltfile: "docs = read_yaml_stream('all.yaml')\n", at: 'Tiltfile:1:24', error: 'Error in read_yaml_stream: open all.yaml: no such file or directory' },
+  { name: 'helm: path is a file', tiltfile: "k8s_yaml(helm('Chart.yaml'))\n", files: { 'Chart.yaml': 'name: x\n' }, at: 'Tiltfile:1:14', error: 'Error in helm: helm() may only be called on directories with Chart.yaml: "Chart.yaml"' },
+  { name: 'helm: values is an int', tiltfile: "k8s_yaml(helm('chart', values=1))\n", files: { 'chart/Chart.yaml': 'name: x\n' }, at: 'Tiltfile:1:14', error: 'Error in helm: helm: for parameter "values": value should be a string or List or Tuple of strings, but is of type int' },
+  { name: 'kustomize: missing directory argument', tiltfile: 'k8s_yaml(kustomize())\n', at: 'Tiltfile:1:19', error: 'Error in kustomize: kustomize: missing argument for paths' },
+  { name: 'filter_yaml: yaml is an int', tiltfile: "filter_yaml(3, kind='Deployment')\n", at: 'Tiltfile:1:12', error: 'Error in filter_yaml: expected path | string. Actual type: starlark.Int' },
+  { name: 'k8s_yaml: list containing an int', tiltfile: "k8s_yaml(['web.yaml', 4])\n", files: { 'web.yaml': '' }, at: 'Tiltfile:1:9', error: 'Error in k8s_yaml: expected path | string. Actual type: starlark.Int' },
+  { name: 'probe: two handlers', tiltfile: "p = probe(exec=exec_action(['true']), tcp_socket=tcp_socket_action(80))\n", at: 'Tiltfile:1:10', error: 'Error in probe: exactly one of exec, http_get, or tcp_socket must be specified' },
+  { name: 'probe: period_secs is a string', tiltfile: "p = probe(period_secs='5', exec=exec_action(['true']))\n", at: 'Tiltfile:1:10', error: 'Error in probe: probe: for parameter "period_secs": got string, want int' },
+  { name: 'tcp_socket_action: missing port', tiltfile: 'a = tcp_socket_action()\n', at: 'Tiltfile:1:22', error: 'Error in tcp_socket_action: tcp_socket_action: missing argument for port' },
+  { name: 'local_resource: serve_env is a string', tiltfile: "local_resource('srv', serve_cmd='./srv', serve_env='PORT=1')\n", at: 'Tiltfile:1:15', error: 'Error in local_resource: local_resource: for parameter "serve_env": expected dict, got starlark.String' },
+  { name: 'local_resource: links is an int', tiltfile: "local_resource('srv', serve_cmd='./srv', links=5)\n", at: 'Tiltfile:1:15', error: 'Error in local_resource: local_resource: for parameter "links": `Want a string, a link, or a sequence of these; found 5 (type: starlark.Int)' },
+  { name: 'local_resource: auto_init is a string', tiltfile: "local_resource('build', 'make', auto_init='no')\n", at: 'Tiltfile:1:15', error: 'Error in local_resource: local_resource: for parameter "auto_init": got string, want bool' },
+  { name: 'dc_resource: missing name', tiltfile: "dc_resource(labels=['x'])\n", at: 'Tiltfile:1:12', error: 'Error in dc_resource: dc_resource: missing argument for name' },
+  { name: 'docker_compose: path is an int', tiltfile: 'docker_compose(5)\n', at: 'Tiltfile:1:15', error: 'Error in docker_compose: expected blob | path (string). Actual type: starlark.Int' },
+  { name: 'os.getcwd: unexpected argument', tiltfile: "os.getcwd('x')\n", at: 'Tiltfile:1:10', error: 'Error in os.getcwd: os.getcwd: got 1 arguments, want at most 0' },
+  { name: 'os.path.exists: int argument', tiltfile: 'os.path.exists(1)\n', at: 'Tiltfile:1:15', error: 'Error in os.path.exists: os.path.exists: for parameter path: got int, want string' },
+  { name: 'os.putenv: value is an int', tiltfile: "os.putenv('PORT', 8000)\n", at: 'Tiltfile:1:10', error: 'Error in os.putenv: os.putenv: for parameter value: Value should be convertible to string, but is type int' },
+  { name: 'sys.exit: not a Tilt builtin', tiltfile: 'sys.exit(1)\n', at: 'Tiltfile:1:4', error: 'Error: module has no .exit field or method' },
+  { name: 'read_json: unknown keyword', tiltfile: "read_json('x.json', default=1, extra=2)\n", at: 'Tiltfile:1:10', error: 'Error in read_json: read_json: unexpected keyword argument "extra"' },
+  { name: 'v1alpha1.ui_button: missing text', tiltfile: "v1alpha1.ui_button(name='b', location={'component_type': 'global'})\n", at: 'Tiltfile:1:19', error: 'Error in v1alpha1.ui_button: [spec.text: Required value: Button text cannot be empty, spec.location.componentID: Required value: Parent component ID is required]' },
+  { name: 'v1alpha1.config_map: data is a list', tiltfile: "v1alpha1.config_map(name='c', data=['a'])\n", at: 'Tiltfile:1:20', error: 'Error in v1alpha1.config_map: v1alpha1.config_map: for parameter "data": expected dict, got *starlark.List' },
+  { name: 'k8s_custom_deploy: image_deps with an invalid ref', tiltfile: "k8s_custom_deploy('db', apply_cmd='./apply.sh', delete_cmd='./delete.sh', deps=[], image_deps=['Bad Ref'])\n", at: 'Tiltfile:1:18', error: 'Error in k8s_custom_deploy: k8s_custom_deploy: for parameter "image_deps": must be a valid image reference: invalid reference format: repository name (library/Bad Ref) must be lowercase' },
+  { name: 'docker_build: extra_tag is not a ref', tiltfile: "docker_build('app', '.', extra_tag='cherry bomb')\n", files: { Dockerfile: 'FROM alpine\n' }, at: 'Tiltfile:1:13', error: 'Error in docker_build: Argument extra_tag="cherry bomb" not a valid image reference: invalid reference format' },
+  { name: 'docker_build: live_update sync missing local path', tiltfile: "docker_build('app', '.', live_update=[sync(remote_path='/app')])\n", files: { Dockerfile: 'FROM alpine\n' }, at: 'Tiltfile:1:43', error: 'Error in sync: sync: missing argument for local_path' },
+  { name: 'live_update: fall_back_on with an int', tiltfile: 's = fall_back_on(1)\n', at: 'Tiltfile:1:17', error: 'Error in fall_back_on: fall_back_on: for parameter paths: value should be a string or List or Tuple of strings, but is of type int' },
+  { name: 'watch_settings: unknown keyword', tiltfile: "watch_settings(ignores=['x'])\n", at: 'Tiltfile:1:15', error: 'Error in watch_settings: watch_settings: unexpected keyword argument "ignores" (did you mean ignore?)' },
+  { name: 'analytics_settings: enable is a string', tiltfile: "analytics_settings(enable='no')\n", at: 'Tiltfile:1:19', error: 'Error in analytics_settings: analytics_settings: for parameter "enable": got string, want bool' },
+  { name: 'k8s_resource: extra_pod_selectors is a string', tiltfile: "k8s_resource('web', extra_pod_selectors='app=web')\n", at: 'Tiltfile:1:13', error: 'Error in k8s_resource: pod labels must be a dict or a list; got starlark.String' },
+  { name: 'k8s_resource: auto_init is a string', tiltfile: "k8s_resource('web', auto_init='yes')\n", at: 'Tiltfile:1:13', error: 'Error in k8s_resource: k8s_resource: for parameter "auto_init": expected starlark.Bool or None, got starlark.String' },
+];
