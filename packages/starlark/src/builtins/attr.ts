@@ -29,7 +29,13 @@ export function getAttr(x: Value, name: string): Value {
 export function hasAttr(x: Value, name: string): boolean {
   const methods = methodsOf(x);
   if (methods !== undefined) return methods.has(name);
-  return x instanceof StarObject && x.attr(name) !== undefined;
+  if (!(x instanceof StarObject)) return false;
+  try {
+    return x.attr(name) !== undefined;
+  } catch {
+    // As in starlark-go, a failing lookup says neither yes nor no: the declared names decide.
+    return x.attrNames().includes(name);
+  }
 }
 
 /** The attribute names of x (dir(x) sorts them). */
