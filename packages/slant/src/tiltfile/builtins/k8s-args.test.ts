@@ -81,7 +81,7 @@ describe('k8s builtin argument converters', () => {
       'Invalid label "a/b": a valid label must be',
     );
     expect(message(() => labelsConv('-bad'))).toBe(
-      `Invalid label "-bad": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      `Invalid label "-bad": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     );
     expect(message(() => labelsConv('x'.repeat(64)))).toBe(
       `Invalid label "${'x'.repeat(64)}": name part must be no more than 63 bytes`,
