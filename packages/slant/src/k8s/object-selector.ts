@@ -33,12 +33,22 @@ function compileGoRegexp(field: string, pattern: string): RegExp {
 
 export function parseObjectSelector(spec: ObjectSelectorSpec): ObjectSelector {
   return {
-    spec,
+    spec: withoutEmptyFields(spec),
     apiVersion: compileGoRegexp('apiVersion', spec.apiVersionRegexp ?? ''),
     kind: compileGoRegexp('kind', spec.kindRegexp ?? ''),
     name: compileGoRegexp('name', spec.nameRegexp ?? ''),
     namespace: compileGoRegexp('namespace', spec.namespaceRegexp ?? ''),
   };
+}
+
+/** Tilt's JSON omits empty regexps (omitempty), so the spec we emit does too. */
+function withoutEmptyFields(spec: ObjectSelectorSpec): ObjectSelectorSpec {
+  const out: { -readonly [K in keyof ObjectSelectorSpec]: ObjectSelectorSpec[K] } = {};
+  if (spec.apiVersionRegexp) out.apiVersionRegexp = spec.apiVersionRegexp;
+  if (spec.kindRegexp) out.kindRegexp = spec.kindRegexp;
+  if (spec.nameRegexp) out.nameRegexp = spec.nameRegexp;
+  if (spec.namespaceRegexp) out.namespaceRegexp = spec.namespaceRegexp;
+  return out;
 }
 
 function quoteMeta(s: string): string {

@@ -28,12 +28,7 @@ describe('k8s_kind', () => {
     const spec = applyOf(r.objects, 'mycrd').spec;
     expect(spec.imageLocators).toEqual([
       {
-        objectSelector: {
-          apiVersionRegexp: '',
-          kindRegexp: '(?i)Environment',
-          nameRegexp: '',
-          namespaceRegexp: '',
-        },
+        objectSelector: { kindRegexp: '(?i)Environment' },
         path: '{.spec.runtime.image}',
       },
     ]);
