@@ -67,7 +67,7 @@ describe('entity identity', () => {
 describe('pod templates and containers', () => {
   test('finds containers and init containers, not ephemeral ones', () => {
     const e = one(WEB_WITH_SIDECAR);
-    expect(containers(e).map((c) => c.name)).toEqual(['web', 'sidecar', 'migrate']);
+    expect(containers(e).map((c) => c.name)).toEqual(['migrate', 'web', 'sidecar']);
   });
 
   test('finds env vars of every container kind and image volumes', () => {

@@ -218,18 +218,21 @@ function objectsIn(parent: Record<string, unknown>, key: string): Record<string,
   return Array.isArray(list) ? list.filter(isObject) : [];
 }
 
-/** Every v1.Container: `containers` then `initContainers` of each pod spec (not ephemeral). */
+/**
+ * Every v1.Container of each pod spec (not ephemeral), in PodSpec field order as Tilt's
+ * reflection walk finds them: `initContainers` before `containers`.
+ */
 export function containers(e: K8sEntity): Record<string, unknown>[] {
   return podSpecs(e).flatMap((s) => [
-    ...objectsIn(s, 'containers'),
     ...objectsIn(s, 'initContainers'),
+    ...objectsIn(s, 'containers'),
   ]);
 }
 
-/** Every v1.EnvVar, including those of ephemeral containers. */
+/** Every v1.EnvVar, including those of ephemeral containers, in PodSpec field order. */
 export function envVars(e: K8sEntity): Record<string, unknown>[] {
   return podSpecs(e).flatMap((s) =>
-    ['containers', 'initContainers', 'ephemeralContainers'].flatMap((key) =>
+    ['initContainers', 'containers', 'ephemeralContainers'].flatMap((key) =>
       objectsIn(s, key).flatMap((c) => objectsIn(c, 'env')),
     ),
   );

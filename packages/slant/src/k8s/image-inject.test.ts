@@ -31,13 +31,13 @@ describe('injectImageDigest', () => {
     );
     expect(replaced).toBe(true);
     expect(images(entity)).toEqual([
+      'gcr.io/shop/migrate:v1',
       'gcr.io/shop/web:tilt-abc',
       'busybox:1.36',
-      'gcr.io/shop/migrate:v1',
     ]);
     expect(containers(entity).map((c) => c.imagePullPolicy)).toEqual([
-      'IfNotPresent',
       undefined,
+      'IfNotPresent',
       undefined,
     ]);
     const init = injectImageDigest(
@@ -48,7 +48,7 @@ describe('injectImageDigest', () => {
       false,
       'Never',
     );
-    expect(containers(init.entity)[2]).toEqual({
+    expect(containers(init.entity)[0]).toEqual({
       name: 'migrate',
       image: 'gcr.io/shop/migrate:tilt-1',
       imagePullPolicy: 'Never',
@@ -214,12 +214,12 @@ describe('other injections', () => {
       ['/bin/app'],
       ['--dev'],
     );
-    expect(containers(e)[0]).toMatchObject({ command: ['/bin/app'], args: ['--dev'] });
-    expect(containers(e)[1]).not.toHaveProperty('command');
+    expect(containers(e)[1]).toMatchObject({ command: ['/bin/app'], args: ['--dev'] });
+    expect(containers(e)[2]).not.toHaveProperty('command');
     const argsOnly = injectCommandAndArgs(one(WEB_WITH_SIDECAR), ref('busybox:1.36'), undefined, [
       'x',
     ]);
-    expect(containers(argsOnly)[1]).toEqual({
+    expect(containers(argsOnly)[2]).toEqual({
       name: 'sidecar',
       image: 'busybox:1.36',
       args: ['x'],
@@ -242,9 +242,9 @@ describe('findImages and hasImage', () => {
     const e = one(WEB_WITH_SIDECAR);
     const found = findImages(e, [], [parseSelector('gcr.io/shop/worker')]).map(refString);
     expect(found).toEqual([
+      'gcr.io/shop/migrate:v1',
       'gcr.io/shop/web',
       'docker.io/library/busybox:1.36',
-      'gcr.io/shop/migrate:v1',
       'gcr.io/shop/models:v2',
       'gcr.io/shop/worker:v3',
       'gcr.io/shop/worker',
