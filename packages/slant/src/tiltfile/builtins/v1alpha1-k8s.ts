@@ -1,6 +1,6 @@
 // v1alpha1.kubernetes_apply, v1alpha1.kubernetes_discovery and their helper types (Tilt's
 // generated v1alpha1 plugin), with KubernetesApply's validation texts.
-import type { KubernetesApply, KubernetesDiscovery, ObjectMeta } from '@slant/api';
+import type { KubernetesApply, KubernetesDiscovery } from '@slant/api';
 import { API_VERSION } from '@slant/api';
 import type { Value } from '@slant/starlark';
 import { conv, None, StarlarkError, unpackArgs } from '@slant/starlark';
@@ -10,7 +10,7 @@ import type { TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { hostString, starString } from '../run.ts';
 import { stringList, stringStringMap, valueToAbsPath } from '../value.ts';
-import { helperBuiltin, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
+import { helperBuiltin, objectMeta, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
 import {
   disableSource,
   forward,
@@ -26,15 +26,6 @@ import {
   portForwardTemplateSpec,
   restartOnSpec,
 } from './v1alpha1-types.ts';
-
-function meta(name: string, labels?: Map<string, string>, annotations?: Map<string, string>) {
-  const m: ObjectMeta = { name: hostString(name) };
-  const rec = (x: Map<string, string>) =>
-    Object.fromEntries([...x].map(([k, v]) => [hostString(k), hostString(v)]));
-  if (labels !== undefined && labels.size > 0) m.labels = rec(labels);
-  if (annotations !== undefined && annotations.size > 0) m.annotations = rec(annotations);
-  return m;
-}
 
 /** value.Duration: a Go duration string. */
 function duration(v: Value): number {
@@ -145,7 +136,7 @@ export const v1alpha1K8sBuiltins: readonly TiltDefinition[] = [
       const obj: KubernetesApply = {
         apiVersion: API_VERSION,
         kind: 'KubernetesApply',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
         spec: spec as unknown as Spec,
       };
       const err = validateApply(obj);
@@ -178,7 +169,7 @@ export const v1alpha1K8sBuiltins: readonly TiltDefinition[] = [
       registerObject(run.state.objects, {
         apiVersion: API_VERSION,
         kind: 'KubernetesDiscovery',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
         spec: spec as unknown as KubernetesDiscovery['spec'],
       });
       return None;

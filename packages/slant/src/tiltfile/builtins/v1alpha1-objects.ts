@@ -1,6 +1,6 @@
 // v1alpha1.ui_button, v1alpha1.cmd, v1alpha1.config_map and their helper types (the part of
 // Tilt's generated v1alpha1 plugin that extensions such as uibutton's cmd_button use).
-import type { Cmd, ConfigMap, FileWatch, ObjectMeta, UIButton } from '@slant/api';
+import type { Cmd, ConfigMap, FileWatch, UIButton } from '@slant/api';
 import { API_VERSION } from '@slant/api';
 import type { Value } from '@slant/starlark';
 import { conv, None, StarlarkError, unpackArgs } from '@slant/starlark';
@@ -8,7 +8,7 @@ import { registerObject } from '../objects.ts';
 import type { TiltDefinition } from '../registry.ts';
 import { hostString, starString } from '../run.ts';
 import { localPath, localPathList, stringList, stringStringMap, valueToAbsPath } from '../value.ts';
-import { helperBuiltin, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
+import { helperBuiltin, objectMeta, schemaConv, schemaListConv } from './v1alpha1-schema.ts';
 import {
   configMapDisableSource,
   disableSource,
@@ -28,15 +28,6 @@ import {
   ignoreDef,
   uiInputSpec,
 } from './v1alpha1-types.ts';
-
-function meta(name: string, labels?: Map<string, string>, annotations?: Map<string, string>) {
-  const m: ObjectMeta = { name: hostString(name) };
-  const rec = (x: Map<string, string>) =>
-    Object.fromEntries([...x].map(([k, v]) => [hostString(k), hostString(v)]));
-  if (labels !== undefined && labels.size > 0) m.labels = rec(labels);
-  if (annotations !== undefined && annotations.size > 0) m.annotations = rec(annotations);
-  return m;
-}
 
 /** UIButton.Validate, as a field.ErrorList aggregate ('' when valid). */
 function validateButton(b: UIButton): string {
@@ -110,7 +101,7 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
       registerObject(run.state.objects, {
         apiVersion: API_VERSION,
         kind: 'FileWatch',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
         spec,
       });
       return None;
@@ -162,7 +153,7 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
       const button: UIButton = {
         apiVersion: API_VERSION,
         kind: 'UIButton',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
         spec,
       };
       const err = validateButton(button);
@@ -207,7 +198,7 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
       registerObject(run.state.objects, {
         apiVersion: API_VERSION,
         kind: 'Cmd',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
         spec,
       });
       return None;
@@ -228,7 +219,7 @@ export const v1alpha1ObjectBuiltins: readonly TiltDefinition[] = [
       const cm: ConfigMap = {
         apiVersion: API_VERSION,
         kind: 'ConfigMap',
-        metadata: meta(name!, labels, annotations),
+        metadata: objectMeta(name!, labels, annotations),
       };
       if (data !== undefined && data.size > 0) {
         cm.data = Object.fromEntries([...data].map(([k, v]) => [hostString(k), hostString(v)]));

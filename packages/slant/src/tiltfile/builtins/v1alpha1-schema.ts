@@ -1,6 +1,7 @@
 // The shape of Tilt's generated v1alpha1 helper types: a helper builtin (ui_text_input_spec, ...)
 // returns a frozen dict of the arguments given, and object builtins unpack such dicts (or plain
 // dicts with the same snake_case keys) into API fields, with the generated code's error texts.
+import type { ObjectMeta } from '@slant/api';
 import type { Value } from '@slant/starlark';
 import { conv, Dict, List, None, StarlarkError, typeName, unpackArgs } from '@slant/starlark';
 import type { TiltBuiltin } from '../registry.ts';
@@ -160,4 +161,18 @@ export function helperBuiltin(
 export function compact<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined || o[k] === None) delete o[k];
   return o;
+}
+
+/** The metadata of an object a v1alpha1.* builtin declares (empty maps are left out). */
+export function objectMeta(
+  name: string,
+  labels?: Map<string, string>,
+  annotations?: Map<string, string>,
+): ObjectMeta {
+  const m: ObjectMeta = { name: hostString(name) };
+  const rec = (x: Map<string, string>) =>
+    Object.fromEntries([...x].map(([k, v]) => [hostString(k), hostString(v)]));
+  if (labels !== undefined && labels.size > 0) m.labels = rec(labels);
+  if (annotations !== undefined && annotations.size > 0) m.annotations = rec(annotations);
+  return m;
 }
