@@ -106,8 +106,10 @@ const log: BuiltinImpl = (_t, args, kwargs) => {
 };
 
 export function makeMathModule(): Value {
-  // Go's Exp takes an FMA path on CPUs that have it; results differ in the last bit.
-  const fma = cpuHasFMA();
+  // Go's Exp takes an FMA path on CPUs that have it; results differ in the last bit. Asked on
+  // first use, so making the module (at every start of a thread's host) reads no file.
+  let hasFMA: boolean | undefined;
+  const fma = (): boolean => (hasFMA ??= cpuHasFMA());
   const fns: Array<[string, BuiltinImpl]> = [
     ['ceil', rounding('ceil', Math.ceil)],
     [
@@ -117,10 +119,10 @@ export function makeMathModule(): Value {
     ['fabs', unary('fabs', Math.abs)],
     ['floor', rounding('floor', Math.floor)],
     ['mod', binary('mod', (x, y) => x % y)],
-    ['pow', binary('pow', (x, y) => goPow(x, y, fma))],
+    ['pow', binary('pow', (x, y) => goPow(x, y, fma()))],
     ['remainder', binary('remainder', remainder)],
     ['round', unary('round', round)],
-    ['exp', unary('exp', (x) => goExp(x, fma))],
+    ['exp', unary('exp', (x) => goExp(x, fma()))],
     ['sqrt', unary('sqrt', Math.sqrt)],
     ['acos', unary('acos', goAcos)],
     ['asin', unary('asin', goAsin)],
@@ -135,11 +137,11 @@ export function makeMathModule(): Value {
     ['acosh', unary('acosh', goAcosh)],
     ['asinh', unary('asinh', goAsinh)],
     ['atanh', unary('atanh', goAtanh)],
-    ['cosh', unary('cosh', (x) => goCosh(x, fma))],
-    ['sinh', unary('sinh', (x) => goSinh(x, fma))],
-    ['tanh', unary('tanh', (x) => goTanh(x, fma))],
+    ['cosh', unary('cosh', (x) => goCosh(x, fma()))],
+    ['sinh', unary('sinh', (x) => goSinh(x, fma()))],
+    ['tanh', unary('tanh', (x) => goTanh(x, fma()))],
     ['log', log],
-    ['gamma', unary('gamma', (x) => goGamma(x, fma))],
+    ['gamma', unary('gamma', (x) => goGamma(x, fma()))],
   ];
   const m = new Map<string, Value>(fns.map(([n, f]) => [n, new Builtin(n, f)]));
   m.set('e', new Float(Math.E));
