@@ -1,0 +1,141 @@
+import type { Tiltfile } from '@slant/api';
+import { API_VERSION } from '@slant/api';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../clock.ts';
+import { Manager } from '../../engine/manager.ts';
+import { readManifest } from '../../engine/manifest.ts';
+import { addToTriggerQueue } from '../../engine/trigger-queue.ts';
+import { MemoryLogWriter } from '../../logs/types.ts';
+import { flush, newTestStore } from '../../store/testing.ts';
+import { fakeHost } from '../../tiltfile/host-fake.ts';
+import { loadTiltfile } from '../../tiltfile/loader.ts';
+import { createTiltfileReconciler } from './reconciler.ts';
+
+const YAML = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: busybox}]
+`;
+
+function setup(files: Record<string, string>) {
+  const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+  const store = newTestStore(clock);
+  const logs = new MemoryLogWriter();
+  const host = fakeHost({ files });
+  let loads = 0;
+  const reconciler = createTiltfileReconciler({
+    store,
+    clock,
+    logs,
+    load: (req) => {
+      loads++;
+      return loadTiltfile(host, { mainPath: req.path, args: req.args, watchConfigs: true });
+    },
+  });
+  const manager = new Manager({ store, clock });
+  manager.register(reconciler);
+  const tf: Tiltfile = {
+    apiVersion: API_VERSION,
+    kind: 'Tiltfile',
+    metadata: { name: '(Tiltfile)' },
+    spec: { path: '/p/Tiltfile', restartOn: { fileWatches: ['configs:(Tiltfile)'] } },
+  };
+  store.create(tf);
+  manager.start();
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await flush();
+  };
+  return { store, logs, host, clock, settle, loads: () => loads, manager };
+}
+
+describe('Tiltfile reconciler', () => {
+  it('runs the Tiltfile once and writes its objects, owned by the Tiltfile, with the manifest', async () => {
+    const t = setup({
+      '/p/Tiltfile': "k8s_yaml('web.yaml')\nlocal_resource('gen', 'make', resource_deps=['web'])\n",
+      '/p/web.yaml': YAML,
+    });
+    await t.settle();
+    expect(t.loads()).toBe(1);
+    const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
+    expect(tf.status?.terminated?.error).toBeUndefined();
+    expect(t.store.get('KubernetesApply', 'web')?.metadata.ownerReferences?.[0]?.uid).toBe(
+      tf.metadata.uid,
+    );
+    expect(readManifest(t.store.get('UIResource', 'gen'))).toMatchObject({
+      type: 'local',
+      resourceDeps: ['web'],
+      triggerMode: 'auto',
+      order: 1,
+    });
+    expect(t.store.get('FileWatch', 'configs:(Tiltfile)')?.spec.watchedPaths).toContain(
+      '/p/Tiltfile',
+    );
+    expect(t.logs.text('(Tiltfile)')).toMatch(
+      /^Loading Tiltfile at: \/p\/Tiltfile\nSuccessfully loaded Tiltfile \(.+\)\n$/,
+    );
+    expect(tf.metadata.annotations?.['slant.dev/max-parallel-updates']).toBe('3');
+  });
+
+  it('keeps the previous objects and reports the error when a re-run fails', async () => {
+    const t = setup({ '/p/Tiltfile': "k8s_yaml('web.yaml')\n", '/p/web.yaml': YAML });
+    await t.settle();
+    t.host.fs.write('/p/Tiltfile', "k8s_yaml('web.yaml')\nfoo(\n");
+    t.clock.advance(1000);
+    t.store.mutateStatus('FileWatch', 'configs:(Tiltfile)', (fw) => ({
+      ...fw.status,
+      lastEventTime: t.clock.now().toISOString(),
+    }));
+    await t.settle();
+    expect(t.loads()).toBe(2);
+    const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
+    expect(tf.status?.terminated?.error).toBe("/p/Tiltfile:3:1: got end of file, want ')'");
+    expect(t.store.get('KubernetesApply', 'web')).toBeDefined();
+    const ui = t.store.getOrThrow('UIResource', '(Tiltfile)');
+    expect(ui.status?.updateStatus).toBe('error');
+    expect(ui.status?.buildHistory?.map((b) => b.error ?? 'ok')).toEqual([
+      "/p/Tiltfile:3:1: got end of file, want ')'",
+      'ok',
+    ]);
+  });
+
+  it('deletes objects the Tiltfile no longer declares', async () => {
+    const t = setup({
+      '/p/Tiltfile': "local_resource('a', 'true')\nlocal_resource('b', 'true')\n",
+    });
+    await t.settle();
+    expect(t.store.get('Cmd', 'b:update')).toBeDefined();
+    t.host.fs.write('/p/Tiltfile', "local_resource('a', 'true')\n");
+    addToTriggerQueue(t.store, '(Tiltfile)');
+    await t.settle();
+    expect(t.loads()).toBe(2);
+    expect(t.store.get('Cmd', 'b:update')).toBeUndefined();
+    expect(t.store.get('UIResource', 'b')).toBeUndefined();
+    expect(t.store.get('Cmd', 'a:update')).toBeDefined();
+  });
+
+  it('keeps a disable ConfigMap the user changed when the Tiltfile re-runs', async () => {
+    const t = setup({ '/p/Tiltfile': "local_resource('a', 'true')\n" });
+    await t.settle();
+    const cm = t.store.getOrThrow('ConfigMap', 'a-disable');
+    t.store.update({ ...cm, data: { isDisabled: 'true' } });
+    addToTriggerQueue(t.store, '(Tiltfile)');
+    await t.settle();
+    expect(t.loads()).toBe(2);
+    expect(t.store.getOrThrow('ConfigMap', 'a-disable').data).toEqual({ isDisabled: 'true' });
+  });
+
+  it('re-runs when the args change', async () => {
+    const t = setup({ '/p/Tiltfile': 'print(config.tilt_subcommand)\n' });
+    await t.settle();
+    const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
+    t.store.update({ ...tf, spec: { ...tf.spec, args: ['x'] } });
+    await t.settle();
+    expect(t.loads()).toBe(2);
+  });
+});
