@@ -1,0 +1,242 @@
+// The real DockerClient: the engine API over dockerode. The daemon address is always given
+// explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds use the legacy
+// builder with a tar context; BuildKit sessions are not spoken here.
+import type { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import {
+  type DockerBuildOptions,
+  type DockerClient,
+  DockerError,
+  type DockerImageInspect,
+  type DockerInfo,
+  type JsonMessage,
+} from './client.ts';
+
+export interface NodeDockerClientOptions {
+  /** `unix:///var/run/docker.sock`, `tcp://host:2375` or a socket path; the default socket when empty. */
+  readonly host?: string;
+}
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+
+/** dockerode connection options for a DOCKER_HOST-style address. */
+export function connectionOptions(host: string | undefined): Docker.DockerOptions {
+  const h = host ?? '';
+  if (h === '') return { socketPath: DEFAULT_SOCKET };
+  if (h.startsWith('unix://')) return { socketPath: h.slice('unix://'.length) || DEFAULT_SOCKET };
+  if (h.startsWith('/')) return { socketPath: h };
+  const m = /^(tcp|http|https):\/\/([^:/]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(h);
+  if (m === null) throw new Error(`unsupported Docker host ${JSON.stringify(h)}`);
+  const protocol = m[1] === 'https' ? 'https' : 'http';
+  return { protocol, host: m[2] ?? '', port: Number(m[3] ?? (protocol === 'https' ? 2376 : 2375)) };
+}
+
+interface ModemError {
+  statusCode?: number;
+  json?: { message?: string } | null;
+  message?: string;
+}
+
+// Go's moby client words HTTP failures as "Error response from daemon: <message>".
+function toDockerError(err: unknown): DockerError {
+  if (err instanceof DockerError) return err;
+  const e = err as ModemError;
+  const msg = e.json?.message;
+  if (e.statusCode !== undefined && typeof msg === 'string') {
+    return new DockerError(`Error response from daemon: ${msg}`, e.statusCode);
+  }
+  return new DockerError(e.message ?? String(err), e.statusCode);
+}
+
+/** Reads Docker's newline-delimited JSON stream; throws DockerError on a message with an error. */
+export async function readJsonMessages(
+  stream: NodeJS.ReadableStream,
+  onMessage: (m: JsonMessage) => void,
+): Promise<JsonMessage[]> {
+  const all: JsonMessage[] = [];
+  let buf = '';
+  const handle = (line: string): void => {
+    if (line.trim() === '') return;
+    const m = JSON.parse(line) as JsonMessage;
+    all.push(m);
+    onMessage(m);
+    const error = m.errorDetail?.message ?? m.error;
+    if (error !== undefined && (error !== '' || m.errorDetail !== undefined)) {
+      throw new DockerError(error);
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    buf += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let nl = buf.indexOf('\n');
+    while (nl >= 0) {
+      handle(buf.slice(0, nl));
+      buf = buf.slice(nl + 1);
+      nl = buf.indexOf('\n');
+    }
+  }
+  handle(buf);
+  return all;
+}
+
+// Destroys the response stream when the caller aborts, so the for-await loop ends.
+function abortable(stream: NodeJS.ReadableStream, signal: AbortSignal | undefined): () => void {
+  if (signal === undefined) return () => {};
+  const onAbort = (): void => {
+    (stream as Readable).destroy(new DockerError('context canceled'));
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+function splitTag(ref: string): { repo: string; tag: string } {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+  return { repo: ref, tag: 'latest' };
+}
+
+// Anonymous registry auth: the daemon wants the header, the local registry wants nothing in it.
+const ANONYMOUS_AUTH = { base64: Buffer.from('{}').toString('base64') };
+
+export class NodeDockerClient implements DockerClient {
+  private readonly docker: Docker;
+
+  constructor(opts: NodeDockerClientOptions = {}) {
+    this.docker = new Docker(connectionOptions(opts.host));
+  }
+
+  // dockerode's ping, version and inspect take no abort signal; they are short calls.
+  async ping(): Promise<void> {
+    try {
+      await this.docker.ping();
+    } catch (err) {
+      throw toDockerError(err);
+    }
+  }
+
+  async info(): Promise<DockerInfo> {
+    try {
+      const v = (await this.docker.version()) as {
+        Version?: string;
+        ApiVersion?: string;
+        Os?: string;
+        Arch?: string;
+      };
+      return {
+        serverVersion: v.Version ?? '',
+        apiVersion: v.ApiVersion ?? '',
+        os: v.Os ?? '',
+        arch: v.Arch ?? '',
+      };
+    } catch (err) {
+      throw toDockerError(err);
+    }
+  }
+
+  async build(opts: DockerBuildOptions, onMessage: (m: JsonMessage) => void): Promise<string> {
+    const buildargs: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildargs[k] = v ?? null;
+    const query: Record<string, unknown> = {
+      dockerfile: opts.dockerfile,
+      buildargs,
+      labels: { ...(opts.labels ?? {}) },
+      rm: true,
+      version: '1',
+    };
+    if ((opts.tags ?? []).length > 0) query.t = [...(opts.tags ?? [])];
+    if (opts.target !== undefined && opts.target !== '') query.target = opts.target;
+    if (opts.network !== undefined && opts.network !== '') query.networkmode = opts.network;
+    if (opts.pull === true) query.pull = true;
+    if ((opts.cacheFrom ?? []).length > 0) query.cachefrom = [...(opts.cacheFrom ?? [])];
+    if (opts.platform !== undefined && opts.platform !== '') query.platform = opts.platform;
+    if ((opts.extraHosts ?? []).length > 0) query.extrahosts = [...(opts.extraHosts ?? [])];
+    if (opts.signal !== undefined) query.abortSignal = opts.signal;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.buildImage(opts.context, query as Docker.ImageBuildOptions);
+    } catch (err) {
+      throw toDockerError(err);
+    }
+    const detach = abortable(stream, opts.signal);
+    let messages: JsonMessage[];
+    try {
+      messages = await readJsonMessages(stream, onMessage);
+    } catch (err) {
+      throw toDockerError(err);
+    } finally {
+      detach();
+    }
+    return this.builtImageId(messages);
+  }
+
+  // The id is in the `aux` message; daemons before API 1.30 only print "Successfully built <id>".
+  private async builtImageId(messages: JsonMessage[]): Promise<string> {
+    for (const m of messages) {
+      const id = (m.aux as { ID?: unknown } | undefined)?.ID;
+      if (typeof id === 'string') return id;
+    }
+    for (const m of messages) {
+      const short = /^Successfully built ([0-9a-f]+)\s*$/.exec(m.stream ?? '')?.[1];
+      if (short === undefined) continue;
+      const img = await this.inspectImage(short);
+      if (img !== undefined) return img.id;
+    }
+    throw new DockerError(
+      'Docker is not responding. Maybe Docker is out of disk space? Try running `docker system prune`',
+    );
+  }
+
+  async tag(source: string, target: string, signal?: AbortSignal): Promise<void> {
+    const { repo, tag } = splitTag(target);
+    try {
+      await this.docker
+        .getImage(source)
+        .tag({ repo, tag, ...(signal ? { abortSignal: signal } : {}) });
+    } catch (err) {
+      throw toDockerError(err);
+    }
+  }
+
+  async push(
+    ref: string,
+    onMessage: (m: JsonMessage) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const { repo, tag } = splitTag(ref);
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.getImage(repo).push({
+        tag,
+        authconfig: ANONYMOUS_AUTH,
+        ...(signal ? { abortSignal: signal } : {}),
+      } as Docker.ImagePushOptions);
+    } catch (err) {
+      throw toDockerError(err);
+    }
+    const detach = abortable(stream, signal);
+    try {
+      await readJsonMessages(stream, onMessage);
+    } catch (err) {
+      throw toDockerError(err);
+    } finally {
+      detach();
+    }
+  }
+
+  async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {
+    try {
+      const i = await this.docker.getImage(ref).inspect();
+      return {
+        id: i.Id,
+        repoTags: i.RepoTags ?? [],
+        repoDigests: i.RepoDigests ?? [],
+        labels: i.Config?.Labels ?? {},
+        architecture: i.Architecture,
+        os: i.Os,
+      };
+    } catch (err) {
+      if ((err as ModemError).statusCode === 404) return undefined;
+      throw toDockerError(err);
+    }
+  }
+}
