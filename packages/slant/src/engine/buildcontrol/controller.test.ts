@@ -1,0 +1,186 @@
+import type { Tiltfile } from '@slant/api';
+import { API_VERSION } from '@slant/api';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../clock.ts';
+import { createTiltfileReconciler } from '../../controllers/tiltfile/reconciler.ts';
+import { MemoryLogWriter } from '../../logs/types.ts';
+import { flush, newTestStore } from '../../store/testing.ts';
+import { fakeHost } from '../../tiltfile/host-fake.ts';
+import { loadTiltfile } from '../../tiltfile/loader.ts';
+import { Manager } from '../manager.ts';
+import { addToTriggerQueue } from '../trigger-queue.ts';
+import { BuildController } from './controller.ts';
+import type { BuildExecutors, StepResult } from './run-update.ts';
+
+const DEPLOY = (name: string, image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: ${name}, image: ${image}}]
+`;
+
+class FakeExecutors implements BuildExecutors {
+  readonly calls: string[] = [];
+  failImage: string | undefined;
+  constructor(private readonly store: ReturnType<typeof newTestStore>) {}
+  async buildImage(kind: string, name: string): Promise<StepResult> {
+    this.calls.push(`build ${name}`);
+    if (name === this.failImage) return { ok: false, error: 'Dockerfile: bad' };
+    const map = name.slice(name.indexOf(':') + 1);
+    this.store.mutateStatus('ImageMap', map, (m) => ({ ...m.status, image: `${map}:tilt-1` }));
+    return { ok: true };
+  }
+  async applyK8s(name: string): Promise<StepResult> {
+    this.calls.push(`apply ${name}`);
+    return { ok: true };
+  }
+  async runCmd(name: string) {
+    this.calls.push(`run ${name}`);
+    return { exitCode: 0 };
+  }
+}
+
+async function setup(files: Record<string, string>) {
+  const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+  const store = newTestStore(clock);
+  const logs = new MemoryLogWriter();
+  const host = fakeHost({ files });
+  const manager = new Manager({ store, clock });
+  manager.register(
+    createTiltfileReconciler({
+      store,
+      clock,
+      logs,
+      load: (req) => loadTiltfile(host, { mainPath: req.path, args: req.args, watchConfigs: true }),
+    }),
+  );
+  const tf: Tiltfile = {
+    apiVersion: API_VERSION,
+    kind: 'Tiltfile',
+    metadata: { name: '(Tiltfile)' },
+    spec: { path: '/p/Tiltfile', restartOn: { fileWatches: ['configs:(Tiltfile)'] } },
+  };
+  store.create(tf);
+  const executors = new FakeExecutors(store);
+  const builds = new BuildController({ store, clock, logs, executors, cwd: '/p' });
+  manager.start();
+  builds.start();
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) {
+      for (let j = 0; j < 10; j++) await flush();
+      await builds.idle();
+    }
+  };
+  const touch = (watch: string, file: string) => {
+    clock.advance(1000);
+    const time = clock.now().toISOString();
+    store.mutateStatus('FileWatch', watch, (fw) => ({
+      ...fw.status,
+      lastEventTime: time,
+      fileEvents: [...(fw.status?.fileEvents ?? []), { time, seenFiles: [file] }],
+    }));
+  };
+  await settle();
+  return { store, logs, executors, settle, touch, clock };
+}
+
+const TWO_IMAGES = {
+  '/p/Tiltfile': `docker_build('api', 'api')
+docker_build('worker', 'worker')
+k8s_yaml(['api.yaml', 'worker.yaml'])
+k8s_resource('worker', resource_deps=['api'])
+`,
+  '/p/api/Dockerfile': 'FROM busybox\n',
+  '/p/worker/Dockerfile': 'FROM busybox\n',
+  '/p/api.yaml': DEPLOY('api', 'api'),
+  '/p/worker.yaml': DEPLOY('worker', 'worker'),
+};
+
+describe('BuildController', () => {
+  it('builds then deploys each resource once, dependencies first', async () => {
+    const t = await setup(TWO_IMAGES);
+    // worker waits for api to be ready; the roll-up would set runtimeStatus from the pods.
+    expect(t.executors.calls).toEqual(['build api:api', 'apply api']);
+    expect(t.store.get('UIResource', 'worker')?.status?.waiting).toEqual({
+      reason: 'waiting-for-dep',
+      on: [{ group: 'tilt.dev', apiVersion: 'v1alpha1', kind: 'UIResource', name: 'api' }],
+    });
+    t.store.mutateStatus('UIResource', 'api', (ui) => ({ ...ui.status, runtimeStatus: 'ok' }));
+    await t.settle();
+    expect(t.executors.calls).toEqual([
+      'build api:api',
+      'apply api',
+      'build worker:worker',
+      'apply worker',
+    ]);
+    const api = t.store.getOrThrow('UIResource', 'api').status;
+    expect(api?.updateStatus).toBe('ok');
+    expect(api?.buildHistory?.length).toBe(1);
+    expect(t.logs.text('api')).toContain('Initial Build\nSTEP 1/2 — Building Dockerfile: [api]\n');
+  });
+
+  it('rebuilds only the image whose files changed', async () => {
+    const t = await setup(TWO_IMAGES);
+    t.store.mutateStatus('UIResource', 'api', (ui) => ({ ...ui.status, runtimeStatus: 'ok' }));
+    await t.settle();
+    t.executors.calls.length = 0;
+    t.touch('image:worker', '/p/worker/main.py');
+    await t.settle();
+    expect(t.executors.calls).toEqual(['build worker:worker', 'apply worker']);
+    expect(t.logs.text('worker')).toContain('1 File Changed: [worker/main.py]');
+  });
+
+  it('shows a failed build on the resource and recovers on the next change', async () => {
+    const t = await setup(TWO_IMAGES);
+    t.executors.failImage = 'api:api';
+    t.touch('image:api', '/p/api/Dockerfile');
+    await t.settle();
+    const failed = t.store.getOrThrow('UIResource', 'api').status;
+    expect(failed?.updateStatus).toBe('error');
+    expect(failed?.buildHistory?.[0]?.error).toBe('Dockerfile: bad');
+    expect(t.logs.text('api')).toContain('Build Failed: Dockerfile: bad\n');
+    t.executors.failImage = undefined;
+    t.touch('image:api', '/p/api/Dockerfile');
+    await t.settle();
+    expect(t.store.getOrThrow('UIResource', 'api').status?.updateStatus).toBe('ok');
+  });
+
+  it('runs a manual resource only when triggered, and re-runs the whole update', async () => {
+    const t = await setup({
+      '/p/Tiltfile':
+        "local_resource('m', 'make', trigger_mode=TRIGGER_MODE_MANUAL, auto_init=False)\n",
+    });
+    expect(t.executors.calls).toEqual([]);
+    expect(t.store.getOrThrow('UIResource', 'm').status?.updateStatus).toBe('none');
+    addToTriggerQueue(t.store, 'm');
+    await t.settle();
+    expect(t.executors.calls).toEqual(['run m:update']);
+    expect(t.store.get('ConfigMap', 'tilt-trigger-queue')?.data).toEqual({});
+  });
+
+  it('starts the serve command after the update and replaces it on the next update', async () => {
+    const t = await setup({
+      '/p/Tiltfile': "local_resource('s', cmd='make', serve_cmd='./serve', deps=['src'])\n",
+    });
+    expect(t.executors.calls).toEqual(['run s:update']);
+    expect(t.store.get('Cmd', 's-serve-1')?.spec.args).toEqual(['sh', '-c', './serve']);
+    t.touch('local:s', '/p/src/a.c');
+    await t.settle();
+    expect(t.store.get('Cmd', 's-serve-1')).toBeUndefined();
+    expect(t.store.get('Cmd', 's-serve-2')).toBeDefined();
+  });
+
+  it('waits for the Tiltfile to re-run before updating on a config change', async () => {
+    const t = await setup({ '/p/Tiltfile': "local_resource('a', 'make', deps=['x'])\n" });
+    t.executors.calls.length = 0;
+    t.touch('configs:(Tiltfile)', '/p/Tiltfile');
+    t.touch('local:a', '/p/x');
+    await t.settle();
+    // The Tiltfile re-ran (same spec), then the pending file change updated the resource once.
+    expect(t.executors.calls).toEqual(['run a:update']);
+  });
+});

@@ -1,0 +1,163 @@
+// One update of one resource (Tilt's BuildAndDeployer pipeline): build the images that are out of
+// date, in dependency order, then deploy — apply the KubernetesApply, or run the local update
+// command and (re)start its serve command. Each step is a `STEP i/n — …` line in the resource's
+// build log, as in Tilt.
+import type { Cmd, ImageMap } from '@slant/api';
+import { ANNOTATIONS, API_VERSION } from '@slant/api';
+import type { Clock } from '../../clock.ts';
+import type { LogWriter } from '../../logs/types.ts';
+import type { ObjectStore } from '../../store/store.ts';
+import type { Manifest } from '../manifest.ts';
+import type { ImageTarget, ResourceTargets } from './targets.ts';
+import { changesSince } from './targets.ts';
+
+export type StepResult = { ok: true } | { ok: false; error: string };
+
+/** What the update steps call; app.ts wires the real controllers' functions in. */
+export interface BuildExecutors {
+  buildImage(
+    kind: 'DockerImage' | 'CmdImage',
+    name: string,
+    signal: AbortSignal,
+  ): Promise<StepResult>;
+  applyK8s(name: string, signal: AbortSignal): Promise<StepResult>;
+  /** Runs a Cmd object once (local_resource cmd); resolves when it exits. */
+  runCmd(name: string, signal: AbortSignal): Promise<{ exitCode: number | null; error?: string }>;
+}
+
+/** Per image: the last build start, and the spec it was built from. */
+export interface ImageRecord {
+  lastStart: number;
+  specJson: string;
+}
+
+export interface UpdateContext {
+  readonly store: ObjectStore;
+  readonly clock: Clock;
+  readonly logs: LogWriter;
+  readonly executors: BuildExecutors;
+  readonly resource: string;
+  readonly manifest: Manifest;
+  readonly targets: ResourceTargets;
+  readonly spanId: string;
+  /** Rebuild every image (a manual trigger or a changed spec). */
+  readonly force: boolean;
+  readonly images: Map<string, ImageRecord>;
+  /** Sequence for serve Cmd names (`<resource>-serve-<n>`). */
+  readonly nextServe: () => number;
+  readonly signal: AbortSignal;
+}
+
+const STEP_PREFIX = '     ';
+
+function imageIsCurrent(ctx: UpdateContext, t: ImageTarget, rebuilt: Set<string>): boolean {
+  if (ctx.force) return false;
+  const rec = ctx.images.get(t.name);
+  const map = ctx.store.get('ImageMap', t.imageMap) as ImageMap | undefined;
+  if (rec === undefined || map?.status?.image === undefined) return false;
+  if (rec.specJson !== t.specJson) return false;
+  if (t.deps.some((d) => rebuilt.has(d))) return false;
+  return changesSince(ctx.store, [t.fileWatch], rec.lastStart).earliest === undefined;
+}
+
+function stepName(t: ImageTarget, ctx: UpdateContext): string {
+  const ref =
+    (ctx.store.get(t.kind, t.name)?.spec as { ref?: string } | undefined)?.ref ?? t.imageMap;
+  return t.kind === 'DockerImage'
+    ? `Building Dockerfile: [${ref}]`
+    : `Building Custom Build: [${ref}]`;
+}
+
+/** Runs the update; resolves with the error text of the failed step, or undefined on success. */
+export async function runUpdate(ctx: UpdateContext): Promise<string | undefined> {
+  const log = (text: string) =>
+    ctx.logs.write({ resource: ctx.resource, spanId: ctx.spanId, text });
+  // Images are in dependency order, so an image built on a rebuilt one is marked in time.
+  const rebuilt = new Set<string>();
+  const toBuild = ctx.targets.images.filter((t) => {
+    if (imageIsCurrent(ctx, t, rebuilt)) return false;
+    rebuilt.add(t.imageMap);
+    return true;
+  });
+  const deploySteps = ctx.manifest.type === 'k8s' || ctx.manifest.local?.updateCmdName ? 1 : 0;
+  const total = toBuild.length + deploySteps;
+  const steps: { name: string; ms: number }[] = [];
+  const started = ctx.clock.now().getTime();
+  let index = 0;
+  const step = async (name: string, fn: () => Promise<string | undefined>) => {
+    index++;
+    log(`STEP ${index}/${total} — ${name}\n`);
+    const t0 = ctx.clock.now().getTime();
+    const err = await fn();
+    steps.push({ name, ms: ctx.clock.now().getTime() - t0 });
+    log('\n');
+    return err;
+  };
+
+  for (const t of toBuild) {
+    const err = await step(stepName(t, ctx), async () => {
+      ctx.images.set(t.name, { lastStart: ctx.clock.now().getTime(), specJson: t.specJson });
+      const r = await ctx.executors.buildImage(t.kind, t.name, ctx.signal);
+      return r.ok ? undefined : r.error;
+    });
+    if (err !== undefined) return err;
+  }
+
+  if (ctx.manifest.type === 'k8s') {
+    const err = await step('Deploying', async () => {
+      const r = await ctx.executors.applyK8s(ctx.resource, ctx.signal);
+      return r.ok ? undefined : r.error;
+    });
+    if (err !== undefined) return err;
+  }
+  const local = ctx.manifest.local;
+  if (local !== undefined && local.updateCmdName !== '') {
+    const cmd = ctx.store.get('Cmd', local.updateCmdName) as Cmd | undefined;
+    const err = await step(`Running cmd: ${(cmd?.spec.args ?? []).join(' ')}`, async () => {
+      const r = await ctx.executors.runCmd(local.updateCmdName, ctx.signal);
+      if (r.error !== undefined) return r.error;
+      return r.exitCode === 0 ? undefined : `exit status ${r.exitCode ?? 1}`;
+    });
+    if (err !== undefined) return err;
+  }
+  if (local?.serveCmd !== undefined) restartServe(ctx);
+
+  if (total > 0) {
+    steps.forEach((s, i) => {
+      log(`${STEP_PREFIX}Step ${i + 1} - ${(s.ms / 1000).toFixed(2)}s (${s.name})\n`);
+    });
+    log(
+      `${STEP_PREFIX}DONE IN: ${((ctx.clock.now().getTime() - started) / 1000).toFixed(2)}s \n\n`,
+    );
+  }
+  return undefined;
+}
+
+/** Replaces the resource's serve Cmd with a fresh one (Tilt's `<name>-serve-<n>`). */
+export function restartServe(ctx: UpdateContext): void {
+  const serve = ctx.manifest.local?.serveCmd;
+  for (const old of ctx.store.list('Cmd') as Cmd[]) {
+    if (old.metadata.annotations?.[SERVE_OWNER_ANNOTATION] === ctx.resource) {
+      ctx.store.delete('Cmd', old.metadata.name);
+    }
+  }
+  if (serve === undefined) return;
+  const n = ctx.nextServe();
+  const cmd: Cmd = {
+    apiVersion: API_VERSION,
+    kind: 'Cmd',
+    metadata: {
+      name: `${ctx.resource}-serve-${n}`,
+      annotations: {
+        [ANNOTATIONS.resource]: ctx.resource,
+        [ANNOTATIONS.logSpanId]: `localserve:${n}`,
+        [SERVE_OWNER_ANNOTATION]: ctx.resource,
+      },
+    },
+    spec: serve,
+  };
+  ctx.store.create(cmd);
+}
+
+/** Marks the serve Cmds of a resource (Tilt's owner-name annotation for CmdServer). */
+export const SERVE_OWNER_ANNOTATION = 'tilt.dev/owner-name';
