@@ -26,8 +26,11 @@ spec:
 class FakeExecutors implements BuildExecutors {
   readonly calls: string[] = [];
   failImage: string | undefined;
-  constructor(private readonly store: ReturnType<typeof newTestStore>) {}
-  async buildImage(kind: string, name: string): Promise<StepResult> {
+  private readonly store: ReturnType<typeof newTestStore>;
+  constructor(store: ReturnType<typeof newTestStore>) {
+    this.store = store;
+  }
+  async buildImage(_kind: string, name: string): Promise<StepResult> {
     this.calls.push(`build ${name}`);
     if (name === this.failImage) return { ok: false, error: 'Dockerfile: bad' };
     const map = name.slice(name.indexOf(':') + 1);
@@ -109,7 +112,10 @@ describe('BuildController', () => {
       reason: 'waiting-for-dep',
       on: [{ group: 'tilt.dev', apiVersion: 'v1alpha1', kind: 'UIResource', name: 'api' }],
     });
-    t.store.mutateStatus('UIResource', 'api', (ui) => ({ ...ui.status, runtimeStatus: 'ok' }));
+    t.store.mutateStatus('UIResource', 'api', (ui) => ({
+      ...ui.status,
+      runtimeStatus: 'ok' as const,
+    }));
     await t.settle();
     expect(t.executors.calls).toEqual([
       'build api:api',
@@ -125,7 +131,10 @@ describe('BuildController', () => {
 
   it('rebuilds only the image whose files changed', async () => {
     const t = await setup(TWO_IMAGES);
-    t.store.mutateStatus('UIResource', 'api', (ui) => ({ ...ui.status, runtimeStatus: 'ok' }));
+    t.store.mutateStatus('UIResource', 'api', (ui) => ({
+      ...ui.status,
+      runtimeStatus: 'ok' as const,
+    }));
     await t.settle();
     t.executors.calls.length = 0;
     t.touch('image:worker', '/p/worker/main.py');
