@@ -1,0 +1,88 @@
+// PortForwardDialer over the API server's pods/portforward websocket, with
+// @kubernetes/client-node's PortForward: one websocket per dialed stream.
+import { Duplex, Writable } from 'node:stream';
+import { KubeConfig, PortForward } from '@kubernetes/client-node';
+import type { PortForwardDialer, PortForwardTarget } from './port-forward-client.ts';
+
+export interface NodePortForwardDialerOptions {
+  readonly kubeconfigPath: string;
+  /** The kubeconfig context to use; its current context when absent. */
+  readonly context?: string;
+}
+
+/** What this adapter needs of the websocket client-node returns. */
+interface Socket {
+  close(): void;
+  on(event: 'close', fn: () => void): unknown;
+}
+
+export class NodePortForwardDialer implements PortForwardDialer {
+  private readonly forward: PortForward;
+
+  constructor(opts: NodePortForwardDialerOptions) {
+    const kc = new KubeConfig();
+    kc.loadFromFile(opts.kubeconfigPath);
+    if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+    // disconnectOnErr=false: we end the stream ourselves with the kubelet's message.
+    this.forward = new PortForward(kc, false);
+  }
+
+  async dial(target: PortForwardTarget, signal: AbortSignal): Promise<Duplex> {
+    let ws: Socket | undefined;
+    // The Duplex the controller sees: its writes go to the pod through `input`; what the pod
+    // sends is pushed into it by `output`.
+    const input = new Duplex({ read() {}, write: (_c, _e, cb) => cb() });
+    const stream = new Duplex({
+      read() {},
+      write(chunk: Buffer, _enc, cb) {
+        input.push(chunk);
+        cb();
+      },
+      final(cb) {
+        input.push(null);
+        cb();
+      },
+      destroy(err, cb) {
+        ws?.close();
+        cb(err);
+      },
+    });
+    const output = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        stream.push(chunk);
+        cb();
+      },
+    });
+    const errors = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        stream.destroy(new Error(chunk.toString('utf8').trim()));
+        cb();
+      },
+    });
+    try {
+      const { namespace, pod, port } = target;
+      const socket = await this.forward.portForward(namespace, pod, [port], output, errors, input);
+      ws = typeof socket === 'function' ? (socket() ?? undefined) : socket;
+    } catch (err) {
+      stream.destroy();
+      throw new Error(dialErrorText(err));
+    }
+    ws?.on('close', () => {
+      if (!stream.destroyed) stream.push(null);
+    });
+    const abort = () => stream.destroy();
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    stream.once('close', () => signal.removeEventListener('abort', abort));
+    return stream;
+  }
+}
+
+/** ws rejects with an ErrorEvent (`{message}`), not an Error. */
+function dialErrorText(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'message' in err) {
+    const message = (err as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return String(err);
+}
