@@ -1,0 +1,68 @@
+// The UIResource runtime roll-up: re-computes a resource's runtime status whenever its pods,
+// serve process, port forwards or disable ConfigMap change. The update half (builds) is written
+// by the build controller; both use read-modify-write on disjoint fields.
+import type { ApiObject, Cmd, PortForward, UIResource } from '@slant/api';
+import { ANNOTATIONS } from '@slant/api';
+import type { Clock } from '../../clock.ts';
+import { SERVE_OWNER_ANNOTATION } from '../../engine/buildcontrol/run-update.ts';
+import type { Reconciler } from '../../engine/manager.ts';
+import { readManifest } from '../../engine/manifest.ts';
+import type { ObjectStore } from '../../store/store.ts';
+import { runtimeStatus } from './runtime.ts';
+
+export interface UIResourceReconcilerDeps {
+  readonly store: ObjectStore;
+  readonly clock: Clock;
+}
+
+function byResource(obj: ApiObject): string[] {
+  const r = obj.metadata.annotations?.[ANNOTATIONS.resource];
+  return r === undefined ? [] : [r];
+}
+
+export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reconciler {
+  const { store } = deps;
+  return {
+    kind: 'UIResource',
+    watches: [
+      { kind: 'KubernetesDiscovery', map: byResource },
+      { kind: 'KubernetesApply', map: byResource },
+      { kind: 'Cmd', map: byResource },
+      { kind: 'PortForward', map: byResource },
+      {
+        kind: 'ConfigMap',
+        map: (cm) =>
+          cm.metadata.name.endsWith('-disable')
+            ? [cm.metadata.name.slice(0, -'-disable'.length)]
+            : [],
+      },
+    ],
+    async reconcile(name) {
+      const ui = store.get('UIResource', name) as UIResource | undefined;
+      const manifest = readManifest(ui);
+      if (ui === undefined || manifest === undefined) return;
+      const serve = (store.list('Cmd') as Cmd[])
+        .filter((c) => c.metadata.annotations?.[SERVE_OWNER_ANNOTATION] === name)
+        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }))
+        .at(-1);
+      const forwards = (store.list('PortForward') as PortForward[]).filter(
+        (pf) => pf.metadata.annotations?.[ANNOTATIONS.resource] === name,
+      );
+      const rt = runtimeStatus({
+        name,
+        manifest,
+        apply: store.get('KubernetesApply', name),
+        discovery: store.get('KubernetesDiscovery', name),
+        serve,
+        forwards,
+        disable: store.get('ConfigMap', `${name}-disable`),
+        now: deps.clock.now().toISOString(),
+      });
+      store.mutateStatus('UIResource', name, (cur) => {
+        const next = { ...cur.status, ...rt };
+        if (manifest.type !== 'k8s') delete next.k8sResourceInfo;
+        return next;
+      });
+    },
+  };
+}
