@@ -12,6 +12,10 @@ export class FakeProcess implements RunningProcess {
   readonly pid: number;
   readonly exited: Promise<ProcessExit>;
   stopped = false;
+  /** The grace period stop() was given. */
+  stopGraceMs: number | undefined;
+  /** When false, stop() only records the request; the test ends the process with exit(). */
+  exitOnStop = true;
   private settle!: (exit: ProcessExit) => void;
   private done = false;
 
@@ -38,9 +42,10 @@ export class FakeProcess implements RunningProcess {
     this.settle(error === undefined ? { code, signal } : { code, signal, error });
   }
 
-  stop(): Promise<ProcessExit> {
+  stop(graceMs?: number): Promise<ProcessExit> {
     this.stopped = true;
-    this.exit(null, 'SIGTERM');
+    this.stopGraceMs = graceMs;
+    if (this.exitOnStop) this.exit(null, 'SIGTERM');
     return this.exited;
   }
 }
@@ -49,9 +54,18 @@ export class FakeProcessRunner implements ProcessRunner {
   readonly started: FakeProcess[] = [];
   /** Called on each start, e.g. to print output or exit at once. */
   onStart: ((p: FakeProcess) => void) | undefined;
+  /** When it returns a message, the process fails to start as the real runner's do (pid 0). */
+  startError: ((spec: ProcessSpec) => string | undefined) | undefined;
   private nextPid = 1000;
 
   start(spec: ProcessSpec, output: ProcessOutput): FakeProcess {
+    const error = this.startError?.(spec);
+    if (error !== undefined) {
+      const failed = new FakeProcess(spec, output, 0);
+      failed.exit(null, null, error);
+      this.started.push(failed);
+      return failed;
+    }
     const p = new FakeProcess(spec, output, this.nextPid++);
     this.started.push(p);
     this.onStart?.(p);
