@@ -127,6 +127,9 @@ export function tarBuildContext(opts: BuildContextOptions): Readable {
     },
   });
   pack.pipe(out);
+  // A consumer that gives up early (a failed build) closes `out`; the pack then stops quietly.
+  pack.on('error', () => {});
+  out.on('close', () => pack.destroy());
   fill(pack, opts).catch((err: unknown) => {
     out.destroy(err instanceof Error ? err : new Error(String(err)));
     pack.destroy();
