@@ -1,0 +1,129 @@
+// DockerImageBuilder against the real Docker engine and registry: the context filter, Tilt's
+// content-hash tag, a rebuild that keeps its tag, the push, and a failing build's error text.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Cluster, DockerImage, ImageMap } from '@slant/api';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { systemClock } from '../../packages/slant/src/clock.ts';
+import { DockerImageBuilder } from '../../packages/slant/src/controllers/dockerimage/builder.ts';
+import { NodeDockerClient } from '../../packages/slant/src/docker/client-node.ts';
+import { MemoryLogWriter } from '../../packages/slant/src/logs/types.ts';
+import { ObjectStore } from '../../packages/slant/src/store/store.ts';
+
+const execFileP = promisify(execFile);
+const env = inject('slantEnv');
+const name = `slant-it/app-${randomBytes(4).toString('hex')}`;
+const repo = name.replace('/', '_');
+let dir = '';
+const signal = new AbortController().signal;
+
+function docker(...args: string[]): Promise<{ stdout: string }> {
+  return execFileP('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost } });
+}
+
+function setup(dockerfile: string): {
+  store: ObjectStore;
+  logs: MemoryLogWriter;
+  builder: DockerImageBuilder;
+} {
+  const clock = systemClock();
+  const store = new ObjectStore({ clock });
+  const logs = new MemoryLogWriter();
+  const cluster: Cluster = {
+    apiVersion: 'tilt.dev/v1alpha1',
+    kind: 'Cluster',
+    metadata: { name: 'default' },
+    spec: { connection: { kubernetes: {} } },
+    status: {
+      arch: process.arch === 'arm64' ? 'arm64' : 'amd64',
+      registry: { host: env.registry },
+    },
+  };
+  const im: ImageMap = {
+    apiVersion: 'tilt.dev/v1alpha1',
+    kind: 'ImageMap',
+    metadata: { name },
+    spec: { selector: name },
+  };
+  const di: DockerImage = {
+    apiVersion: 'tilt.dev/v1alpha1',
+    kind: 'DockerImage',
+    metadata: {
+      name: `app:${name}`,
+      annotations: {
+        'tilt.dev/resource': 'app',
+        'tilt.dev/log-span-id': `dockerimage:app:${name}`,
+      },
+    },
+    spec: {
+      ref: name,
+      context: dir,
+      dockerfileContents: dockerfile,
+      contextIgnores: [{ basePath: dir, patterns: ['ignored.txt'] }],
+      cluster: 'default',
+      clusterNeeds: 'push',
+    },
+  };
+  for (const o of [cluster, im, di]) store.create(o);
+  const client = new NodeDockerClient({ host: env.dockerHost });
+  return { store, logs, builder: new DockerImageBuilder({ store, docker: client, clock, logs }) };
+}
+
+const DOCKERFILE = `FROM ${env.busyboxImage}\nCOPY . /app\n`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'slant-docker-build-'));
+  await writeFile(join(dir, 'kept.txt'), 'kept\n');
+  await writeFile(join(dir, 'ignored.txt'), 'ignored\n');
+});
+
+afterAll(async () => {
+  const { stdout } = await docker('images', '-q', `localhost:5005/${repo}`);
+  const ids = [...new Set(stdout.split('\n').filter((l) => l !== ''))];
+  if (ids.length > 0) await docker('rmi', '-f', ...ids).catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('docker build against the real engine', () => {
+  let firstRef = '';
+
+  test('builds without the ignored file, tags tilt-<hash> and pushes to the registry', async () => {
+    const { store, logs, builder } = setup(DOCKERFILE);
+    const r = await builder.build(`app:${name}`, signal);
+    if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+    expect(r.ref).toMatch(new RegExp(`^${env.registry}/${repo}:tilt-[0-9a-f]{16}$`));
+    firstRef = r.ref;
+    const tag = r.ref.slice(r.ref.lastIndexOf(':') + 1);
+
+    const { stdout } = await docker('run', '--rm', r.ref, 'ls', '/app');
+    expect(stdout.split('\n').filter((l) => l !== '')).toEqual(['Dockerfile', 'kept.txt']);
+
+    const res = await fetch(`http://${env.registry}/v2/${repo}/tags/list`);
+    expect(await res.json()).toEqual({ name: repo, tags: [tag] });
+
+    expect(store.get('ImageMap', name)?.status?.image).toBe(r.ref);
+    const text = logs.text('app');
+    expect(text).toContain(
+      `Building Dockerfile for platform linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}:\n  FROM ${env.busyboxImage}\n  COPY . /app\n\n`,
+    );
+    // The legacy builder adds a step per label (dev.tilt.built, dev.tilt.gc).
+    expect(text).toContain(`     Step 1/4 : FROM ${env.busyboxImage}\n`);
+    expect(text).toContain(`     Authenticating to image repo: ${env.registry}/${repo}\n`);
+  });
+
+  test('a rebuild of an unchanged context gives the same tag', async () => {
+    const { builder } = setup(DOCKERFILE);
+    expect(await builder.build(`app:${name}`, signal)).toEqual({ ok: true, ref: firstRef });
+  });
+
+  test('a failing RUN is the build error, in Docker’s words', async () => {
+    const { store, builder } = setup(`FROM ${env.busyboxImage}\nRUN exit 3\n`);
+    const error = "ImageBuild: The command '/bin/sh -c exit 3' returned a non-zero code: 3";
+    expect(await builder.build(`app:${name}`, signal)).toEqual({ ok: false, error });
+    expect(store.get('DockerImage', `app:${name}`)?.status?.completed?.error).toBe(error);
+  });
+});
