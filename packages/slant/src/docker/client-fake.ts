@@ -1,6 +1,7 @@
 // A DockerClient for unit tests: an in-memory image store. Builds read the context tar (so tests
 // can see what was sent) and answer with scripted output; pushes record what was pushed.
 import * as tar from 'tar-stream';
+import { parseNormalizedNamed, refString, tagNameOnly } from '../container/ref.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -21,6 +22,16 @@ export interface FakeBuild {
 export type FakeBuildResult =
   | { readonly imageId: string; readonly output?: readonly JsonMessage[] }
   | { readonly error: string; readonly output?: readonly JsonMessage[] };
+
+// Docker finds `app:v1` as `docker.io/library/app:v1`, and `app` as `app:latest`.
+function key(ref: string): string {
+  if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) return ref;
+  try {
+    return refString(tagNameOnly(parseNormalizedNamed(ref)));
+  } catch {
+    return ref;
+  }
+}
 
 async function readTar(context: NodeJS.ReadableStream): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -82,7 +93,7 @@ export class FakeDockerClient implements DockerClient {
       labels: {},
     };
     this.images.set(imageId, img);
-    for (const r of refs) this.images.set(r, img);
+    for (const r of refs) this.images.set(key(r), img);
     return imageId;
   }
 
@@ -108,19 +119,19 @@ export class FakeDockerClient implements DockerClient {
 
   async tag(source: string, target: string): Promise<void> {
     this.check();
-    const img = this.images.get(source);
+    const img = this.images.get(key(source));
     if (img === undefined) {
       throw new DockerError(`Error response from daemon: No such image: ${source}`, 404);
     }
     const tagged = { ...img, repoTags: [...img.repoTags, target] };
     this.images.set(img.id, tagged);
-    this.images.set(target, tagged);
+    this.images.set(key(target), tagged);
     this.tags.push({ source, target });
   }
 
   async push(ref: string, onMessage: (m: JsonMessage) => void): Promise<void> {
     this.check();
-    if (!this.images.has(ref)) {
+    if (!this.images.has(key(ref))) {
       throw new DockerError(
         `Error response from daemon: An image does not exist locally with the tag: ${ref}`,
         404,
@@ -134,6 +145,6 @@ export class FakeDockerClient implements DockerClient {
 
   async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {
     this.check();
-    return this.images.get(ref);
+    return this.images.get(key(ref));
   }
 }
