@@ -2,16 +2,16 @@
 // apply that keeps uids and bumps resourceVersions only on change, watches fed by every write,
 // and knobs for failures. Tests put pods (and their ReplicaSets) in by hand with put().
 import { isDeepStrictEqual } from 'node:util';
-import type {
-  KubeClient,
-  KubeContextInfo,
+import {
+  type KubeClient,
+  type KubeContextInfo,
   KubeError,
-  KubeHealth,
-  KubeListQuery,
-  KubeObjectRef,
-  KubeWatch,
-  KubeWatchEvent,
-  KubeWatchOptions,
+  type KubeHealth,
+  type KubeListQuery,
+  type KubeObjectRef,
+  type KubeWatch,
+  type KubeWatchEvent,
+  type KubeWatchOptions,
 } from './client.ts';
 import {
   entityApiVersion,
@@ -72,6 +72,8 @@ export class FakeKubeClient implements KubeClient {
   healthResult: KubeHealth = { live: true, ready: true };
   /** Called before each object is applied; return an error to fail that apply. */
   applyHook: ((obj: K8sEntity) => KubeError | undefined) | undefined;
+  /** When true, applies hang until their signal aborts (to test timeouts). */
+  hangApplies = false;
   /** Every apply call's objects, and every delete call's refs, in order. */
   readonly applyCalls: K8sEntity[][] = [];
   readonly deleteCalls: KubeObjectRef[][] = [];
@@ -172,8 +174,15 @@ export class FakeKubeClient implements KubeClient {
     return this.healthResult;
   }
 
-  async apply(objects: readonly K8sEntity[]): Promise<K8sEntity[]> {
+  async apply(objects: readonly K8sEntity[], signal?: AbortSignal): Promise<K8sEntity[]> {
     this.applyCalls.push(objects.map((o) => structuredClone(o)));
+    if (this.hangApplies) {
+      await new Promise<void>((_, reject) => {
+        signal?.addEventListener('abort', () =>
+          reject(new KubeError('The operation was aborted', 0)),
+        );
+      });
+    }
     const result: K8sEntity[] = [];
     for (const obj of objects) {
       const err = this.applyHook?.(obj);
