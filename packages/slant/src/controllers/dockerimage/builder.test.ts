@@ -262,3 +262,20 @@ describe('DockerImageBuilder', () => {
     });
   });
 });
+
+describe('DockerImageBuilder for Docker Compose', () => {
+  test('tags the image as the Compose file names it and does not push', async () => {
+    f.store.create(cluster(undefined, { spec: { connection: { docker: {} } } }));
+    addApp();
+    f.docker.buildResults.push({ imageId: ID_A });
+    expect(await builder.build('web:app', signal)).toEqual({ ok: true, ref: 'app:latest' });
+    expect(f.docker.tags).toEqual([
+      { source: ID_A, target: 'docker.io/library/app:tilt-0123456789abcdef' },
+      {
+        source: 'docker.io/library/app:tilt-0123456789abcdef',
+        target: 'docker.io/library/app:latest',
+      },
+    ]);
+    expect(f.docker.pushes).toEqual([]);
+  });
+});
