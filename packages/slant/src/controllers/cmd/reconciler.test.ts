@@ -267,6 +267,10 @@ describe('Cmd reconciler', () => {
     await settle(f.manager);
     expect(f.processes.started[0]!.stopped).toBe(true);
     expect(f.processes.started).toHaveLength(2);
+    // The old Cmd's own reconciles (after its status changed) leave the new process alone.
+    f.store.update(cmdObject('web-serve-1', { args: ['serve'] }, { ...serve(1), touched: 'yes' }));
+    await settle(f.manager);
+    expect(f.processes.started[1]!.stopped).toBe(false);
     f.processes.started[1]!.exit(0);
     await settle(f.manager);
     expect(f.logs.entries.at(-1)).toEqual({

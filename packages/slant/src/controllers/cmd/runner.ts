@@ -93,11 +93,8 @@ export class CmdRunner {
   }
 
   /** Converges one Cmd (the reconciler's body). */
-  async reconcile(name: string): Promise<void> {
-    const cmd = this.deps.store.get('Cmd', name);
-    const server = cmd === undefined ? undefined : serverOf(cmd);
-    if (server !== undefined) await this.stopOtherServers(name, server);
-    await this.withLock(name, () => this.reconcileLocked(name));
+  reconcile(name: string): Promise<void> {
+    return this.withLock(name, () => this.reconcileLocked(name));
   }
 
   /** Runs the Cmd's spec once now (plus `extraEnv`) and waits for it to finish (Tilt's ForceRun). */
@@ -198,11 +195,13 @@ export class CmdRunner {
   ): Promise<CmdRun> {
     const name = cmd.metadata.name;
     await this.stop(name);
+    const server = serverOf(cmd);
+    if (server !== undefined) await this.stopOtherServers(name, server);
     const proc = this.ensure(name);
     proc.spec = structuredClone(cmd.spec);
     proc.lastRestartOn = restart.time;
     proc.lastStartOn = start.time;
-    proc.server = serverOf(cmd);
+    proc.server = server;
     const button = isAfter(restart.time, start.time) ? restart.button : start.button;
     const { logs } = this.deps;
     const target = logTarget(cmd);
@@ -245,10 +244,14 @@ export class CmdRunner {
     if (proc.run === run) proc.run = undefined;
   }
 
-  /** A serve_cmd replaced by a new Cmd (Tilt names them `<resource>-serve-<n>`) must let go first. */
+  /**
+   * A serve_cmd replaced by a new Cmd (Tilt names them `<resource>-serve-<n>`) lets go of its port
+   * first. Only the Cmd that starts stops the others; their own locks are not taken (a stop is
+   * idempotent), so two serve Cmds starting at once cannot wait on each other.
+   */
   private async stopOtherServers(name: string, server: string): Promise<void> {
     const others = [...this.procs].filter(([n, p]) => n !== name && p.server === server);
-    for (const [other] of others) await this.withLock(other, () => this.stop(other));
+    await Promise.all(others.map(([, p]) => p.run?.stop() ?? Promise.resolve()));
   }
 
   private ensure(name: string): Proc {
