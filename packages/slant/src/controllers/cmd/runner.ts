@@ -110,7 +110,9 @@ export class CmdRunner {
       ]);
     });
     if (run === undefined) {
-      return { exitCode: null, error: `cmds.tilt.dev "${name}" not found`, status: {} };
+      // Shutting down is a cancellation, as in Tilt (the context of the run is gone).
+      const error = this.closed ? 'context canceled' : `cmds.tilt.dev "${name}" not found`;
+      return { exitCode: null, error, status: {} };
     }
     const aborted = new Promise<void>((resolve) => {
       if (opts.signal.aborted) resolve();
