@@ -10,7 +10,7 @@ import { loadTiltfile } from '../../tiltfile/loader.ts';
 import { Manager } from '../manager.ts';
 import { addToTriggerQueue } from '../trigger-queue.ts';
 import { BuildController } from './controller.ts';
-import type { BuildExecutors, StepResult } from './run-update.ts';
+import type { BuildExecutors, BuildPipeline, StepResult } from './run-update.ts';
 
 const DEPLOY = (name: string, image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -30,10 +30,16 @@ class FakeExecutors implements BuildExecutors {
   constructor(store: ReturnType<typeof newTestStore>) {
     this.store = store;
   }
-  async buildImage(_kind: string, name: string): Promise<StepResult> {
+  async buildImage(
+    _kind: string,
+    name: string,
+    _signal: AbortSignal,
+    pipeline: BuildPipeline,
+  ): Promise<StepResult> {
     this.calls.push(`build ${name}`);
     if (name === this.failImage) return { ok: false, error: 'Dockerfile: bad' };
     const map = name.slice(name.indexOf(':') + 1);
+    pipeline.startStep(`Pushing localhost:5005/${map}:tilt-1`);
     this.store.mutateStatus('ImageMap', map, (m) => ({ ...m.status, image: `${map}:tilt-1` }));
     return { ok: true };
   }
@@ -126,7 +132,9 @@ describe('BuildController', () => {
     const api = t.store.getOrThrow('UIResource', 'api').status;
     expect(api?.updateStatus).toBe('ok');
     expect(api?.buildHistory?.length).toBe(1);
-    expect(t.logs.text('api')).toContain('Initial Build\nSTEP 1/2 — Building Dockerfile: [api]\n');
+    expect(t.logs.text('api')).toContain(
+      'Initial Build\nSTEP 1/3 — Building Dockerfile: [api]\n\nSTEP 2/3 — Pushing localhost:5005/api:tilt-1\n\nSTEP 3/3 — Deploying\n',
+    );
   });
 
   it('rebuilds only the image whose files changed', async () => {

@@ -15,14 +15,22 @@ export type StepResult = { ok: true } | { ok: false; error: string };
 
 /** What the update steps call; app.ts wires the real controllers' functions in. */
 export interface BuildExecutors {
+  /** Builds (and pushes) one image; the builder may open more steps (`Pushing …`) on `pipeline`. */
   buildImage(
     kind: 'DockerImage' | 'CmdImage',
     name: string,
     signal: AbortSignal,
+    pipeline: BuildPipeline,
   ): Promise<StepResult>;
   applyK8s(name: string, signal: AbortSignal): Promise<StepResult>;
   /** Runs a Cmd object once (local_resource cmd); resolves when it exits. */
   runCmd(name: string, signal: AbortSignal): Promise<{ exitCode: number | null; error?: string }>;
+}
+
+/** Numbered build steps (Tilt's PipelineState): starting one ends the previous. */
+export interface BuildPipeline {
+  startStep(name: string): void;
+  endStep(): void;
 }
 
 /** Per image: the last build start, and the spec it was built from. */
@@ -80,24 +88,41 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
     return true;
   });
   const deploySteps = ctx.manifest.type === 'k8s' || ctx.manifest.local?.updateCmdName ? 1 : 0;
-  const total = toBuild.length + deploySteps;
+  // Tilt counts a push step for every image the cluster pulls from a registry.
+  const pushes = toBuild.filter(
+    (t) =>
+      (ctx.store.get(t.kind, t.name)?.spec as { clusterNeeds?: string })?.clusterNeeds === 'push',
+  ).length;
+  const total = toBuild.length + pushes + deploySteps;
   const steps: { name: string; ms: number }[] = [];
   const started = ctx.clock.now().getTime();
   let index = 0;
+  let open: { name: string; t0: number } | undefined;
+  const pipeline: BuildPipeline = {
+    startStep(name) {
+      pipeline.endStep();
+      index++;
+      log(`STEP ${index}/${total} — ${name}\n`);
+      open = { name, t0: ctx.clock.now().getTime() };
+    },
+    endStep() {
+      if (open === undefined) return;
+      steps.push({ name: open.name, ms: ctx.clock.now().getTime() - open.t0 });
+      open = undefined;
+      log('\n');
+    },
+  };
   const step = async (name: string, fn: () => Promise<string | undefined>) => {
-    index++;
-    log(`STEP ${index}/${total} — ${name}\n`);
-    const t0 = ctx.clock.now().getTime();
+    pipeline.startStep(name);
     const err = await fn();
-    steps.push({ name, ms: ctx.clock.now().getTime() - t0 });
-    log('\n');
+    pipeline.endStep();
     return err;
   };
 
   for (const t of toBuild) {
     const err = await step(stepName(t, ctx), async () => {
       ctx.images.set(t.name, { lastStart: ctx.clock.now().getTime(), specJson: t.specJson });
-      const r = await ctx.executors.buildImage(t.kind, t.name, ctx.signal);
+      const r = await ctx.executors.buildImage(t.kind, t.name, ctx.signal, pipeline);
       return r.ok ? undefined : r.error;
     });
     if (err !== undefined) return err;
@@ -152,6 +177,7 @@ export function restartServe(ctx: UpdateContext): void {
         [ANNOTATIONS.resource]: ctx.resource,
         [ANNOTATIONS.logSpanId]: `localserve:${n}`,
         [SERVE_OWNER_ANNOTATION]: ctx.resource,
+        'tilt.dev/owner-kind': 'CmdServer',
       },
     },
     spec: serve,
