@@ -1,4 +1,4 @@
-import { API_VERSION, type KubernetesDiscoverySpec } from '@slant/api';
+import { API_VERSION, type KubernetesDiscovery, type KubernetesDiscoverySpec } from '@slant/api';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../clock.ts';
 import { KubeError } from '../../k8s/client.ts';
@@ -26,10 +26,10 @@ function setup() {
   return { clock, store, kube, logs, reconcile };
 }
 
-function discovery(name: string, spec: Partial<KubernetesDiscoverySpec>) {
+function discovery(name: string, spec: Partial<KubernetesDiscoverySpec>): KubernetesDiscovery {
   return {
     apiVersion: API_VERSION,
-    kind: 'KubernetesDiscovery' as const,
+    kind: 'KubernetesDiscovery',
     metadata: {
       name,
       annotations: { 'tilt.dev/resource': name, 'tilt.dev/log-span-id': `k8s:${name}` },
