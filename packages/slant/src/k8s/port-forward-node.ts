@@ -53,9 +53,17 @@ export class NodePortForwardDialer implements PortForwardDialer {
         cb();
       },
     });
+    // The kubelet reports a failure inside the pod (e.g. nothing listens on the port) on the
+    // error channel. Its first frame only carries the port number, so it is empty here.
+    let opened = false;
+    let early: string | undefined;
     const errors = new Writable({
       write(chunk: Buffer, _enc, cb) {
-        stream.destroy(new Error(chunk.toString('utf8').trim()));
+        const text = chunk.toString('utf8').trim();
+        if (text !== '') {
+          if (opened) stream.destroy(new Error(text));
+          else early ??= text;
+        }
         cb();
       },
     });
@@ -67,6 +75,12 @@ export class NodePortForwardDialer implements PortForwardDialer {
       stream.destroy();
       throw new Error(dialErrorText(err));
     }
+    // Until the caller has the stream it has no error listener, so an early failure rejects.
+    if (early !== undefined) {
+      stream.destroy();
+      throw new Error(early);
+    }
+    opened = true;
     ws?.on('close', () => {
       if (!stream.destroyed) stream.push(null);
     });
