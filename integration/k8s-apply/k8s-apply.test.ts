@@ -124,10 +124,10 @@ describe('KubernetesApply on the local cluster', () => {
       namespace: ns,
       name: 'sleeper',
     });
-    expect(pod?.ancestorUID).toBe((deployment?.metadata as { uid: string }).uid);
+    expect(pod?.ancestorUID).toBe((deployment?.metadata as { uid: string } | undefined)?.uid);
 
     // A second apply of the same inputs (as after a restart) must leave the pod alone.
-    const generation = (deployment?.metadata as { generation: number }).generation;
+    const generation = (deployment?.metadata as { generation: number } | undefined)?.generation;
     expect(await applier.apply('sleeper', signal)).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 3000));
     const again = await client.get({
@@ -136,7 +136,7 @@ describe('KubernetesApply on the local cluster', () => {
       namespace: ns,
       name: 'sleeper',
     });
-    expect((again?.metadata as { generation: number }).generation).toBe(generation);
+    expect((again?.metadata as { generation: number } | undefined)?.generation).toBe(generation);
     const podsNow = await client.list({ apiVersion: 'v1', kind: 'Pod', namespace: ns });
     expect(podsNow.map((p) => (p.metadata as { uid: string }).uid)).toEqual([podUid]);
     expect(await readyPodUid()).toBe(podUid);

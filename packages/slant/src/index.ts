@@ -1,5 +1,6 @@
 // The public entry of the slant package; the CLI imports only this file.
 
+export type { LoadHook as StarlarkLoadHook, Value as StarlarkValue } from '@slant/starlark';
 // The Starlark interpreter, for `slant starlark`.
 export {
   EvalError,
@@ -17,11 +18,27 @@ export {
   StaticErrorList,
   TILT_FILE_OPTIONS,
 } from '@slant/starlark';
-export type { LoadHook as StarlarkLoadHook, Value as StarlarkValue } from '@slant/starlark';
-
+export type { TiltfileRunRequest } from './app.ts';
 // Tiltfile execution on this machine (app.ts wires the real adapters) and error formatting.
 export { runTiltfileOnHost } from './app.ts';
-export type { TiltfileRunRequest } from './app.ts';
 export { describeError, formatError, TiltfileError, UserError } from './errors.ts';
-export type { TiltfileResult } from './tiltfile/loader.ts';
 export { formatGoDurationPrecise, parseGoDuration } from './tiltfile/godur.ts';
+export type { TiltfileResult } from './tiltfile/loader.ts';
+
+// `slant up` / `slant ci` / `slant down`: the engine on this machine, loaded on first use so
+// commands that don't need it (starlark, client commands) start fast.
+import type { DownOptions } from './app-down.ts';
+import type { RunningSlant, SlantRunOptions } from './app-session.ts';
+
+export type { DownOptions } from './app-down.ts';
+export type { RunningSlant, SlantEnvironment, SlantRunOptions } from './app-session.ts';
+
+export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
+  const { startSlant: start } = await import('./app-session.ts');
+  return start(opts);
+}
+
+export async function runDown(opts: DownOptions): Promise<number> {
+  const { runDown: down } = await import('./app-down.ts');
+  return down(opts);
+}

@@ -16,6 +16,7 @@ import type { Reconciler } from '../../engine/manager.ts';
 import { readManifest } from '../../engine/manifest.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { formatGoDuration, parseGoDuration } from '../../tiltfile/godur.ts';
+import { currentPods } from '../uiresource/apply-filter.ts';
 import { mostRecentPod } from '../uiresource/runtime.ts';
 
 export interface SessionReconcilerDeps {
@@ -51,7 +52,9 @@ function updateTarget(ui: UIResource, now: string): Target {
 /** Tilt's text for a pod in error: the first container in an error state names the cause. */
 function podError(store: ObjectStore, resource: string): string | undefined {
   const kd = store.get('KubernetesDiscovery', resource) as KubernetesDiscovery | undefined;
-  const pod = mostRecentPod(kd?.status?.pods ?? []);
+  const pod = mostRecentPod(
+    currentPods(store.get('KubernetesApply', resource), kd?.status?.pods ?? []),
+  );
   if (pod === undefined) return undefined;
   if (pod.phase === 'Failed') {
     return pod.errors.length > 0 ? pod.errors.join('; ') : `Pod "${pod.name}" failed`;
@@ -116,6 +119,7 @@ export function createSessionReconciler(deps: SessionReconcilerDeps): Reconciler
       { kind: 'UIResource', map: all },
       { kind: 'Tiltfile', map: all },
       { kind: 'KubernetesDiscovery', map: all },
+      { kind: 'KubernetesApply', map: all },
     ],
     async reconcile(name) {
       const session = store.get('Session', name) as Session | undefined;

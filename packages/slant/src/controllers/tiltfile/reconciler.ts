@@ -107,7 +107,6 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
     write(`Loading Tiltfile at: ${tf.spec.path}\n`);
 
     const result = deps.load({ path: tf.spec.path, args: record.args, write: (t) => write(t) });
-    for (const w of result.warnings) write(`WARNING: ${w}\n`, 'WARN');
     const finishedAt = clock.now().toISOString();
     if (result.error !== undefined) {
       write(`${formatError(result.error)}\n`, 'ERROR');

@@ -14,6 +14,7 @@ import type {
   UIResourceStatus,
 } from '@slant/api';
 import type { Manifest } from '../../engine/manifest.ts';
+import { currentPods } from './apply-filter.ts';
 
 /** Container waiting reasons Tilt treats as a failed runtime. */
 const ERROR_REASONS = new Set([
@@ -127,7 +128,7 @@ export function runtimeStatus(inp: RuntimeInputs): Partial<UIResourceStatus> {
   };
   if (disabled) return { ...out, runtimeStatus: 'none' };
   if (inp.manifest.type === 'k8s') {
-    const pod = mostRecentPod(inp.discovery?.status?.pods ?? []);
+    const pod = mostRecentPod(currentPods(inp.apply, inp.discovery?.status?.pods ?? []));
     const applied = inp.apply?.status?.lastApplyTime !== undefined;
     return {
       ...out,

@@ -94,6 +94,14 @@ async function setup(files: Record<string, string>) {
     }));
   };
   await settle();
+  // No Cluster reconciler here: mark the cluster connected, as it would be.
+  if (store.get('Cluster', 'default') !== undefined) {
+    store.mutateStatus('Cluster', 'default', (c) => ({
+      ...c.status,
+      connection: { kubernetes: { context: 'kind-kind', namespace: 'default', cluster: 'kind' } },
+    }));
+    await settle();
+  }
   return { store, logs, executors, settle, touch, clock };
 }
 

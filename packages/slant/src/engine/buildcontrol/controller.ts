@@ -110,6 +110,13 @@ export class BuildController {
     return false;
   }
 
+  /** Tilt holds cluster work until the Cluster object has a connection (or an error). */
+  private clusterPending(): boolean {
+    const c = this.deps.store.get('Cluster', 'default');
+    if (c === undefined) return false;
+    return c.status?.connection === undefined && (c.status?.error ?? '') === '';
+  }
+
   private pass(): void {
     const { store } = this.deps;
     const queue = namesInTriggerQueue(store.get('ConfigMap', TRIGGER_QUEUE_NAME));
@@ -147,6 +154,7 @@ export class BuildController {
         pendingSince: specChanged ? Math.min(changes ?? Infinity, s.lastStart + 1) : changes,
         triggered: queue.includes(name),
         unparallelizable: m.type === 'local' && m.local?.allowParallel !== true,
+        needsCluster: m.type === 'k8s' || targets.images.length > 0,
       });
     }
     const maxParallel = Number(
@@ -159,6 +167,7 @@ export class BuildController {
       tiltfilePending: this.tiltfilePending(),
       maxParallelUpdates: Number.isFinite(maxParallel) && maxParallel > 0 ? maxParallel : 3,
       triggerQueue: queue,
+      clusterPending: this.clusterPending(),
     });
     for (const v of views) {
       const m = manifests.get(v.name) as Manifest;

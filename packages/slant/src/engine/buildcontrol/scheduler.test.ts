@@ -16,6 +16,7 @@ function r(name: string, over: Partial<ResourceView> = {}): ResourceView {
     pendingSince: undefined,
     triggered: false,
     unparallelizable: false,
+    needsCluster: false,
     ...over,
   };
 }
@@ -102,6 +103,13 @@ describe('schedule', () => {
       { maxParallelUpdates: 1 },
     );
     expect(d.start).toEqual(['early']);
+  });
+
+  it('holds cluster resources until the cluster is connected', () => {
+    const d = run([r('k', { needsCluster: true }), r('loc', { type: 'local' })], {
+      clusterPending: true,
+    });
+    expect(d).toEqual({ start: ['loc'], holds: { k: { reason: 'waiting-for-cluster', on: [] } } });
   });
 
   it('does not update manual-trigger resources on file changes', () => {

@@ -40,6 +40,8 @@ export interface ResourceView {
   readonly triggered: boolean;
   /** Local resources without allow_parallel run alone. */
   readonly unparallelizable: boolean;
+  /** Deploys to or pushes for the cluster, so waits until Slant has connected to it. */
+  readonly needsCluster: boolean;
 }
 
 export interface ScheduleInput {
@@ -49,6 +51,8 @@ export interface ScheduleInput {
   readonly maxParallelUpdates: number;
   /** Trigger queue order (resource names). */
   readonly triggerQueue: readonly string[];
+  /** The cluster connection is still being set up (no status yet). */
+  readonly clusterPending?: boolean;
 }
 
 export interface ScheduleDecision {
@@ -102,6 +106,10 @@ export function schedule(input: ScheduleInput): ScheduleDecision {
       }
       if (r.type === 'k8s' && active.some((a) => a.name === 'uncategorized')) {
         holds.set(r.name, { reason: 'waiting-for-uncategorized', on: ['uncategorized'] });
+        continue;
+      }
+      if (r.needsCluster && input.clusterPending === true) {
+        holds.set(r.name, { reason: 'waiting-for-cluster', on: [] });
         continue;
       }
       if (!r.startedFirstBuild) {

@@ -1,0 +1,88 @@
+// `slant down` on this machine: runs the Tiltfile (config.tilt_subcommand == 'down'), orders the
+// enabled resources for deletion (dependents before what they depend on, later resources first,
+// as Tilt's sortManifestsForDeletion) and deletes their Kubernetes objects. Composition root.
+import { resolve } from 'node:path';
+import type { KubernetesApply } from '@slant/api';
+import { nodeTiltfileHost } from './app.ts';
+import type { SlantEnvironment } from './app-session.ts';
+import { downKubernetesApplies } from './controllers/kubernetesapply/down.ts';
+import { createNodeKubeClient } from './k8s/client-node.ts';
+import type { TiltfileResource } from './tiltfile/assemble/model.ts';
+import { loadTiltfile } from './tiltfile/loader.ts';
+
+export interface DownOptions extends SlantEnvironment {
+  readonly args: readonly string[];
+  readonly deleteNamespaces: boolean;
+  readonly write: (text: string) => void;
+}
+
+/** Resource names in deletion order. */
+export function deletionOrder(
+  resources: readonly TiltfileResource[],
+  enabled: readonly string[],
+): string[] {
+  const nodes = [...resources].reverse();
+  const dependents = new Map<string, TiltfileResource[]>();
+  for (const r of nodes) {
+    for (const d of r.resourceDeps) dependents.set(d, [...(dependents.get(d) ?? []), r]);
+  }
+  const done = new Set<string>();
+  const out: string[] = [];
+  const visit = (r: TiltfileResource) => {
+    if (done.has(r.name)) return;
+    done.add(r.name);
+    for (const dep of dependents.get(r.name) ?? []) visit(dep);
+    out.push(r.name);
+  };
+  for (const r of nodes) visit(r);
+  const on = new Set(enabled);
+  return out.filter((n) => on.has(n));
+}
+
+/** Returns the exit code. */
+export async function runDown(opts: DownOptions): Promise<number> {
+  const { host, kubeconfigPath } = nodeTiltfileHost({
+    file: opts.file,
+    subcommand: 'down',
+    ...(opts.kubeContext === undefined ? {} : { kubeContext: opts.kubeContext }),
+    cwd: opts.cwd,
+    env: opts.env,
+    argv: opts.argv,
+    executable: opts.executable,
+    logWrite: opts.write,
+  });
+  const result = loadTiltfile(
+    opts.namespace === undefined
+      ? host
+      : { ...host, kube: { ...host.kube, namespace: opts.namespace } },
+    {
+      mainPath: resolve(opts.cwd, opts.file),
+      args: opts.args,
+      subcommand: 'down',
+      ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
+    },
+  );
+  if (result.error !== undefined) throw result.error;
+  const applies = new Map(
+    result.objects
+      .filter((o): o is KubernetesApply => o.kind === 'KubernetesApply')
+      .map((o) => [o.metadata.name, o]),
+  );
+  const ordered = deletionOrder(result.resources, result.enabledResources)
+    .map((n) => applies.get(n))
+    .filter((a): a is KubernetesApply => a !== undefined);
+  if (ordered.length === 0) return 0;
+  const kube = await createNodeKubeClient({
+    kubeconfigPath: kubeconfigPath ?? '',
+    ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
+    ...(opts.namespace === undefined ? {} : { namespace: opts.namespace }),
+  });
+  const r = await downKubernetesApplies(
+    kube,
+    ordered,
+    { deleteNamespaces: opts.deleteNamespaces },
+    (line) => opts.write(line.endsWith('\n') ? line : `${line}\n`),
+  );
+  for (const e of r.errors) opts.write(`${e}\n`);
+  return r.errors.length === 0 ? 0 : 1;
+}

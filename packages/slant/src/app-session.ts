@@ -1,0 +1,188 @@
+// `slant up` / `slant ci` on this machine: the real adapters (kubeconfig, Docker, processes,
+// file watching) put into an Engine, the HTTP API, and the log stream on the terminal. With
+// app.ts this is the composition root: the only files that construct real adapters.
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { nodeTiltfileHost } from './app.ts';
+import { systemClock } from './clock.ts';
+import { NodeDockerClient } from './docker/client-node.ts';
+import { Engine } from './engine/engine.ts';
+import { UserError } from './errors.ts';
+import { NodeProcessRunner } from './exec/node.ts';
+import { NodeProbeChecker } from './exec/probe-node.ts';
+import type { KubeClient } from './k8s/client.ts';
+import { createNodeKubeClient } from './k8s/client-node.ts';
+import { UnavailableKubeClient } from './k8s/client-unavailable.ts';
+import { NodePodLogSource } from './k8s/pod-logs-node.ts';
+import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
+import { sourcePrefix } from './logs/log-store.ts';
+import { writeApiConfig } from './store/http/client-config.ts';
+import { startApiServer } from './store/http/server.ts';
+import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
+import { ParcelWatcherFactory } from './watch/parcel.ts';
+
+export interface SlantEnvironment {
+  /** The Tiltfile path as given (relative to cwd). */
+  readonly file: string;
+  readonly host: string;
+  readonly kubeContext?: string;
+  readonly namespace?: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly argv: readonly string[];
+  readonly executable: string;
+}
+
+export interface SlantRunOptions extends SlantEnvironment {
+  readonly mode: 'up' | 'ci';
+  readonly args: readonly string[];
+  /** HTTP port; 0 disables the server. */
+  readonly port: number;
+  readonly ciTimeout?: string;
+  /** The terminal. */
+  readonly write: (text: string) => void;
+}
+
+export interface RunningSlant {
+  readonly engine: Engine;
+  /** `http://host:port/`, or undefined when the HTTP server is off. */
+  readonly url: string | undefined;
+  /** Settles when the session is done (`ci`); never for `up`. */
+  readonly done: Promise<{ error?: string }>;
+  stop(): Promise<void>;
+}
+
+async function kubeClient(opts: SlantRunOptions, path: string | undefined): Promise<KubeClient> {
+  const info = {
+    context: opts.kubeContext ?? '',
+    cluster: '',
+    namespace: opts.namespace ?? 'default',
+    server: '',
+    configPath: path ?? '',
+  };
+  if (path === undefined) return new UnavailableKubeClient('no kubeconfig found', info);
+  try {
+    return await createNodeKubeClient({
+      kubeconfigPath: path,
+      ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
+      ...(opts.namespace === undefined ? {} : { namespace: opts.namespace }),
+    });
+  } catch (err) {
+    return new UnavailableKubeClient((err as Error).message, info);
+  }
+}
+
+export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
+  const clock = systemClock();
+  const mainPath = resolve(opts.cwd, opts.file);
+  // Each Tiltfile run gets its own log span: the loader's print() goes where the run says.
+  let runWrite: (text: string) => void = () => {};
+  const { host, kubeconfigPath } = nodeTiltfileHost({
+    file: opts.file,
+    subcommand: opts.mode,
+    ...(opts.kubeContext === undefined ? {} : { kubeContext: opts.kubeContext }),
+    cwd: opts.cwd,
+    env: opts.env,
+    argv: opts.argv,
+    executable: opts.executable,
+    logWrite: (t) => runWrite(t),
+  });
+  const tiltfileHost =
+    opts.namespace === undefined
+      ? host
+      : { ...host, kube: { ...host.kube, namespace: opts.namespace } };
+  const kube = await kubeClient(opts, kubeconfigPath);
+  const kubeOpts = {
+    kubeconfigPath: kubeconfigPath ?? '',
+    ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
+  };
+  const processes = new NodeProcessRunner({ clock });
+  const programCache = new Map();
+  const watch = opts.mode === 'up';
+  const engine = new Engine({
+    clock,
+    kube,
+    podLogs: new NodePodLogSource(kubeOpts),
+    portForwards: new NodePortForwardDialer(kubeOpts),
+    docker: new NodeDockerClient(opts.env.DOCKER_HOST ? { host: opts.env.DOCKER_HOST } : {}),
+    processes,
+    probes: new NodeProbeChecker({ processes, env: opts.env, dir: opts.cwd }),
+    watcher: new ParcelWatcherFactory(),
+    load: (req): TiltfileResult => {
+      runWrite = req.write;
+      const result = loadTiltfile(tiltfileHost, {
+        mainPath: req.path,
+        args: req.args,
+        subcommand: opts.mode,
+        ...(opts.port === 0 ? {} : { webPort: opts.port, webHost: opts.host }),
+        ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
+        watchConfigs: watch,
+        programCache,
+      });
+      runWrite = () => {};
+      // `ci` watches nothing (Tilt's CI engine mode has no FileWatches).
+      return watch
+        ? result
+        : { ...result, objects: result.objects.filter((o) => o.kind !== 'FileWatch') };
+    },
+    env: opts.env,
+    dockerEnv: opts.env.DOCKER_HOST ? [`DOCKER_HOST=${opts.env.DOCKER_HOST}`] : [],
+    cwd: opts.cwd,
+    pid: process.pid,
+  });
+
+  let api: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  if (opts.port !== 0) {
+    try {
+      api = await startApiServer({
+        store: engine.store,
+        host: apiHost(opts.host),
+        port: opts.port,
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new UserError(
+          'port-in-use',
+          `Slant cannot start because you already have another process on port ${opts.port}`,
+          'If you want to run multiple Slant instances simultaneously, use the --port flag or TILT_PORT env variable to set a custom port',
+        );
+      }
+      throw err;
+    }
+    writeApiConfig(opts.env.SLANT_HOME ?? resolve(homedir(), '.slant-dev'), api.port, api.token);
+  }
+  const url = api === undefined ? undefined : `http://${opts.host}:${api.port}/`;
+  if (url !== undefined) opts.write(`Slant started on ${url}\n`);
+  const unsubscribe = engine.logs.subscribe((line) => {
+    opts.write(`${sourcePrefix(line.resource)}${line.text}\n`);
+  });
+  engine.start({
+    tiltfilePath: mainPath,
+    args: opts.args,
+    exitCondition: opts.mode === 'ci' ? 'ci' : 'manual',
+    ...(opts.mode === 'ci' && opts.ciTimeout !== undefined ? { ciTimeout: opts.ciTimeout } : {}),
+    watch,
+  });
+  const done =
+    opts.mode === 'ci'
+      ? engine.sessionDone().then((r) => {
+          if (r.error === undefined) opts.write('SUCCESS. All workloads are healthy.\n');
+          return r;
+        })
+      : new Promise<{ error?: string }>(() => {});
+  return {
+    engine,
+    url,
+    done,
+    async stop() {
+      await engine.stop();
+      unsubscribe();
+      await api?.close();
+    },
+  };
+}
+
+/** `localhost` binds the loopback only; Tilt's default. */
+function apiHost(host: string): string {
+  return host === 'localhost' ? '127.0.0.1' : host;
+}

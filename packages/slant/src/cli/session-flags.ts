@@ -1,0 +1,63 @@
+// What `up` and `ci` share: flag parsing, the process environment, and running until the
+// session ends or a signal arrives.
+
+import type { RunningSlant, SlantEnvironment } from '../index.ts';
+import { UserError } from '../index.ts';
+
+export interface SessionFlags {
+  file: string;
+  port: string;
+  host: string;
+  stream?: boolean;
+  context?: string;
+  namespace?: string;
+}
+
+export function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UserError(
+      'bad-flag',
+      `invalid argument "${raw}" for "--port" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+      'Pass a port number between 0 and 65535.',
+    );
+  }
+  return port;
+}
+
+export function commonEnv(opts: SessionFlags): SlantEnvironment {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  return {
+    file: opts.file,
+    host: opts.host,
+    ...(opts.context === undefined ? {} : { kubeContext: opts.context }),
+    ...(opts.namespace === undefined ? {} : { namespace: opts.namespace }),
+    cwd: process.cwd(),
+    env,
+    argv: process.argv.slice(1),
+    executable: process.argv[1] ?? process.execPath,
+  };
+}
+
+/** Waits for the session to end (ci) or for SIGINT/SIGTERM; stops Slant; returns the exit code. */
+export async function runUntilSignal(slant: RunningSlant): Promise<number> {
+  let signalled = false;
+  const stopped = new Promise<void>((resolve) => {
+    const onSignal = () => {
+      signalled = true;
+      resolve();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  const result = await Promise.race([slant.done, stopped.then(() => undefined)]);
+  await slant.stop();
+  if (signalled || result === undefined) return 0;
+  if (result.error !== undefined) {
+    process.stderr.write(`Error: ${result.error}\n`);
+    return 1;
+  }
+  return 0;
+}
