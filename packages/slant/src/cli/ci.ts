@@ -2,7 +2,7 @@
 // one fails (exit 1), as `tilt ci` does, streaming logs. Nothing is watched for changes.
 import type { Command } from 'commander';
 import { formatError, parseGoDuration, startSlant } from '../index.ts';
-import { commonEnv, parsePort, runUntilSignal, type SessionFlags } from './session-flags.ts';
+import { commonEnv, parsePort, runUntilSignalAndExit, type SessionFlags } from './session-flags.ts';
 
 export function registerCiCommand(program: Command): void {
   program
@@ -42,7 +42,7 @@ export function registerCiCommand(program: Command): void {
           ciTimeout: opts.timeout,
           write: (text) => process.stdout.write(text),
         });
-        process.exitCode = await runUntilSignal(slant);
+        await runUntilSignalAndExit(slant);
       } catch (err) {
         process.stderr.write(`${formatError(err)}\n`);
         process.exitCode = 1;

@@ -41,8 +41,19 @@ export function commonEnv(opts: SessionFlags): SlantEnvironment {
   };
 }
 
-/** Waits for the session to end (ci) or for SIGINT/SIGTERM; stops Slant; returns the exit code. */
-export async function runUntilSignal(slant: RunningSlant): Promise<number> {
+/** Most stops take well under a second; a stuck one must not keep Ctrl-C from working. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Waits for the session to end (ci) or for SIGINT/SIGTERM, stops Slant and exits the process:
+ * Kubernetes watches and HTTP keep-alive sockets would otherwise keep Node running.
+ */
+export async function runUntilSignalAndExit(slant: RunningSlant): Promise<never> {
+  const code = await runUntilSignal(slant);
+  process.exit(code);
+}
+
+async function runUntilSignal(slant: RunningSlant): Promise<number> {
   let signalled = false;
   const stopped = new Promise<void>((resolve) => {
     const onSignal = () => {
@@ -53,7 +64,7 @@ export async function runUntilSignal(slant: RunningSlant): Promise<number> {
     process.once('SIGTERM', onSignal);
   });
   const result = await Promise.race([slant.done, stopped.then(() => undefined)]);
-  await slant.stop();
+  await Promise.race([slant.stop(), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
   if (signalled || result === undefined) return 0;
   if (result.error !== undefined) {
     process.stderr.write(`Error: ${result.error}\n`);

@@ -4,7 +4,7 @@
 // forwards and exits 0; what was deployed stays until `slant down`, as in Tilt.
 import type { Command } from 'commander';
 import { formatError, startSlant } from '../index.ts';
-import { commonEnv, parsePort, runUntilSignal, type SessionFlags } from './session-flags.ts';
+import { commonEnv, parsePort, runUntilSignalAndExit, type SessionFlags } from './session-flags.ts';
 
 export function registerUpCommand(program: Command): void {
   program
@@ -38,7 +38,7 @@ export function registerUpCommand(program: Command): void {
           port,
           write: (text) => process.stdout.write(text),
         });
-        process.exitCode = await runUntilSignal(slant);
+        await runUntilSignalAndExit(slant);
       } catch (err) {
         process.stderr.write(`${formatError(err)}\n`);
         process.exitCode = 1;
