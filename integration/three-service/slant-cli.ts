@@ -43,7 +43,9 @@ export class SlantProcess {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.child.kill('SIGKILL');
-        reject(new Error(`slant did not exit within ${ms} ms; output:\n${this.output.slice(-6000)}`));
+        reject(
+          new Error(`slant did not exit within ${ms} ms; output:\n${this.output.slice(-6000)}`),
+        );
       }, ms);
     });
     try {

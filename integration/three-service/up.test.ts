@@ -120,7 +120,7 @@ describe('slant up', () => {
     // 2. An api edit replaces the api pod; the port-forward answers from the new pod.
     mark = slant.output.length;
     await writeFile(join(dir, 'api/index.html'), '<h1>api v2</h1>\n');
-    const newApi = await until('a new ready api pod', 120_000, async () => {
+    await until('a new ready api pod', 120_000, async () => {
       const p = await readyPods();
       return p.api !== undefined && p.api !== before.api ? p.api : undefined;
     });

@@ -8,7 +8,7 @@ export interface LogEntry {
   readonly resource: string;
   /**
    * The span, as Tilt names them: the object's `tilt.dev/log-span-id` annotation (e.g.
-   * `dockerimage:app:app`, `cmd:web:update`), `pod:<namespace>:<pod>` for pod logs,
+   * `dockerimage:app:app`, `cmd:web:update`), `pod:<resource>:<pod>` for pod logs,
    * `tiltfile:update:<n>` for Tiltfile runs.
    */
   readonly spanId: string;
