@@ -2,6 +2,7 @@
 // session ends or a signal arrives.
 
 import type { RunningSlant, SlantEnvironment } from '../index.ts';
+import type { Command } from 'commander';
 import { UserError } from '../index.ts';
 
 export interface SessionFlags {
@@ -11,6 +12,27 @@ export interface SessionFlags {
   stream?: boolean;
   context?: string;
   namespace?: string;
+}
+
+/** The flags `up` and `ci` share (Tilt's names and defaults, TILT_PORT / TILT_HOST included). */
+export function sessionOptions(command: Command): Command {
+  return command
+    .option('-f, --file <file>', 'Path to Tiltfile', 'Tiltfile')
+    .option(
+      '--port <port>',
+      'Port for the Slant HTTP server. Set to 0 to disable.',
+      process.env.TILT_PORT ?? '10350',
+    )
+    .option(
+      '--host <host>',
+      'Host for the Slant HTTP server and default host for any port-forwards. Set to 0.0.0.0 to listen on all interfaces.',
+      process.env.TILT_HOST ?? 'localhost',
+    )
+    .option('--context <context>', 'Kubernetes context override. Equivalent to kubectl --context')
+    .option(
+      '--namespace <namespace>',
+      'Default namespace for Kubernetes resources (overrides default namespace from active context)',
+    );
 }
 
 export function parsePort(raw: string): number {
