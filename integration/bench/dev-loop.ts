@@ -1,0 +1,135 @@
+// Save → rebuilt image rolled out → new pod Ready, on a one-service app: edit the served file,
+// watch the cluster for the replacement pod. For Slant the time is split into its phases from
+// the API objects' own timestamps (FileWatch, DockerImage, KubernetesApply).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DockerImage, KubernetesApply } from '@slant/api';
+import { connect, createNamespace, deleteNamespace, uniqueName } from '../env/kube.ts';
+import type { SlantEnv } from '../slant-env.ts';
+import { freePort } from '../three-service/ports.ts';
+import { SlantApi, until } from '../three-service/slant-cli.ts';
+import { PodReadyWatch } from './pod-watch.ts';
+import { captureOutput, stopProcess, type Tool } from './tools.ts';
+
+export interface LoopRun {
+  total: number;
+  /** Phases in ms (Slant only): save → build start, build, push, push end → applied, applied → Ready. */
+  phases?: { watch: number; build: number; push: number; apply: number; ready: number };
+}
+
+const APP = 'bench-app';
+
+async function writeProject(dir: string, env: SlantEnv, ns: string): Promise<void> {
+  await mkdir(join(dir, 'app'), { recursive: true });
+  await writeFile(
+    join(dir, 'Tiltfile'),
+    `allow_k8s_contexts('${env.context}')\ndocker_build('${APP}', 'app')\nk8s_yaml('app.yaml')\n`,
+  );
+  await writeFile(
+    join(dir, 'app', 'Dockerfile'),
+    `FROM ${env.busyboxImage}\nCOPY index.html /www/index.html\nCMD ["httpd", "-f", "-p", "8000", "-h", "/www"]\n`,
+  );
+  await writeFile(join(dir, 'app', 'index.html'), '<h1>bench 0</h1>\n');
+  await writeFile(
+    join(dir, 'app.yaml'),
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${APP}, namespace: ${ns}, labels: {app: ${APP}}}
+spec:
+  selector: {matchLabels: {app: ${APP}}}
+  template:
+    metadata: {labels: {app: ${APP}}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers:
+      - name: app
+        image: ${APP}
+        ports: [{containerPort: 8000}]
+        readinessProbe:
+          httpGet: {path: /index.html, port: 8000}
+          periodSeconds: 1
+`,
+  );
+}
+
+const ms = (t: string | undefined): number => (t === undefined ? Number.NaN : Date.parse(t));
+
+async function slantPhases(
+  api: SlantApi,
+  saved: number,
+  readyAt: number,
+): Promise<LoopRun['phases']> {
+  const [image] = await api.list<DockerImage>('dockerimages');
+  const [ka] = await api.list<KubernetesApply>('kubernetesapplys');
+  const done = image?.status?.completed;
+  const buildStart = ms(done?.startedAt);
+  const push =
+    done?.startedAt === undefined
+      ? undefined
+      : image?.status?.stageStatuses?.find((s) => s.name === 'docker push');
+  const buildEnd = push?.startedAt === undefined ? ms(done?.finishedAt) : ms(push.startedAt);
+  const pushEnd = push?.finishedAt === undefined ? buildEnd : ms(push.finishedAt);
+  const applied = ms(ka?.status?.lastApplyTime);
+  if (!(buildStart >= saved) || !(applied >= saved)) return undefined;
+  return {
+    watch: buildStart - saved,
+    build: buildEnd - buildStart,
+    push: pushEnd - buildEnd,
+    apply: applied - pushEnd,
+    ready: readyAt - applied,
+  };
+}
+
+/** Starts `tool` on the app, waits for the first pod, then measures `runs` edits. */
+export async function measureDevLoop(tool: Tool, env: SlantEnv, runs: number): Promise<LoopRun[]> {
+  const kube = connect(env);
+  const ns = uniqueName(`bench-${tool.name}`);
+  const dir = await mkdtemp(join(tmpdir(), `bench-${tool.name}-`));
+  const home = join(dir, '.home');
+  await createNamespace(kube, ns);
+  await writeProject(dir, env, ns);
+  const pods = await PodReadyWatch.start(kube.kc, ns);
+  const port = await freePort();
+  const child = tool.up(dir, port, home);
+  const output = captureOutput(child);
+  const results: LoopRun[] = [];
+  try {
+    const first = await pods
+      .waitFor(`${tool.name}: the first ${APP} pod`, 300_000, (p) => p.app === APP)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}\n${output()}`);
+      });
+    const seen = new Set([first.uid]);
+    const api = tool.name === 'slant' ? new SlantApi(home, port) : undefined;
+    for (let i = 1; i <= runs; i++) {
+      // Let the previous rollout finish (old pod gone) so runs don't overlap.
+      await until('the previous rollout to settle', 60_000, async () => pods.live().length === 1);
+      await new Promise((r) => setTimeout(r, 1000));
+      const saved = Date.now();
+      await writeFile(join(dir, 'app', 'index.html'), `<h1>bench ${i} ${saved}</h1>\n`);
+      const pod = await pods
+        .waitFor(
+          `${tool.name}: the pod of edit ${i}`,
+          120_000,
+          (p) => p.app === APP && !seen.has(p.uid),
+        )
+        .catch((err: Error) => {
+          throw new Error(`${err.message}\n${output()}`);
+        });
+      seen.add(pod.uid);
+      const run: LoopRun = { total: pod.readyAt - saved };
+      if (api !== undefined) {
+        const phases = await slantPhases(api, saved, pod.readyAt);
+        if (phases !== undefined) run.phases = phases;
+      }
+      results.push(run);
+    }
+  } finally {
+    pods.stop();
+    await stopProcess(child);
+    await deleteNamespace(kube, ns);
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}

@@ -1,0 +1,85 @@
+// The dev-loop tools the benchmark runs side by side: Slant always, Tilt when TILT_BIN points at
+// a tilt binary (built outside this repo). Both run as real processes on the real environment.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SlantEnv } from '../slant-env.ts';
+
+const SLANT_BIN = resolve(import.meta.dirname, '../../packages/slant/bin/slant.js');
+
+export interface Tool {
+  readonly name: string;
+  /** `up` in stream mode in `dir`, its HTTP server on `port`, state under `home`. */
+  up(dir: string, port: number, home: string): ChildProcess;
+}
+
+function toolEnv(env: SlantEnv, home: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    KUBECONFIG: env.kubeconfig,
+    DOCKER_HOST: env.dockerHost,
+    DOCKER_BUILDKIT: '0',
+    SLANT_HOME: home,
+    TILT_DEV_DIR: home,
+  };
+}
+
+export function tools(env: SlantEnv): Tool[] {
+  const list: Tool[] = [
+    {
+      name: 'slant',
+      up: (dir, port, home) =>
+        spawn(process.execPath, [SLANT_BIN, 'up', '--stream', '--port', String(port)], {
+          cwd: dir,
+          env: toolEnv(env, home),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+    },
+  ];
+  const tilt = process.env.TILT_BIN;
+  if (tilt !== undefined && tilt !== '') {
+    list.push({
+      name: 'tilt',
+      up: (dir, port, home) =>
+        spawn(tilt, ['up', '--stream', '--port', String(port)], {
+          cwd: dir,
+          env: toolEnv(env, home),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+    });
+  }
+  return list;
+}
+
+/** The last `max` characters of a process's output, for error messages. */
+export function captureOutput(child: ChildProcess, max = 6000): () => string {
+  let out = '';
+  const add = (b: Buffer): void => {
+    out = (out + b.toString('utf8')).slice(-max);
+  };
+  child.stdout?.on('data', add);
+  child.stderr?.on('data', add);
+  return () => out;
+}
+
+/** SIGTERM, then SIGKILL after `ms`; resolves when the process has exited. */
+export async function stopProcess(child: ChildProcess, ms = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Resident set size (bytes) and CPU time (seconds, user + system) of one process. */
+export function processUsage(pid: number): { rss: number; cpu: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+  // Fields after the command name (which may hold spaces) in /proc/<pid>/stat; utime and stime
+  // are the 14th and 15th fields, in clock ticks (100 per second on Linux).
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(rest[11]) + Number(rest[12]);
+  return { rss: rssKb * 1024, cpu: ticks / 100 };
+}
