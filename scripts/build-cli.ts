@@ -14,7 +14,13 @@ await build({
   platform: 'node',
   logLevel: 'warn',
   // Packages with native add-ons (or that load them) stay in node_modules, loaded at run time.
-  external: [/^dockerode(\/|$)/, /^ssh2(\/|$)/, /^cpu-features(\/|$)/, /^@parcel\/watcher(\/|$)/],
+  external: [
+    /^ws(\/|$)/,
+    /^dockerode(\/|$)/,
+    /^ssh2(\/|$)/,
+    /^cpu-features(\/|$)/,
+    /^@parcel\/watcher(\/|$)/,
+  ],
   // The engine (Kubernetes and Docker clients) is a separate chunk, loaded only by the commands
   // that run it, so `slant starlark` and client commands start fast.
   output: {

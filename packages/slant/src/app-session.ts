@@ -3,6 +3,7 @@
 // app.ts this is the composition root: the only files that construct real adapters.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeTiltfileHost } from './app.ts';
 import { systemClock } from './clock.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
@@ -17,7 +18,7 @@ import { NodePodLogSource } from './k8s/pod-logs-node.ts';
 import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
 import { sourcePrefix } from './logs/log-store.ts';
 import { writeApiConfig } from './store/http/client-config.ts';
-import { startApiServer } from './store/http/server.ts';
+import { startWebServer, type WebServer } from './server/web-server.ts';
 import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
 import { ParcelWatcherFactory } from './watch/parcel.ts';
 
@@ -131,13 +132,18 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     pid: process.pid,
   });
 
-  let api: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  let api: WebServer | undefined;
   if (opts.port !== 0) {
     try {
-      api = await startApiServer({
+      api = await startWebServer({
         store: engine.store,
+        logs: engine.logs,
+        clock,
         host: apiHost(opts.host),
         port: opts.port,
+        assetsDir: WEB_ASSETS,
+        version: SLANT_VERSION,
+        tiltfileKey: mainPath,
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -149,7 +155,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
       }
       throw err;
     }
-    writeApiConfig(opts.env.SLANT_HOME ?? resolve(homedir(), '.slant-dev'), api.port, api.token);
+    writeApiConfig(opts.env.SLANT_HOME ?? resolve(homedir(), '.slant-dev'), api.port, api.apiToken);
   }
   const url = api === undefined ? undefined : `http://${opts.host}:${api.port}/`;
   if (url !== undefined) opts.write(`Slant started on ${url}\n`);
@@ -181,6 +187,13 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     },
   };
 }
+
+/**
+ * The built web app. This file runs from packages/slant/src or, bundled, from packages/slant/dist:
+ * both one level under the package.
+ */
+const WEB_ASSETS = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const SLANT_VERSION = '0.1.0';
 
 /** `localhost` binds the loopback only; Tilt's default. */
 function apiHost(host: string): string {

@@ -58,4 +58,12 @@ describe('sourcePrefix', () => {
     expect(sourcePrefix('(Tiltfile)')).toBe('');
     expect(sourcePrefix('')).toBe('');
   });
+
+  it('readAfter pages by position, from the oldest kept line when the reader fell behind', () => {
+    const s = store(3);
+    for (let i = 1; i <= 5; i++) s.write({ resource: 'a', spanId: 'x', text: `l${i}\n` });
+    expect(s.readAfter(0, 10).map((l) => l.text)).toEqual(['l3', 'l4', 'l5']);
+    expect(s.readAfter(3, 1).map((l) => `${l.seq}:${l.text}`)).toEqual(['4:l4']);
+    expect(s.readAfter(5, 10)).toEqual([]);
+  });
 });

@@ -139,6 +139,18 @@ export class LogStore implements LogWriter {
       .join('');
   }
 
+  /**
+   * Up to `limit` lines after `afterSeq`, found by position rather than a scan (seqs of kept
+   * lines are consecutive), for readers that page through a million lines.
+   */
+  readAfter(afterSeq: number, limit: number): LogLine[] {
+    const kept = this.lines.length - this.start;
+    if (kept === 0) return [];
+    const firstSeq = (this.lines[this.start] as LogLine).seq;
+    const from = this.start + Math.max(0, afterSeq - firstSeq + 1);
+    return this.lines.slice(from, Math.min(this.lines.length, from + limit));
+  }
+
   get lastSeq(): number {
     return this.seq;
   }

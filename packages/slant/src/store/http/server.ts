@@ -143,7 +143,21 @@ function selectorOf(query: URLSearchParams): Requirement[] {
   }
 }
 
-export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+export interface ApiHandler {
+  readonly token: string;
+  /** Serves one request (answers every failure with a Status body). */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Ends open watches. */
+  endWatches(): void;
+}
+
+/** Whether a request path belongs to the REST API (the web UI's server shares the port). */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path === '/apis' || path.startsWith('/apis/');
+}
+
+/** The REST API as a request handler, for a server of its own or one shared with the web UI. */
+export function createApiHandler(opts: { store: ObjectStore; token?: string }): ApiHandler {
   const { store } = opts;
   const token = opts.token ?? randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
@@ -241,13 +255,24 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     } else throw methodNotAllowed(method);
   }
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((err: unknown) => {
-      const status = statusFromError(err);
-      if (res.headersSent) res.end();
-      else sendJson(res, status.code, status);
-    });
-  });
+  return {
+    token,
+    handle(req, res) {
+      serve(req, res).catch((err: unknown) => {
+        const status = statusFromError(err);
+        if (res.headersSent) res.end();
+        else sendJson(res, status.code, status);
+      });
+    },
+    endWatches() {
+      for (const end of [...watches]) end();
+    },
+  };
+}
+
+export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+  const api = createApiHandler(opts);
+  const server = createServer((req, res) => api.handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
@@ -260,10 +285,10 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   return {
     url: `http://${host}:${port}`,
     port,
-    token,
+    token: api.token,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const end of [...watches]) end();
+        api.endWatches();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

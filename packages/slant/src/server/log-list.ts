@@ -1,0 +1,27 @@
+// Log lines of the log store as the web protocol's LogList: one segment per line (text ends in a
+// newline), spans named once per batch, checkpoints equal to the store's line seqs, so a client
+// that acknowledges `toCheckpoint` can resume right after it.
+import type { LogList, LogSegment, LogSpan } from '@slant/api';
+import type { LogLine } from '../logs/log-store.ts';
+import { microTime } from '../controllers/common/time.ts';
+
+export function toLogList(lines: readonly LogLine[], afterSeq: number): LogList {
+  const spans: Record<string, LogSpan> = {};
+  const segments: LogSegment[] = [];
+  for (const l of lines) {
+    if (spans[l.spanId] === undefined) spans[l.spanId] = { manifestName: l.resource };
+    const seg: LogSegment = { spanId: l.spanId, time: microTime(l.time), text: `${l.text}\n` };
+    if (l.level !== 'INFO') seg.level = l.level;
+    if (l.fields !== undefined) seg.fields = { ...l.fields };
+    segments.push(seg);
+  }
+  const last = lines[lines.length - 1];
+  // A reader that fell behind the ring sees the gap: fromCheckpoint is where its lines start.
+  const first = lines[0];
+  return {
+    spans,
+    segments,
+    fromCheckpoint: first === undefined ? afterSeq : first.seq - 1,
+    toCheckpoint: last === undefined ? afterSeq : last.seq,
+  };
+}
