@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { systemClock } from '../../packages/slant/src/clock.ts';
 import { NodeProcessRunner } from '../../packages/slant/src/exec/node.ts';
+import { ShellReaper } from '../../packages/slant/src/exec/reaper.ts';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 
@@ -41,6 +42,24 @@ async function until(done: () => boolean, ms = 5000): Promise<void> {
 }
 
 describe('NodeProcessRunner', () => {
+  test('when Slant goes away without stopping them, the reaper kills the groups still running', async () => {
+    const reaper = new ShellReaper();
+    const runner = new NodeProcessRunner({ clock: systemClock(), reaper });
+    const c = collect();
+    const p = runner.start(
+      { argv: ['sh', '-c', 'trap "" TERM; sleep 300 & echo $!; wait'], dir: '/', env },
+      c.output,
+    );
+    const done = runner.start({ argv: ['true'], dir: '/', env }, collect().output);
+    await done.exited;
+    await until(() => c.text().includes('\n'));
+    const child = Number(c.text().trim());
+    // The pipe closing is what Slant's death looks like to the reaper.
+    reaper.close();
+    await until(() => !alive(child) && !alive(p.pid), 5000);
+    expect(await p.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
   test('stop ends the process and the children it started (its process group)', async () => {
     const runner = new NodeProcessRunner({ clock: systemClock() });
     const c = collect();

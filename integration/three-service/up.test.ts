@@ -2,7 +2,7 @@
 // its image and replaces only its pods; a Dockerfile error shows on its resource and recovers; a
 // crash shows the restart count; a Tiltfile error leaves everything running; the port-forward
 // follows the new pod; a restart re-attaches without redeploying; `down` removes only what Slant
-// applied; no serve_cmd survives Slant.
+// applied; no serve_cmd survives Slant, even killed with SIGKILL.
 import { execFileSync } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -181,6 +181,7 @@ describe('slant up', () => {
     });
 
     // 5. A crashing container marks the resource unhealthy with its restart count.
+    mark = slant.output.length;
     const goodWorker = await readFile(workerSh, 'utf8');
     await writeFile(workerSh, 'echo worker crashing\nexit 1\n');
     const crashed = await until('worker in error with restarts', 180_000, async () => {
@@ -189,6 +190,19 @@ describe('slant up', () => {
       return ui?.status?.runtimeStatus === 'error' && (k?.podRestarts ?? 0) >= 1 ? ui : undefined;
     });
     expect(crashed.status?.k8sResourceInfo?.podStatus).toMatch(/^(CrashLoopBackOff|Error)$/);
+    // The restart and the cluster's back-off event are in the worker's log, in Tilt's words.
+    await slant.waitForOutput(
+      /worker │ Detected container restart\. Pod: worker-[a-z0-9-]+\. Container: worker\./,
+      60_000,
+      mark,
+    );
+    await slant.waitForOutput(
+      new RegExp(
+        `worker │ \\[event: pod ${ns}/worker-[a-z0-9-]+\\] Back-off restarting failed container`,
+      ),
+      120_000,
+      mark,
+    );
     await writeFile(workerSh, goodWorker);
     await until('every resource healthy again', 180_000, () => allHealthy(api()));
 
@@ -199,7 +213,10 @@ describe('slant up', () => {
     ({ slant, api } = startUp(port));
     await until('every resource healthy after restart', 240_000, () => allHealthy(api()));
     expect(await readyPods()).toEqual(deployed);
-    expect(await slant.stop('SIGTERM')).toBe(0);
+    // Killed outright, Slant still leaves no serve_cmd behind.
+    expect(tickerAlive()).toBe(true);
+    await slant.stop('SIGKILL');
+    await until('the ticker to be gone after SIGKILL', 10_000, async () => !tickerAlive());
 
     // 7. `slant down` deletes what Slant applied and nothing else.
     await kube.core.createNamespacedConfigMap({

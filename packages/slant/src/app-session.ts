@@ -10,6 +10,7 @@ import { NodeDockerClient } from './docker/client-node.ts';
 import { Engine } from './engine/engine.ts';
 import { UserError } from './errors.ts';
 import { NodeProcessRunner } from './exec/node.ts';
+import { ShellReaper } from './exec/reaper.ts';
 import { NodeProbeChecker } from './exec/probe-node.ts';
 import type { KubeClient } from './k8s/client.ts';
 import { createNodeKubeClient } from './k8s/client-node.ts';
@@ -97,7 +98,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     kubeconfigPath: kubeconfigPath ?? '',
     ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
   };
-  const processes = new NodeProcessRunner({ clock });
+  const processes = new NodeProcessRunner({ clock, reaper: new ShellReaper() });
   const programCache = new Map();
   const watch = opts.mode === 'up';
   const engine = new Engine({

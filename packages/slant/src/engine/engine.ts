@@ -14,6 +14,7 @@ import { DockerImageBuilder } from '../controllers/dockerimage/builder.ts';
 import { createFileWatchReconciler } from '../controllers/filewatch/reconciler.ts';
 import { KubernetesApplier } from '../controllers/kubernetesapply/applier.ts';
 import { createKubernetesApplyReconciler } from '../controllers/kubernetesapply/reconciler.ts';
+import { createKubernetesEventsReconciler } from '../controllers/k8sevents/reconciler.ts';
 import { createKubernetesDiscoveryReconciler } from '../controllers/kubernetesdiscovery/reconciler.ts';
 import { createDiscoveryPodLogStreamsReconciler } from '../controllers/podlogstream/from-discovery.ts';
 import { createPodLogStreamReconciler } from '../controllers/podlogstream/reconciler.ts';
@@ -128,6 +129,7 @@ export class Engine {
     const applier = new KubernetesApplier({ store, kube: a.kube, clock, logs });
     m.register(createKubernetesApplyReconciler({ store, kube: a.kube, clock, logs, applier }));
     m.register(createKubernetesDiscoveryReconciler({ store, kube: a.kube, clock, logs }));
+    m.register(createKubernetesEventsReconciler({ store, kube: a.kube, clock, logs }));
     m.register(createDiscoveryPodLogStreamsReconciler());
     const podLogs = createPodLogStreamReconciler({ source: a.podLogs, logs });
     m.register(podLogs);

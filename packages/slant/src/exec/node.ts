@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Clock, TimerHandle } from '../clock.ts';
+import type { ProcessGroupReaper } from './reaper.ts';
 import type {
   ProcessExit,
   ProcessOutput,
@@ -17,6 +18,8 @@ export interface NodeProcessRunnerDeps {
   clock: Clock;
   /** How long to wait for the pipes to close after the process group is gone (default 1000). */
   drainMs?: number;
+  /** Kills the groups still running if Slant dies without stopping them. */
+  reaper?: ProcessGroupReaper;
 }
 
 const DEFAULT_GRACE_MS = 5000;
@@ -108,6 +111,7 @@ class NodeProcess implements RunningProcess {
     this.child = child;
     this.deps = deps;
     this.pid = child.pid ?? 0;
+    if (this.pid !== 0) deps.reaper?.track(this.pid);
     this.exited = new Promise((res) => {
       this.settle = res;
     });
@@ -156,6 +160,7 @@ class NodeProcess implements RunningProcess {
   private finish(code: number | null, signal: string | null, error?: string): void {
     if (this.done) return;
     this.done = true;
+    if (this.pid !== 0) this.deps.reaper?.untrack(this.pid);
     if (this.killTimer !== undefined) this.deps.clock.clearTimeout(this.killTimer);
     if (this.drainTimer !== undefined) this.deps.clock.clearTimeout(this.drainTimer);
     this.settle(error === undefined ? { code, signal } : { code, signal, error });

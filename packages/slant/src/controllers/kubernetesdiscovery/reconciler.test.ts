@@ -198,6 +198,14 @@ describe('KubernetesDiscovery reconciler', () => {
       3,
       { waiting: { reason: 'CrashLoopBackOff' } },
     ]);
+    expect(t.logs.entries).toEqual([
+      {
+        resource: 'web',
+        spanId: 'pod:web:web-1',
+        text: 'Detected container restart. Pod: web-1. Container: web.\n',
+        level: 'WARN',
+      },
+    ]);
   });
 
   it('matches pods by extra selectors', async () => {

@@ -3,11 +3,12 @@
 // its owners (or itself) is a watched uid, or when it matches an extra selector. Status is
 // rebuilt from the known pods whenever a pod or a spec changes. Nothing in the cluster is changed.
 import { isDeepStrictEqual } from 'node:util';
-import type {
-  KubernetesDiscovery,
-  KubernetesDiscoverySpec,
-  KubernetesDiscoveryStatus,
-  Pod,
+import {
+  ANNOTATIONS,
+  type KubernetesDiscovery,
+  type KubernetesDiscoverySpec,
+  type KubernetesDiscoveryStatus,
+  type Pod,
 } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { Reconciler } from '../../engine/manager.ts';
@@ -17,8 +18,10 @@ import { matchesRequirements, requirementsOf } from '../../store/labels.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
-import { OwnerResolver } from './owners.ts';
+import { OwnerResolver } from '../../k8s/owners.ts';
+import { podSpanId } from '../podlogstream/names.ts';
 import { asPod, type PodJSON, toApiPod } from './pod.ts';
+import { containerRestarts, restartLine } from './restarts.ts';
 
 export interface KubernetesDiscoveryDeps {
   store: ObjectStore;
@@ -111,6 +114,16 @@ export function createKubernetesDiscoveryReconciler(deps: KubernetesDiscoveryDep
     if (isDeepStrictEqual(kd.status, status)) return;
     const oldError = kd.status?.waiting?.reason ?? '';
     store.updateStatus({ ...kd, status });
+    const resource = kd.metadata.annotations?.[ANNOTATIONS.resource] ?? '';
+    // Logged on the pod's span, as Tilt does, so it shows between the pod's own lines.
+    for (const r of resource === '' ? [] : containerRestarts(kd.status?.pods, status.pods)) {
+      deps.logs.write({
+        resource,
+        spanId: podSpanId(resource, r.pod),
+        text: restartLine(r),
+        level: 'WARN',
+      });
+    }
     const newError = status.waiting?.reason ?? '';
     if (newError !== '' && newError !== oldError) {
       deps.logs.write({

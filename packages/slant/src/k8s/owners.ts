@@ -1,7 +1,7 @@
 // Owner chains (Tilt's OwnerFetcher): pod → ReplicaSet → Deployment, by ownerReferences, each
 // owner read once and cached by uid (an object's owners never change).
-import type { KubeClient } from '../../k8s/client.ts';
-import type { K8sEntity } from '../../k8s/entity.ts';
+import type { KubeClient } from './client.ts';
+import type { K8sEntity } from './entity.ts';
 
 interface OwnerRef {
   apiVersion: string;
