@@ -1,0 +1,113 @@
+// The client's copy of the logs: every line the server sent, in order, indexed by resource so a
+// resource with a million lines opens without a scan. Lines are kept up to a cap (default
+// 5,000,000 lines, far above Tilt's 2 MB); past it the oldest tenth is dropped at once.
+import type { LogList } from '@slant/api';
+
+export type Level = 'INFO' | 'WARN' | 'ERROR';
+export type Source = 'all' | 'build' | 'runtime';
+
+export interface LogLine {
+  /** Unique in the store, increasing (one segment may hold several lines of one seq). */
+  readonly id: number;
+  /** The checkpoint of the line (its position in the session's log). */
+  readonly seq: number;
+  readonly spanId: string;
+  /** '' for global lines. */
+  readonly manifestName: string;
+  readonly level: Level;
+  readonly text: string;
+  readonly time: string;
+}
+
+/** Pod logs, serve commands and Compose containers are runtime; the rest are builds. */
+export function isRuntimeSpan(spanId: string): boolean {
+  return spanId.startsWith('pod:') || spanId.startsWith('localserve:') || spanId.startsWith('dc:');
+}
+
+export const DEFAULT_MAX_LINES = 5_000_000;
+
+export class ClientLogStore {
+  private lines: LogLine[] = [];
+  private byManifest = new Map<string, LogLine[]>();
+  private readonly spans = new Map<string, string>();
+  private readonly pending = new Map<string, string>();
+  private readonly maxLines: number;
+  private nextId = 0;
+  /** The last checkpoint applied; the client resumes from it after a reconnect. */
+  checkpoint = 0;
+  /** Bumped on every change, so views know to re-render. */
+  version = 0;
+
+  constructor(maxLines = DEFAULT_MAX_LINES) {
+    this.maxLines = maxLines;
+  }
+
+  append(list: LogList | undefined): void {
+    if (list === undefined) return;
+    for (const [id, span] of Object.entries(list.spans ?? {})) {
+      this.spans.set(id, span.manifestName ?? '');
+    }
+    let seq = list.fromCheckpoint ?? this.checkpoint;
+    for (const seg of list.segments ?? []) {
+      seq++;
+      const spanId = seg.spanId ?? '';
+      const text = (this.pending.get(spanId) ?? '') + (seg.text ?? '');
+      this.pending.delete(spanId);
+      const parts = text.split('\n');
+      const rest = parts.pop() ?? '';
+      if (rest !== '') this.pending.set(spanId, rest);
+      const level: Level = seg.level === 'WARN' || seg.level === 'ERROR' ? seg.level : 'INFO';
+      for (const part of parts) {
+        this.push({
+          id: ++this.nextId,
+          seq,
+          spanId,
+          manifestName: this.spans.get(spanId) ?? '',
+          level,
+          text: part,
+          time: seg.time ?? '',
+        });
+      }
+    }
+    if (list.toCheckpoint !== undefined) this.checkpoint = list.toCheckpoint;
+    this.version++;
+  }
+
+  private push(line: LogLine): void {
+    this.lines.push(line);
+    let own = this.byManifest.get(line.manifestName);
+    if (own === undefined) this.byManifest.set(line.manifestName, (own = []));
+    own.push(line);
+    if (this.lines.length > this.maxLines) this.dropOldest(Math.ceil(this.maxLines / 10));
+  }
+
+  private dropOldest(n: number): void {
+    const firstKept = this.lines[n]?.seq ?? Number.POSITIVE_INFINITY;
+    this.lines = this.lines.slice(n);
+    for (const [name, own] of this.byManifest) {
+      let i = 0;
+      while (i < own.length && (own[i] as LogLine).seq < firstKept) i++;
+      this.byManifest.set(name, own.slice(i));
+    }
+  }
+
+  /** Every line, or one resource's; the array is the store's own: do not change it. */
+  linesOf(manifestName: string | undefined): readonly LogLine[] {
+    if (manifestName === undefined) return this.lines;
+    return this.byManifest.get(manifestName) ?? [];
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** Forgets everything (a new session of the server). */
+  reset(): void {
+    this.lines = [];
+    this.byManifest = new Map();
+    this.spans.clear();
+    this.pending.clear();
+    this.checkpoint = 0;
+    this.version++;
+  }
+}

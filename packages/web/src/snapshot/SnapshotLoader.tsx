@@ -1,0 +1,28 @@
+// The offline viewer's start: pick a snapshot file saved from a running session.
+import { useState } from 'react';
+import type { ViewModel } from '../app/model.ts';
+import { fromSnapshot } from './export.ts';
+
+export function SnapshotLoader({ onLoad }: { onLoad: (m: ViewModel) => void }) {
+  const [error, setError] = useState('');
+  return (
+    <div className="snapshot-loader">
+      <h1>View a snapshot</h1>
+      <p>Open a snapshot file saved with the Snapshot button of a running session.</p>
+      <input
+        type="file"
+        accept="application/json,.json"
+        aria-label="Snapshot file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file === undefined) return;
+          file
+            .text()
+            .then((t) => onLoad(fromSnapshot(t)))
+            .catch((err: unknown) => setError((err as Error).message));
+        }}
+      />
+      {error !== '' && <p className="error">{error}</p>}
+    </div>
+  );
+}
