@@ -5,9 +5,13 @@ import { resolve } from 'node:path';
 import type { KubernetesApply } from '@slant/api';
 import { nodeTiltfileHost } from './app.ts';
 import type { SlantEnvironment } from './app-session.ts';
+import { systemClock } from './clock.ts';
+import { runDeleteCmd } from './controllers/kubernetesapply/apply-cmd.ts';
 import { downKubernetesApplies } from './controllers/kubernetesapply/down.ts';
+import { NodeProcessRunner } from './exec/node.ts';
 import { createNodeKubeClient } from './k8s/client-node.ts';
 import type { TiltfileResource } from './tiltfile/assemble/model.ts';
+import { cmdString } from './tiltfile/cmd.ts';
 import { loadTiltfile } from './tiltfile/loader.ts';
 
 export interface DownOptions extends SlantEnvironment {
@@ -83,6 +87,31 @@ export async function runDown(opts: DownOptions): Promise<number> {
     { deleteNamespaces: opts.deleteNamespaces },
     (line) => opts.write(line.endsWith('\n') ? line : `${line}\n`),
   );
-  for (const e of r.errors) opts.write(`${e}\n`);
-  return r.errors.length === 0 ? 0 : 1;
+  const errors = [...r.errors];
+  // k8s_custom_deploy: its delete command undoes what its apply command did.
+  const commands = {
+    processes: new NodeProcessRunner({ clock: systemClock() }),
+    baseEnv: opts.env,
+  };
+  for (const ka of ordered) {
+    const cmd = ka.spec.deleteCmd;
+    if (cmd === undefined) continue;
+    const error = await runDeleteCmd(
+      { ...commands, clock: systemClock() },
+      {
+        cmd,
+        kubeconfig: kubeconfigPath ?? '',
+        clusterName: 'default',
+        log: (t) => opts.write(t),
+        signal: new AbortController().signal,
+      },
+    );
+    if (error !== undefined) {
+      errors.push(
+        `Deleting k8s entities for cmd: ${cmdString({ argv: cmd.args, dir: cmd.dir, env: [] })}: ${error}`,
+      );
+    }
+  }
+  for (const e of errors) opts.write(`${e}\n`);
+  return errors.length === 0 ? 0 : 1;
 }

@@ -126,7 +126,13 @@ export class Engine {
       cwd: a.cwd,
     });
     m.register(createCmdReconciler({ runner: cmds, store }));
-    const applier = new KubernetesApplier({ store, kube: a.kube, clock, logs });
+    const applier = new KubernetesApplier({
+      store,
+      kube: a.kube,
+      clock,
+      logs,
+      commands: { processes: a.processes, baseEnv: a.env },
+    });
     m.register(createKubernetesApplyReconciler({ store, kube: a.kube, clock, logs, applier }));
     m.register(createKubernetesDiscoveryReconciler({ store, kube: a.kube, clock, logs }));
     m.register(createKubernetesEventsReconciler({ store, kube: a.kube, clock, logs }));

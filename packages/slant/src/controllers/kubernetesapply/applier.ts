@@ -2,7 +2,12 @@
 // compute the new status (Tilt's forceApplyHelper + recordApplyResult + garbageCollect). The
 // build controller calls apply() for objects it manages; the reconciler uses the rest. What was
 // applied is remembered here, so it can still be deleted after the object itself is gone.
-import type { ImageMap, KubernetesApply, KubernetesApplyStatus } from '@slant/api';
+import type {
+  ImageMap,
+  KubernetesApply,
+  KubernetesApplyCmd,
+  KubernetesApplyStatus,
+} from '@slant/api';
 import { APPLY_CONDITION_JOB_COMPLETE } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { KubeClient } from '../../k8s/client.ts';
@@ -20,6 +25,7 @@ import type { ObjectStore } from '../../store/store.ts';
 import { formatGoDuration, parseGoDuration } from '../../tiltfile/godur.ts';
 import { type LogTarget, logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
+import { type CmdDeployDeps, runApplyCmd, runDeleteCmd } from './apply-cmd.ts';
 import { applyEntities, type DeployDeps, deleteEntities } from './deploy.ts';
 import { computeInputHash } from './hash.ts';
 import { entitiesToDeploy } from './inject.ts';
@@ -29,6 +35,8 @@ export interface KubernetesApplierDeps {
   kube: KubeClient;
   clock: Clock;
   logs: LogWriter;
+  /** Runs k8s_custom_deploy's apply and delete commands; without it they fail. */
+  commands?: Omit<CmdDeployDeps, 'clock'>;
 }
 
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };
@@ -45,6 +53,8 @@ interface AppliedRecord {
   /** Objects applied and not yet deleted. */
   applied: K8sEntity[];
   target: LogTarget;
+  /** k8s_custom_deploy: what undoes the apply command (the objects are not deleted one by one). */
+  deleteCmd?: { cmd: KubernetesApplyCmd; cluster: string };
 }
 
 function key(e: K8sEntity): string {
@@ -148,15 +158,20 @@ export class KubernetesApplier {
     let deployed: K8sEntity[] | undefined;
     let error: string | undefined;
     let toApply: K8sEntity[] = [];
+    const timeoutMs =
+      (ka.spec.timeout ? parseGoDuration(ka.spec.timeout) : 0) || DEFAULT_TIMEOUT_MS;
     try {
-      toApply = entitiesToDeploy(ka.spec, imageMaps);
-      log('Applying YAML to cluster');
-      const timeoutMs =
-        (ka.spec.timeout ? parseGoDuration(ka.spec.timeout) : 0) || DEFAULT_TIMEOUT_MS;
-      const deps: DeployDeps = { kube: this.deps.kube, clock: this.deps.clock, log };
-      deployed = (
-        await applyEntities(deps, toApply, timeoutMs, formatGoDuration(timeoutMs), signal)
-      ).map(clean);
+      if (ka.spec.applyCmd !== undefined) {
+        const cmd = ka.spec.applyCmd;
+        deployed = (await this.runApplyCmd(ka, cmd, imageMaps, timeoutMs, log, signal)).map(clean);
+      } else {
+        toApply = entitiesToDeploy(ka.spec, imageMaps);
+        log('Applying YAML to cluster');
+        const deps: DeployDeps = { kube: this.deps.kube, clock: this.deps.clock, log };
+        deployed = (
+          await applyEntities(deps, toApply, timeoutMs, formatGoDuration(timeoutMs), signal)
+        ).map(clean);
+      }
       this.report(log, 'Objects applied to cluster:', deployed);
     } catch (err) {
       error = (err as Error).message;
@@ -170,7 +185,13 @@ export class KubernetesApplier {
     }
     const previous = rec.applied;
     rec.applied = deployed;
-    await this.collect(name, previous, 'garbage collecting removed Kubernetes objects');
+    if (ka.spec.deleteCmd === undefined) {
+      delete rec.deleteCmd;
+      await this.collect(name, previous, 'garbage collecting removed Kubernetes objects');
+    } else {
+      // What the apply command deployed is its own business; the delete command undoes it.
+      rec.deleteCmd = { cmd: ka.spec.deleteCmd, cluster: ka.spec.cluster ?? 'default' };
+    }
     const status: KubernetesApplyStatus = {
       resultYAML: serializeSpecYAML(deployed),
       lastApplyStartTime: start,
@@ -203,7 +224,65 @@ export class KubernetesApplier {
     rec.applied = [];
     rec.attemptedAt = '';
     if (forget) this.records.delete(name);
+    if (rec.deleteCmd !== undefined) {
+      await this.runDeleteCmd(rec.deleteCmd, reason, rec.target);
+      delete rec.deleteCmd;
+      return;
+    }
     await this.collect(name, previous, reason, rec.target);
+  }
+
+  private kubeconfigOf(cluster: string): string {
+    return (
+      this.deps.store.get('Cluster', cluster)?.status?.connection?.kubernetes?.configPath ?? ''
+    );
+  }
+
+  private async runApplyCmd(
+    ka: KubernetesApply,
+    cmd: KubernetesApplyCmd,
+    imageMaps: readonly ImageMap[],
+    timeoutMs: number,
+    log: (line: string) => void,
+    signal: AbortSignal,
+  ): Promise<K8sEntity[]> {
+    const commands = this.deps.commands;
+    if (commands === undefined) throw new Error('apply command failed: no process runner');
+    const cluster = ka.spec.cluster ?? 'default';
+    return runApplyCmd(
+      { ...commands, clock: this.deps.clock },
+      {
+        cmd,
+        imageMaps,
+        kubeconfig: this.kubeconfigOf(cluster),
+        clusterName: cluster,
+        timeoutMs,
+        timeoutText: formatGoDuration(timeoutMs),
+        log: indentedText(log),
+        signal,
+      },
+    );
+  }
+
+  private async runDeleteCmd(
+    del: NonNullable<AppliedRecord['deleteCmd']>,
+    reason: string,
+    target: LogTarget,
+  ): Promise<void> {
+    const commands = this.deps.commands;
+    if (commands === undefined) return;
+    this.log(target, `Beginning ${reason}`);
+    const error = await runDeleteCmd(
+      { ...commands, clock: this.deps.clock },
+      {
+        cmd: del.cmd,
+        kubeconfig: this.kubeconfigOf(del.cluster),
+        clusterName: del.cluster,
+        log: indentedText((line) => this.log(target, line)),
+        signal: new AbortController().signal,
+      },
+    );
+    if (error !== undefined) this.log(target, `Error ${reason}: ${error}`, 'ERROR');
   }
 
   /** Adopts objects a status says were applied, when nothing is known yet (e.g. applied elsewhere). */
@@ -214,6 +293,9 @@ export class KubernetesApplier {
       attemptedAt: ka.status?.lastApplyTime ?? '',
       applied: [...entities],
       target: logTarget(ka),
+      ...(ka.spec.deleteCmd === undefined
+        ? {}
+        : { deleteCmd: { cmd: ka.spec.deleteCmd, cluster: ka.spec.cluster ?? 'default' } }),
     });
   }
 
@@ -254,4 +336,14 @@ export class KubernetesApplier {
       ...(level ? { level } : {}),
     });
   }
+}
+
+/** Text (whole or partial lines) to `log`, one call per complete line. */
+function indentedText(log: (line: string) => void): (text: string) => void {
+  let partial = '';
+  return (text) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) log(l);
+  };
 }
