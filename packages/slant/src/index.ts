@@ -42,3 +42,7 @@ export async function runDown(opts: DownOptions): Promise<number> {
   const { runDown: down } = await import('./app-down.ts');
   return down(opts);
 }
+
+// Client commands: a running session's HTTP API, without the engine.
+export * from './client/index.ts';
+export { SLANT_VERSION } from './version.ts';

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Clock } from '../clock.ts';
 import type { ObjectStore } from '../store/store.ts';
+import { logsRoute } from '../logs/http-route.ts';
 import type { LogStore } from '../logs/log-store.ts';
 import { createApiHandler, isApiPath } from '../store/http/server.ts';
 import { overrideTriggerMode, trigger } from './actions.ts';
@@ -63,6 +64,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const token = opts.token ?? randomBytes(32).toString('hex');
   const api = createApiHandler({
     store: opts.store,
+    // `slant logs` reads the log store with the REST API's bearer token.
+    routes: [logsRoute(opts.logs)],
     ...(opts.apiToken === undefined ? {} : { token: opts.apiToken }),
   });
   const loopbackOnly = LOOPBACK.has(opts.host);

@@ -1,13 +1,14 @@
 // The UIResource runtime roll-up: re-computes a resource's runtime status whenever its pods,
 // serve process, port forwards or disable ConfigMap change. The update half (builds) is written
 // by the build controller; both use read-modify-write on disjoint fields.
-import type { ApiObject, Cmd, PortForward, UIResource } from '@slant/api';
+import type { ApiObject, Cmd, PortForward, UIResource, UIResourceStatus } from '@slant/api';
 import { ANNOTATIONS } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import { SERVE_OWNER_ANNOTATION } from '../../engine/buildcontrol/run-update.ts';
 import type { Reconciler } from '../../engine/manager.ts';
 import { readManifest } from '../../engine/manifest.ts';
 import type { ObjectStore } from '../../store/store.ts';
+import { uiResourceConditions } from './conditions.ts';
 import { runtimeStatus } from './runtime.ts';
 
 export interface UIResourceReconcilerDeps {
@@ -18,6 +19,10 @@ export interface UIResourceReconcilerDeps {
 function byResource(obj: ApiObject): string[] {
   const r = obj.metadata.annotations?.[ANNOTATIONS.resource];
   return r === undefined ? [] : [r];
+}
+
+function withConditions(s: UIResourceStatus, now: string): UIResourceStatus {
+  return { ...s, conditions: uiResourceConditions(s, now) };
 }
 
 export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reconciler {
@@ -40,7 +45,13 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
     async reconcile(name) {
       const ui = store.get('UIResource', name) as UIResource | undefined;
       const manifest = readManifest(ui);
-      if (ui === undefined || manifest === undefined) return;
+      if (ui === undefined) return;
+      const now = deps.clock.now().toISOString();
+      // The Tiltfile's UIResource has no manifest: only its conditions are rolled up here.
+      if (manifest === undefined) {
+        store.mutateStatus('UIResource', name, (cur) => withConditions(cur.status ?? {}, now));
+        return;
+      }
       const serve = (store.list('Cmd') as Cmd[])
         .filter((c) => c.metadata.annotations?.[SERVE_OWNER_ANNOTATION] === name)
         .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }))
@@ -56,12 +67,12 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
         serve,
         forwards,
         disable: store.get('ConfigMap', `${name}-disable`),
-        now: deps.clock.now().toISOString(),
+        now,
       });
       store.mutateStatus('UIResource', name, (cur) => {
         const next = { ...cur.status, ...rt };
         if (manifest.type !== 'k8s') delete next.k8sResourceInfo;
-        return next;
+        return withConditions(next, now);
       });
     },
   };

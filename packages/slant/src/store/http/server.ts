@@ -41,7 +41,11 @@ export interface ApiServerOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Extra authenticated routes (e.g. `/api/logs`), tried in order; true = handled. */
+  routes?: readonly ApiRoute[];
 }
+
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 
 export interface ApiServer {
   /** `http://127.0.0.1:<port>` */
@@ -157,7 +161,11 @@ export function isApiPath(path: string): boolean {
 }
 
 /** The REST API as a request handler, for a server of its own or one shared with the web UI. */
-export function createApiHandler(opts: { store: ObjectStore; token?: string }): ApiHandler {
+export function createApiHandler(opts: {
+  store: ObjectStore;
+  token?: string;
+  routes?: readonly ApiRoute[] | undefined;
+}): ApiHandler {
   const { store } = opts;
   const token = opts.token ?? randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
@@ -170,6 +178,7 @@ export function createApiHandler(opts: { store: ObjectStore; token?: string }): 
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    for (const route of opts.routes ?? []) if (route(req, res, url)) return;
     const discovery = method === 'GET' ? discoveryDoc(url.pathname) : undefined;
     if (discovery !== undefined) {
       sendJson(res, 200, discovery);

@@ -1,0 +1,62 @@
+// `slant get TYPE [NAME | -l label]`: kubectl's get against the running session.
+import type { Command } from 'commander';
+import { parseOutputFormat, runGet } from '../index.ts';
+import {
+  addConnectServerFlags,
+  type ConnectFlags,
+  clientAction,
+  connect,
+  err,
+  out,
+} from './client-flags.ts';
+
+interface GetFlags extends ConnectFlags {
+  output?: string;
+  watch: boolean;
+  selector: string;
+  ignoreNotFound: boolean;
+}
+
+export function registerGetCommand(program: Command): void {
+  addConnectServerFlags(program.command('get'))
+    .usage('TYPE [NAME | -l label]')
+    .description('Display one or many resources')
+    .option('-o, --output <format>', 'Output format. One of: json|yaml|name|wide.')
+    .option('-w, --watch', 'After listing/getting the requested object, watch for changes.', false)
+    .option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
+      '',
+    )
+    .option(
+      '--ignore-not-found',
+      'If the requested object does not exist the command will return exit code 0.',
+      false,
+    )
+    .argument('<args...>')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  # List all resources and their creation times
+  slant get uiresources
+
+  # One resource's full status, as YAML
+  slant get uiresource/frontend -o yaml
+
+  # Every local command, and keep printing changes
+  slant get cmds -w`,
+    )
+    .action(
+      clientAction(async (args: string[], flags: GetFlags) =>
+        runGet(connect(flags), args, {
+          output: parseOutputFormat(flags.output),
+          selector: flags.selector,
+          watch: flags.watch,
+          ignoreNotFound: flags.ignoreNotFound,
+          write: out,
+          writeErr: err,
+        }),
+      ),
+    );
+}

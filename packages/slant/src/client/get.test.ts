@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { configMap } from '../store/testing.ts';
+import { runGet } from './get.ts';
+import { startTestSession, type TestSession } from './testing.ts';
+
+let session: TestSession | undefined;
+afterEach(async () => {
+  await session?.server.close();
+  session = undefined;
+});
+
+async function get(args: string[], opts: Partial<Parameters<typeof runGet>[2]> = {}) {
+  session ??= await startTestSession();
+  let out = '';
+  let err = '';
+  const code = await runGet(session.client, args, {
+    output: 'table',
+    selector: '',
+    watch: false,
+    ignoreNotFound: false,
+    write: (t) => {
+      out += t;
+    },
+    writeErr: (t) => {
+      err += t;
+    },
+    ...opts,
+  });
+  return { code, out, err };
+}
+
+describe('runGet', () => {
+  it('prints the NAME / CREATED AT table of a kind', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a-rather-long-name'));
+    session.store.create(configMap('b', {}, { labels: { app: 'web' } }));
+    expect(await get(['configmaps'])).toEqual({
+      code: 0,
+      out: 'NAME                 CREATED AT\na-rather-long-name   2024-01-01T00:00:00Z\nb                    2024-01-01T00:00:00Z\n',
+      err: '',
+    });
+    expect((await get(['configmap'], { selector: 'app=web', output: 'name' })).out).toBe(
+      'configmap.tilt.dev/b\n',
+    );
+  });
+
+  it('prints one object bare and several as a List in JSON and YAML', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a', { k: 'v' }));
+    const one = JSON.parse((await get(['configmap/a'], { output: 'json' })).out);
+    expect(one.kind).toBe('ConfigMap');
+    expect((await get(['configmaps'], { output: 'yaml' })).out).toMatch(
+      /^apiVersion: v1\nitems:\n- apiVersion: tilt.dev\/v1alpha1\n {2}data:\n {4}k: v\n/,
+    );
+  });
+
+  it('reports a missing name as kubectl does, exit code 1, and prints the others', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a'));
+    const r = await get(['configmap', 'a', 'nope'], { output: 'name' });
+    expect(r).toEqual({
+      code: 1,
+      out: 'configmap.tilt.dev/a\n',
+      err: 'Error from server (NotFound): configmaps.tilt.dev "nope" not found\n',
+    });
+    expect((await get(['configmap', 'nope'], { ignoreNotFound: true })).code).toBe(0);
+  });
+
+  it('says "No resources found" on stderr for an empty list', async () => {
+    expect(await get(['cmds'])).toEqual({ code: 0, out: '', err: 'No resources found\n' });
+  });
+
+  it('-w prints changes after the list until the watch ends', async () => {
+    session = await startTestSession();
+    const s = session;
+    s.store.create(configMap('a'));
+    const abort = new AbortController();
+    let out = '';
+    const done = runGet(s.client, ['configmaps'], {
+      output: 'name',
+      selector: '',
+      watch: true,
+      ignoreNotFound: false,
+      signal: abort.signal,
+      write: (t) => {
+        out += t;
+        if (out.includes('/b')) abort.abort();
+      },
+      writeErr: () => {},
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    s.store.create(configMap('b'));
+    expect(await done).toBe(0);
+    expect(out).toBe('configmap.tilt.dev/a\nconfigmap.tilt.dev/b\n');
+  });
+});

@@ -1,0 +1,85 @@
+// kubectl's output formats for API objects: the default table (NAME, CREATED AT: what a server
+// without its own table columns gives), `-o name`, `-o json`, `-o yaml`. JSON and YAML keys are
+// sorted as kubectl's (Go maps) are, and lists print as kubectl's `kind: List`.
+import type { ApiObject } from '@slant/api';
+import { stringify } from 'yaml';
+import { UserError } from '../errors.ts';
+import { singularQualified } from './resources.ts';
+
+export type OutputFormat = 'table' | 'wide' | 'name' | 'json' | 'yaml';
+
+export function parseOutputFormat(raw: string | undefined): OutputFormat {
+  if (raw === undefined || raw === '') return 'table';
+  if (raw === 'wide' || raw === 'name' || raw === 'json' || raw === 'yaml') return raw;
+  throw new UserError(
+    'bad-flag',
+    `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: json,name,wide,yaml`,
+  );
+}
+
+/** kubectl's tab writer: minimum cell width 10, padding 3, the last column unpadded. */
+export function tabulate(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, Math.max(cell.length + 3, 10));
+    });
+  }
+  return rows
+    .map((row) =>
+      row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell)).join(''),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+export const TABLE_HEADER: readonly string[] = ['NAME', 'CREATED AT'];
+
+export function tableRow(obj: ApiObject): string[] {
+  return [obj.metadata.name, obj.metadata.creationTimestamp ?? '<unknown>'];
+}
+
+/** Recursively sorts object keys (kubectl prints unstructured objects with sorted keys). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort())
+    out[k] = sortKeys((value as Record<string, unknown>)[k]);
+  return out;
+}
+
+function listOf(items: readonly ApiObject[]): unknown {
+  return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+}
+
+export function toYaml(value: unknown): string {
+  return stringify(sortKeys(value), { indentSeq: false, lineWidth: 0 });
+}
+
+/**
+ * The text of `objs` in `format`. A single object asked for by name prints bare in json/yaml;
+ * otherwise as a List. Tables include the header only when `header` is set.
+ */
+export function printObjects(
+  objs: readonly ApiObject[],
+  format: OutputFormat,
+  opts: { single: boolean; header: boolean },
+): string {
+  switch (format) {
+    case 'name':
+      return objs.map((o) => `${singularQualified(o.kind)}/${o.metadata.name}\n`).join('');
+    case 'json':
+      return toJson(opts.single && objs.length === 1 ? objs[0] : listOf(objs));
+    case 'yaml':
+      return toYaml(opts.single && objs.length === 1 ? objs[0] : listOf(objs));
+    default: {
+      const rows = objs.map(tableRow);
+      return tabulate(opts.header ? [TABLE_HEADER, ...rows] : rows);
+    }
+  }
+}
