@@ -1,0 +1,247 @@
+// The client commands against a real `slant up` (local resources only): each is the real CLI,
+// talking to the session through the client config it wrote and its HTTP API; outputs, error
+// texts and exit codes are asserted as users see them.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { UIResource } from '@slant/api';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from '../three-service/ports.ts';
+import { SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
+import { type CliResult, runCli } from './run-cli.ts';
+
+let dir = '';
+let home = '';
+let port = 0;
+let up: SlantProcess;
+let api: SlantApi;
+
+function slant(...args: string[]): Promise<CliResult> {
+  return runCli(args, { cwd: dir, env: { SLANT_HOME: home, TILT_PORT: String(port) } });
+}
+
+async function uiResource(name: string): Promise<UIResource> {
+  const ui = await api.get<UIResource>('uiresources', name);
+  if (ui === undefined) throw new Error(`no UIResource ${name}`);
+  return ui;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'slant-client-'));
+  home = join(dir, '.slant-home');
+  await cp(join(import.meta.dirname, 'Tiltfile'), join(dir, 'Tiltfile'));
+  port = await freePort();
+  up = new SlantProcess(['up', '--stream', '--port', String(port)], {
+    cwd: dir,
+    env: { SLANT_HOME: home },
+  });
+  await up.waitForOutput(/Slant started on/, 60_000);
+  api = new SlantApi(home, port);
+});
+
+afterAll(async () => {
+  await up?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('client commands against a running slant up', () => {
+  test('without a session on the port: one line saying how to start one, exit 1', async () => {
+    const closed = await freePort();
+    const r = await runCli(['get', 'uiresources', '--port', String(closed)], {
+      cwd: dir,
+      env: { SLANT_HOME: home },
+    });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `No Slant session is running on port ${closed}: start one with "slant up --port ${closed}"\n`,
+    });
+  });
+
+  test('wait --for=condition=Ready returns once both resources are ready', async () => {
+    const r = await slant('wait', '--for=condition=Ready', 'uiresource/hello', 'uiresource/world');
+    expect(r).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(
+        /^(uiresource\.tilt\.dev\/(hello|world) condition met\n){2}$/,
+      ) as unknown as string,
+      stderr: '',
+    });
+  });
+
+  test("get: table, names, label selector, YAML, and kubectl's NotFound with exit 1", async () => {
+    const table = await slant('get', 'uiresources');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(
+      /^NAME {9}CREATED AT\n\(Tiltfile\) {3}\S+Z\nhello {8}\S+Z\nworld {8}\S+Z\n$/,
+    );
+    expect((await slant('get', 'uiresources', '-l', 'front', '-o', 'name')).stdout).toBe(
+      'uiresource.tilt.dev/hello\n',
+    );
+    const yaml = await slant('get', 'cmd', 'hello:update', '-o', 'yaml');
+    expect(yaml.stdout).toMatch(/^apiVersion: tilt.dev\/v1alpha1\nkind: Cmd\n/);
+    expect(await slant('get', 'uiresource', 'nope')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error from server (NotFound): uiresources.tilt.dev "nope" not found\n',
+    });
+    expect(await slant('get', 'widgets')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: the server doesn\'t have a resource type "widgets"\n\nRun "slant api-resources" for the list of types.\n',
+    });
+  });
+
+  test('describe prints the object the kubectl way', async () => {
+    const r = await slant('describe', 'uiresource/hello');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      'Name:         hello',
+      'Namespace:    ',
+      'Labels:       front=front',
+    ]);
+    expect(r.stdout).toMatch(/\n {4}Status: {16}True\n {4}Type: {18}Ready\n/);
+  });
+
+  test('logs: a resource, a source, the tail as JSON lines', async () => {
+    await until('hello serving', 30_000, async () =>
+      (await slant('logs', 'hello')).stdout.includes('hello-serve'),
+    );
+    const world = await slant('logs', 'world');
+    expect(world.stdout).toContain('\nworld-build\n');
+    expect(world.stdout).not.toContain('│');
+    const runtime = await slant('logs', '--source', 'runtime', 'hello');
+    expect(runtime.stdout).toContain('hello-serve\n');
+    expect(runtime.stdout).not.toContain('Initial Build');
+    const builds = await slant('logs', '--source', 'build');
+    expect(builds.stdout).toContain('        hello │ Initial Build\n');
+    expect(builds.stdout).toContain('        world │ Initial Build\n');
+    expect(builds.stdout).not.toContain('hello-serve');
+    const tail = await slant('logs', 'world', '--tail', '2', '--json');
+    const lines = tail.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ resource: 'world', source: 'build', level: 'info' });
+  });
+
+  test('trigger queues an update that runs; an unknown name lists the close matches', async () => {
+    const before = (await uiResource('world')).status?.buildHistory?.length ?? 0;
+    expect(await slant('trigger', 'world')).toEqual({
+      code: 0,
+      stdout: 'Successfully triggered update for resource: "world"\n',
+      stderr: '',
+    });
+    await until('a second world build', 30_000, async () => {
+      const n = (await uiResource('world')).status?.buildHistory?.length ?? 0;
+      return n > before;
+    });
+    expect(await slant('trigger', 'wrld')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'no such resource "wrld"\n\nDid you mean: "world"?\n',
+    });
+  });
+
+  test('logs -f streams lines written after it started', async () => {
+    const follow = new SlantProcess(['logs', '-f', 'world'], {
+      cwd: dir,
+      env: { SLANT_HOME: home, TILT_PORT: String(port) },
+    });
+    try {
+      await follow.waitForOutput(/world-build/, 30_000);
+      const from = follow.output.length;
+      await slant('trigger', 'world');
+      await follow.waitForOutput(/world-build/, 30_000, from);
+    } finally {
+      await follow.stop('SIGINT');
+    }
+  });
+
+  test('disable / enable switch a resource through its disable ConfigMap', async () => {
+    expect(await slant('disable', 'hello')).toEqual({ code: 0, stdout: '', stderr: '' });
+    await until('hello disabled', 30_000, async () => {
+      const ui = await uiResource('hello');
+      const ready = ui.status?.conditions?.find((c) => c.type === 'Ready');
+      return ui.status?.disableStatus?.state === 'Disabled' && ready?.reason === 'Disabled';
+    });
+    const timeout = await slant(
+      'wait',
+      '--for=condition=Ready',
+      'uiresource/hello',
+      '--timeout=1s',
+    );
+    expect(timeout).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: timed out waiting for the condition on uiresources/hello\n',
+    });
+    expect((await slant('trigger', 'hello')).stderr).toBe(
+      'resource "hello" is currently disabled\n',
+    );
+    expect((await slant('enable', '--all')).code).toBe(0);
+    await slant('wait', '--for=condition=Ready', 'uiresource/hello');
+    expect((await slant('enable')).stderr).toBe('must specify at least one resource\n');
+    expect((await slant('disable', '--all', 'x')).stderr).toBe(
+      'cannot use --all with resource names\n',
+    );
+  });
+
+  test('args changes the Tiltfile args of the session: only the named resources run', async () => {
+    expect(await slant('args', 'world')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Changed config args for Slant running at localhost:${port} to [world]\n`,
+    });
+    await until('hello disabled by the args', 30_000, async () => {
+      return (await uiResource('hello')).status?.disableStatus?.state === 'Disabled';
+    });
+    expect((await slant('args', 'world')).stderr).toBe(
+      'Slant is already running with those args -- no action taken\n',
+    );
+    expect((await slant('args', '--clear')).code).toBe(0);
+    await until('hello enabled again', 30_000, async () => {
+      return (await uiResource('hello')).status?.disableStatus?.state === 'Enabled';
+    });
+  });
+
+  test('get -w prints an object again when it changes', async () => {
+    const watch = new SlantProcess(['get', 'configmap', 'hello-disable', '-w', '-o', 'name'], {
+      cwd: dir,
+      env: { SLANT_HOME: home, TILT_PORT: String(port) },
+    });
+    try {
+      await watch.waitForOutput(/configmap\.tilt\.dev\/hello-disable\n/, 30_000);
+      const from = watch.output.length;
+      await slant('disable', 'hello');
+      await watch.waitForOutput(/configmap\.tilt\.dev\/hello-disable\n/, 30_000, from);
+    } finally {
+      await watch.stop('SIGINT');
+      await slant('enable', 'hello');
+    }
+  });
+
+  test('patch and delete an object; api-resources; dump engine; version', async () => {
+    expect(
+      (await slant('patch', 'configmap', 'hello-disable', '-p', '{"data":{"note":"x"}}')).stdout,
+    ).toBe('configmap.tilt.dev/hello-disable patched\n');
+    expect(
+      (await slant('patch', 'configmap', 'hello-disable', '-p', '{"data":{"note":"x"}}')).stdout,
+    ).toBe('configmap.tilt.dev/hello-disable patched (no change)\n');
+    expect((await slant('delete', 'configmap', 'tilt-trigger-queue')).stdout).toBe(
+      'configmap.tilt.dev "tilt-trigger-queue" deleted\n',
+    );
+    const resources = await slant('api-resources');
+    expect(resources.stdout.split('\n')[0]).toBe(
+      'NAME                      SHORTNAMES   APIVERSION          NAMESPACED   KIND',
+    );
+    expect(resources.stdout).toContain(
+      '\nuiresources                            tilt.dev/v1alpha1   false        UIResource\n',
+    );
+    const dump = JSON.parse((await slant('dump', 'engine')).stdout) as Record<string, unknown[]>;
+    expect(Object.keys(dump)).toEqual(expect.arrayContaining(['Tiltfile', 'UIResource', 'Cmd']));
+    expect((await slant('version')).stdout).toBe('v0.1.0, built from source\n');
+  });
+});
