@@ -44,7 +44,10 @@ export async function streamLogs(client: ApiClient, opts: LogsOptions): Promise<
   if (!opts.follow) return;
   q.set('follow', 'true');
   q.set('afterSeq', String(lastSeq));
-  const live = await client.request(`${LOGS_PATH}?${q}`, opts.signal ? { signal: opts.signal } : {});
+  const live = await client.request(
+    `${LOGS_PATH}?${q}`,
+    opts.signal ? { signal: opts.signal } : {},
+  );
   for await (const raw of ndjsonLines(live, opts.signal)) {
     const line = JSON.parse(raw) as WireLogLine;
     if (matchesLogFilter(opts.filter, line)) opts.write(formatLogLine(line, fmt));

@@ -41,7 +41,7 @@ export interface ApiServerOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
-  /** Extra authenticated routes (e.g. `/api/logs`), tried in order; true = handled. */
+  /** Extra authenticated routes (e.g. `/apis/slant.dev/logs`), tried in order; true = handled. */
   routes?: readonly ApiRoute[];
 }
 
