@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeTiltfileHost } from './app.ts';
 import { systemClock } from './clock.ts';
+import { nodeLocalFiles } from './controllers/liveupdate/local-files-node.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
 import { Engine } from './engine/engine.ts';
 import { UserError } from './errors.ts';
@@ -15,6 +16,7 @@ import { NodeProbeChecker } from './exec/probe-node.ts';
 import type { KubeClient } from './k8s/client.ts';
 import { createNodeKubeClient } from './k8s/client-node.ts';
 import { UnavailableKubeClient } from './k8s/client-unavailable.ts';
+import { NodeContainerExec } from './k8s/exec-node.ts';
 import { NodePodLogSource } from './k8s/pod-logs-node.ts';
 import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
 import { sourcePrefix } from './logs/log-store.ts';
@@ -106,6 +108,8 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     kube,
     podLogs: new NodePodLogSource(kubeOpts),
     portForwards: new NodePortForwardDialer(kubeOpts),
+    exec: new NodeContainerExec(kubeOpts),
+    files: nodeLocalFiles,
     docker: new NodeDockerClient(opts.env.DOCKER_HOST ? { host: opts.env.DOCKER_HOST } : {}),
     processes,
     probes: new NodeProbeChecker({ processes, env: opts.env, dir: opts.cwd }),

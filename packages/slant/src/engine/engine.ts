@@ -15,6 +15,8 @@ import { createFileWatchReconciler } from '../controllers/filewatch/reconciler.t
 import { KubernetesApplier } from '../controllers/kubernetesapply/applier.ts';
 import { createKubernetesApplyReconciler } from '../controllers/kubernetesapply/reconciler.ts';
 import { createKubernetesEventsReconciler } from '../controllers/k8sevents/reconciler.ts';
+import type { LocalFiles } from '../controllers/liveupdate/archive.ts';
+import { createLiveUpdateReconciler } from '../controllers/liveupdate/reconciler.ts';
 import { createKubernetesDiscoveryReconciler } from '../controllers/kubernetesdiscovery/reconciler.ts';
 import { createDiscoveryPodLogStreamsReconciler } from '../controllers/podlogstream/from-discovery.ts';
 import { createPodLogStreamReconciler } from '../controllers/podlogstream/reconciler.ts';
@@ -34,6 +36,8 @@ import { LogStore } from '../logs/log-store.ts';
 import { ObjectStore } from '../store/store.ts';
 import type { TiltfileResult } from '../tiltfile/loader.ts';
 import type { WatcherFactory } from '../watch/types.ts';
+import type { ContainerExec } from '../k8s/exec.ts';
+import { changedFilesText } from './buildcontrol/changed-files.ts';
 import { BuildController } from './buildcontrol/controller.ts';
 import { Manager } from './manager.ts';
 
@@ -46,6 +50,10 @@ export interface EngineAdapters {
   readonly processes: ProcessRunner;
   readonly probes: ProbeChecker;
   readonly watcher: WatcherFactory;
+  /** Runs live_update's commands in containers. */
+  readonly exec: ContainerExec;
+  /** The local files live_update copies. */
+  readonly files: LocalFiles;
   /** Executes the Tiltfile. */
   readonly load: (req: TiltfileLoadRequest) => TiltfileResult;
   /** Slant's environment, inherited by commands. */
@@ -136,6 +144,16 @@ export class Engine {
     m.register(createKubernetesApplyReconciler({ store, kube: a.kube, clock, logs, applier }));
     m.register(createKubernetesDiscoveryReconciler({ store, kube: a.kube, clock, logs }));
     m.register(createKubernetesEventsReconciler({ store, kube: a.kube, clock, logs }));
+    m.register(
+      createLiveUpdateReconciler({
+        store,
+        clock,
+        logs,
+        exec: a.exec,
+        files: a.files,
+        display: (files) => changedFilesText(files, a.cwd),
+      }),
+    );
     m.register(createDiscoveryPodLogStreamsReconciler());
     const podLogs = createPodLogStreamReconciler({ source: a.podLogs, logs });
     m.register(podLogs);

@@ -2,7 +2,6 @@
 // disable state, pending file changes, triggers), asks the scheduler what may start, runs those
 // updates and writes the update side of each UIResource (build history, pending changes, holds).
 // Runtime status (pods, serve processes) is the UIResource roll-up's job.
-import { relative } from 'node:path';
 import type { ConfigMap, Tiltfile, UIResource } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { LogWriter } from '../../logs/types.ts';
@@ -17,6 +16,8 @@ import {
 import type { BuildExecutors, ImageRecord } from './run-update.ts';
 import { restartServe, runUpdate } from './run-update.ts';
 import { type Hold, type ResourceView, schedule } from './scheduler.ts';
+import { changedFilesText } from './changed-files.ts';
+import { liveUpdateCoverage } from './live-update.ts';
 import { changesSince, resourceTargets } from './targets.ts';
 import { finishBuild, startBuild, writeIdleStatus } from './ui-status.ts';
 
@@ -39,8 +40,6 @@ interface ResourceState {
   images: Map<string, ImageRecord>;
   serveCount: number;
 }
-
-const MAX_FILES_SHOWN = 5;
 
 export class BuildController {
   private readonly deps: BuildControllerDeps;
@@ -136,8 +135,17 @@ export class BuildController {
         s.everReady = true;
       }
       const targets = resourceTargets(store, name, m);
+      const lu = liveUpdateCoverage(store, name);
+      const buildWatches = targets.fileWatches.filter((w) => !lu.handled.has(w));
       const changes =
-        s.count === 0 ? undefined : changesSince(store, targets.fileWatches, s.lastStart).earliest;
+        s.count === 0 ? undefined : changesSince(store, buildWatches, s.lastStart).earliest;
+      const liveChanges =
+        s.count === 0 || lu.handled.size === 0
+          ? undefined
+          : changesSince(store, [...lu.handled], s.lastStart).earliest;
+      // A manual trigger with only live-updatable changes is the live update's to apply.
+      const triggerForLiveUpdate =
+        lu.manual && !autoOnChange(m) && changes === undefined && liveChanges !== undefined;
       const specChanged = s.specJson !== undefined && s.specJson !== targets.specJson;
       const cm = store.get('ConfigMap', `${name}-disable`) as ConfigMap | undefined;
       views.push({
@@ -152,7 +160,7 @@ export class BuildController {
         autoInit: autoInit(m),
         autoOnChange: autoOnChange(m),
         pendingSince: specChanged ? Math.min(changes ?? Infinity, s.lastStart + 1) : changes,
-        triggered: queue.includes(name),
+        triggered: queue.includes(name) && !triggerForLiveUpdate,
         unparallelizable: m.type === 'local' && m.local?.allowParallel !== true,
         needsCluster: m.type === 'k8s' || targets.images.length > 0,
       });
@@ -241,12 +249,8 @@ export class BuildController {
   private reasonLine(first: boolean, files: string[], triggered: boolean, spec: boolean): string {
     if (first) return 'Initial Build';
     if (files.length > 0) {
-      const shown = files.slice(0, MAX_FILES_SHOWN).map((f) => {
-        const rel = relative(this.deps.cwd, f);
-        return rel.startsWith('..') ? f : rel;
-      });
-      if (files.length > MAX_FILES_SHOWN) shown.push('...');
-      return `${files.length} ${files.length === 1 ? 'File' : 'Files'} Changed: [${shown.join(' ')}]`;
+      const list = changedFilesText(files, this.deps.cwd);
+      return `${files.length} ${files.length === 1 ? 'File' : 'Files'} Changed: ${list}`;
     }
     if (triggered) return 'Unknown Trigger';
     return spec ? 'Config Changed' : 'Unknown Trigger';

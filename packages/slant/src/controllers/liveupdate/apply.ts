@@ -1,0 +1,123 @@
+// One container's share of a LiveUpdate pass: the changes it has not seen, the plan for them,
+// and the update itself, with Tilt's log lines and states.
+import type { LiveUpdate, LiveUpdateContainerStateWaiting } from '@slant/api';
+import type { ContainerExec } from '../../k8s/exec.ts';
+import { type LocalFiles, splitMissing, tarArchive } from './archive.ts';
+import { livePlan, type PathMapping, runsFor, stopReason } from './plan.ts';
+import type { SelectedContainer } from './select.ts';
+import { changedAfter, type SourceChanges } from './sources.ts';
+import { updateContainer } from './updater.ts';
+
+export interface ContainerMonitor {
+  /** Time (ms) of the newest change this container has; 0 before its first update. */
+  lastFileTimeSynced: number;
+  /** Set when it cannot be live-updated; cleared by a rebuild that covers lowWaterMark. */
+  failed?: { reason: string; message: string; lowWaterMark: number };
+}
+
+export interface ApplyDeps {
+  exec: ContainerExec;
+  files: LocalFiles;
+  display: (files: readonly string[]) => string;
+  log: (text: string) => void;
+  now: () => number;
+  signal: AbortSignal;
+}
+
+export interface ApplyRequest {
+  lu: LiveUpdate;
+  sel: SelectedContainer;
+  monitor: ContainerMonitor;
+  sources: ReadonlyMap<string, SourceChanges>;
+  startedAt: number;
+  waitingOnTrigger: boolean;
+}
+
+export interface ApplyResult {
+  hadFiles: boolean;
+  applied: boolean;
+  lowWaterMark: number;
+  failed?: { reason: string; message: string };
+  runError?: string;
+  waiting?: LiveUpdateContainerStateWaiting;
+}
+
+export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<ApplyResult> {
+  const { lu, sel, monitor } = r;
+  const spec = lu.spec;
+  const initial = spec.initialSync !== undefined && monitor.lastFileTimeSynced === 0;
+  const since = monitor.lastFileTimeSynced || r.startedAt;
+  const changes = changedAfter(r.sources, since);
+  let files = changes.files;
+  let newHigh = changes.newest;
+  let low = changes.oldest;
+  let mappings: PathMapping[] | undefined;
+  if (initial) {
+    // Everything under the syncs, copied as whole trees.
+    mappings = (spec.syncs ?? []).map((s) => ({
+      localPath: `${spec.basePath}/${s.localPath}`.replace(/\/\.?$/, ''),
+      containerPath: s.containerPath,
+    }));
+    files = mappings.map((m) => m.localPath).filter((p) => d.files.stat(p) !== undefined);
+    newHigh = d.now();
+    low = r.startedAt;
+  }
+  const base: ApplyResult = { hadFiles: files.length > 0, applied: false, lowWaterMark: low };
+  const c = sel.container;
+  let waiting: LiveUpdateContainerStateWaiting | undefined;
+  if (c.state.running === undefined || c.id === '') {
+    waiting = { reason: 'ContainerWaiting', message: 'Waiting for container to start' };
+  } else if (r.waitingOnTrigger) {
+    waiting = { reason: 'Trigger', message: 'Only updates on manual trigger' };
+  }
+  const plan = livePlan(spec, files);
+  const stop = initial ? undefined : stopReason(plan, d.display);
+  if (stop !== undefined) return { ...base, failed: { reason: 'UpdateStopped', message: stop } };
+  if (plan.syncPaths.length === 0) return { ...base, ...(waiting ? { waiting } : {}) };
+  if (c.state.waiting?.reason === 'CrashLoopBackOff') {
+    const message = `Cannot live update because container crashing. Pod: ${sel.pod.name}`;
+    return { ...base, failed: { reason: 'CrashLoopBackOff', message } };
+  }
+  if (waiting !== undefined) return { ...base, waiting };
+
+  const display = `${sel.pod.name}/${c.name}`;
+  const { toCopy, toRemove } = initial
+    ? { toCopy: mappings ?? [], toRemove: [] }
+    : splitMissing(d.files, plan.syncPaths);
+  d.log(
+    `\n${files.length} ${files.length === 1 ? 'File' : 'Files'} Changed: ${d.display(files)}\n`,
+  );
+  if (initial) {
+    d.log(`Initial sync: will copy sync paths to container: [${display}]\n`);
+    for (const m of toCopy) d.log(`- '${m.localPath}' --> '${m.containerPath}'\n`);
+  }
+  if (!initial && toRemove.length > 0) {
+    d.log(`Will delete ${toRemove.length} file(s) from container: [${display}]\n`);
+    for (const m of toRemove)
+      d.log(`- '${m.containerPath}' (matched local path: '${m.localPath}')\n`);
+  }
+  if (!initial && toCopy.length > 0) {
+    d.log(`Will copy ${toCopy.length} file(s) to container: [${display}]\n`);
+    for (const m of toCopy) d.log(`- '${m.localPath}' --> '${m.containerPath}'\n`);
+  }
+  const archive = toCopy.length === 0 ? undefined : await tarArchive(d.files, toCopy);
+  const outcome = await updateContainer(
+    d.exec,
+    { namespace: sel.pod.namespace, pod: sel.pod.name, container: c.name },
+    c.id,
+    { toRemove, archive, runs: runsFor(spec, plan.syncPaths) },
+    d.log,
+    d.signal,
+  );
+  if (!outcome.ok && 'failure' in outcome) {
+    const message = `Updating pod ${sel.pod.name}: ${outcome.failure}`;
+    return { ...base, failed: { reason: 'UpdateFailed', message } };
+  }
+  monitor.lastFileTimeSynced = newHigh;
+  if (!outcome.ok) {
+    d.log(`  → Failed to update container ${display}: ${outcome.runError}\n`);
+    return { ...base, applied: true, runError: outcome.runError };
+  }
+  d.log(`  → Container ${display} updated!\n`);
+  return { ...base, applied: true };
+}

@@ -1,0 +1,16 @@
+// LocalFiles over node:fs (the real adapter; composition roots pass it in).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { LocalFiles } from './archive.ts';
+
+export const nodeLocalFiles: LocalFiles = {
+  stat(path) {
+    try {
+      const s = statSync(path);
+      return { isDirectory: s.isDirectory(), mode: s.mode, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  },
+  read: (path) => readFileSync(path),
+  list: (dir) => readdirSync(dir),
+};

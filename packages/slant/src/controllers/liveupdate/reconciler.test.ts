@@ -1,0 +1,215 @@
+import {
+  API_VERSION,
+  type FileWatch,
+  type ImageMap,
+  type KubernetesDiscovery,
+  type LiveUpdate,
+  type LiveUpdateSpec,
+  type Pod,
+} from '@slant/api';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../clock.ts';
+import { addToTriggerQueue, inTriggerQueue } from '../../engine/trigger-queue.ts';
+import { FakeContainerExec } from '../../k8s/exec-fake.ts';
+import { MemoryLogWriter } from '../../logs/types.ts';
+import { newTestStore } from '../../store/testing.ts';
+import type { LocalFiles } from './archive.ts';
+import { createLiveUpdateReconciler } from './reconciler.ts';
+
+const meta = (name: string, annotations: Record<string, string> = {}) => ({ name, annotations });
+const T = (s: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, s)).toISOString();
+
+function pod(id: string, opts: { crash?: boolean } = {}): Pod {
+  return {
+    uid: `uid-${id}`,
+    name: `web-${id}`,
+    namespace: 'ns1',
+    phase: 'Running',
+    containers: [
+      {
+        name: 'web',
+        id: `containerd://${id}`,
+        ready: true,
+        image: 'localhost:5005/web:tilt-1',
+        restarts: 0,
+        state: opts.crash
+          ? { waiting: { reason: 'CrashLoopBackOff' } }
+          : { running: { startedAt: T(1) } },
+        ports: [],
+      },
+    ],
+  } as unknown as Pod;
+}
+
+function setup(opts: { manual?: boolean; spec?: Partial<LiveUpdateSpec> } = {}) {
+  const clock = new FakeClock(new Date(T(0)));
+  const store = newTestStore(clock);
+  const exec = new FakeContainerExec();
+  const logs = new MemoryLogWriter();
+  const tree: Record<string, string> = { '/proj/src/a.js': 'A', '/proj/README.md': 'R' };
+  const files: LocalFiles = {
+    stat: (p) => (p in tree ? { isDirectory: false, mode: 0o644, mtimeMs: 0 } : undefined),
+    read: (p) => Buffer.from(tree[p] ?? ''),
+    list: () => [],
+  };
+  const reconciler = createLiveUpdateReconciler({
+    store,
+    clock,
+    logs,
+    exec,
+    files,
+    display: (fs) => `[${fs.join(' ')}]`,
+  });
+  store.create<FileWatch>({
+    apiVersion: API_VERSION,
+    kind: 'FileWatch',
+    metadata: meta('image:web'),
+    spec: { watchedPaths: ['/proj'] },
+  });
+  store.create<ImageMap>({
+    apiVersion: API_VERSION,
+    kind: 'ImageMap',
+    metadata: meta('web'),
+    spec: { selector: 'web' },
+    status: {
+      image: 'localhost:5005/web:tilt-1',
+      imageFromCluster: 'localhost:5005/web:tilt-1',
+      buildStartTime: T(2),
+    },
+  });
+  store.create<KubernetesDiscovery>({
+    apiVersion: API_VERSION,
+    kind: 'KubernetesDiscovery',
+    metadata: meta('web'),
+    spec: { cluster: 'default', watches: [] },
+    status: { pods: [pod('abc')] },
+  });
+  store.create<LiveUpdate>({
+    apiVersion: API_VERSION,
+    kind: 'LiveUpdate',
+    metadata: meta('web:web', {
+      'tilt.dev/resource': 'web',
+      'tilt.dev/log-span-id': 'liveupdate:web:web',
+      'tilt.dev/update-mode': opts.manual ? 'manual' : 'auto',
+    }),
+    spec: {
+      basePath: '/proj',
+      selector: { kubernetes: { discoveryName: 'web', imageMapName: 'web' } },
+      sources: [{ fileWatch: 'image:web', imageMap: 'web' }],
+      syncs: [{ localPath: 'src', containerPath: '/app/src' }],
+      execs: [{ args: ['sh', '-c', 'touch /tmp/restart'], triggerPaths: [], echoOff: false }],
+      ...opts.spec,
+    },
+  });
+  const change = (s: number, ...paths: string[]) =>
+    store.mutateStatus('FileWatch', 'image:web', (fw) => ({
+      ...fw.status,
+      fileEvents: [...(fw.status?.fileEvents ?? []), { time: T(s), seenFiles: paths }],
+    }));
+  const reconcile = () =>
+    reconciler.reconcile('web:web', { store, clock, signal: new AbortController().signal });
+  const status = () => (store.get('LiveUpdate', 'web:web') as LiveUpdate).status;
+  const setPods = (...pods: Pod[]) =>
+    store.mutateStatus('KubernetesDiscovery', 'web', () => ({ pods }));
+  return { store, exec, logs, tree, change, reconcile, status, setPods };
+}
+
+describe('LiveUpdate reconciler', () => {
+  it('copies a changed file into the running container and runs the step, with Tilt’s log lines', async () => {
+    const t = setup();
+    t.change(1, '/proj/src/old.js'); // before the image was built: already in it
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.exec.calls.map((c) => c.argv.join(' '))).toEqual([
+      'tar -C / -x -f -',
+      'sh -c touch /tmp/restart',
+    ]);
+    expect(t.exec.calls[0]?.target).toEqual({ namespace: 'ns1', pod: 'web-abc', container: 'web' });
+    expect(t.logs.text('web')).toBe(
+      "\n1 File Changed: [/proj/src/a.js]\nWill copy 1 file(s) to container: [web-abc/web]\n- '/proj/src/a.js' --> '/app/src/a.js'\n[CMD 1/1] sh -c touch /tmp/restart\n  → Container web-abc/web updated!\n",
+    );
+    expect(t.status()?.containers).toEqual([
+      {
+        containerName: 'web',
+        containerID: 'containerd://abc',
+        podName: 'web-abc',
+        namespace: 'ns1',
+        lastFileTimeSynced: '2024-01-01T00:00:05.000000Z',
+      },
+    ]);
+    await t.reconcile();
+    expect(t.exec.calls).toHaveLength(2);
+  });
+
+  it('removes a deleted file from the container', async () => {
+    const t = setup();
+    t.change(5, '/proj/src/gone.js');
+    await t.reconcile();
+    expect(t.exec.calls.map((c) => c.argv.join(' '))[0]).toBe('rm -rf /app/src/gone.js');
+  });
+
+  it('fails on a change outside the syncs, and a rebuild clears the failure', async () => {
+    const t = setup();
+    t.change(5, '/proj/README.md');
+    await t.reconcile();
+    expect(t.status()?.failed).toMatchObject({
+      reason: 'UpdateStopped',
+      message: 'Found file(s) not matching any sync (files: [/proj/README.md])',
+    });
+    expect(t.exec.calls).toEqual([]);
+    expect(t.logs.text('web')).toContain(
+      'LiveUpdate "web:web" UpdateStopped: Found file(s) not matching any sync (files: [/proj/README.md])\n',
+    );
+    t.store.mutateStatus('ImageMap', 'web', (im) => ({ ...im.status, buildStartTime: T(6) }));
+    t.setPods(pod('def'));
+    await t.reconcile();
+    expect(t.status()?.failed).toBeUndefined();
+  });
+
+  it('replays the changes since the build onto a restarted container', async () => {
+    const t = setup();
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    t.setPods(pod('xyz'));
+    await t.reconcile();
+    const tars = t.exec.calls.filter((c) => c.argv[0] === 'tar');
+    expect(tars.map((c) => c.target.pod)).toEqual(['web-abc', 'web-xyz']);
+  });
+
+  it('marks a crash-looping container as failed instead of syncing', async () => {
+    const t = setup();
+    t.setPods(pod('abc', { crash: true }));
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.status()?.failed).toMatchObject({
+      reason: 'CrashLoopBackOff',
+      message: 'Cannot live update because container crashing. Pod: web-abc',
+    });
+  });
+
+  it('keeps a failing run step as the container’s lastExecError', async () => {
+    const t = setup();
+    t.exec.respond = (c) => ({ exitCode: c.argv[0] === 'sh' ? 3 : 0, stdout: '', stderr: '' });
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.status()?.failed).toBeUndefined();
+    expect(t.status()?.containers?.[0]?.lastExecError).toBe(
+      'executing on container abc: command "touch /tmp/restart" failed with exit code: 3',
+    );
+  });
+
+  it('in manual mode waits for a trigger, then applies and leaves the queue', async () => {
+    const t = setup({ manual: true });
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.exec.calls).toEqual([]);
+    expect(t.status()?.containers?.[0]?.waiting).toEqual({
+      reason: 'Trigger',
+      message: 'Only updates on manual trigger',
+    });
+    addToTriggerQueue(t.store, 'web');
+    await t.reconcile();
+    expect(t.exec.calls.map((c) => c.argv[0])).toEqual(['tar', 'sh']);
+    expect(inTriggerQueue(t.store, 'web')).toBe(false);
+  });
+});

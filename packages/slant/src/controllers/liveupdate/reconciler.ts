@@ -1,0 +1,195 @@
+// The LiveUpdate reconciler (Tilt's liveupdate.Reconciler, v2 semantics): collects file changes
+// from its FileWatch sources (dropping those the current image already has), and brings every
+// selected container up to date: each container remembers the newest change it has, so a new or
+// restarted container gets every change since the image was built replayed onto it. A change
+// outside the syncs, a fall_back_on file, a crash-looping or stopped container, or a failed
+// transport marks the LiveUpdate failed: the build controller then rebuilds the image.
+import type { LiveUpdate, LiveUpdateContainerStatus, LiveUpdateStatus } from '@slant/api';
+import { ANNOTATIONS } from '@slant/api';
+import type { Clock } from '../../clock.ts';
+import type { Reconciler } from '../../engine/manager.ts';
+import { inTriggerQueue, removeFromTriggerQueue } from '../../engine/trigger-queue.ts';
+import type { ContainerExec } from '../../k8s/exec.ts';
+import type { LogWriter } from '../../logs/types.ts';
+import type { ObjectStore } from '../../store/store.ts';
+import { logTarget } from '../common/log-target.ts';
+import { microTime } from '../common/time.ts';
+import type { LocalFiles } from './archive.ts';
+import { applyToContainer, type ContainerMonitor } from './apply.ts';
+import { isTerminated, selectedContainers } from './select.ts';
+import { collectChanges, type SourceChanges } from './sources.ts';
+
+export interface LiveUpdateDeps {
+  store: ObjectStore;
+  clock: Clock;
+  logs: LogWriter;
+  exec: ContainerExec;
+  files: LocalFiles;
+  /** How changed files are shown (Tilt: relative to the cwd when inside it). */
+  display: (files: readonly string[]) => string;
+}
+
+interface Monitor {
+  sources: Map<string, SourceChanges>;
+  containers: Map<string, ContainerMonitor>;
+}
+
+function failedState(lu: LiveUpdate, reason: string, message: string, now: string) {
+  const prev = lu.status?.failed;
+  return {
+    reason,
+    message,
+    lastTransitionTime: prev?.reason === reason ? (prev.lastTransitionTime ?? now) : now,
+  };
+}
+
+export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
+  const { store, clock } = deps;
+  const startedAt = clock.now().getTime();
+  const monitors = new Map<string, Monitor>();
+
+  async function update(
+    lu: LiveUpdate,
+    m: Monitor,
+    signal: AbortSignal,
+  ): Promise<LiveUpdateStatus> {
+    const name = lu.metadata.name;
+    const target = logTarget(lu);
+    const log = (text: string) => deps.logs.write({ ...target, text });
+    const buildStart = collectChanges(store, lu, m.sources);
+    // A rebuild after a failure starts the containers over: forget failures it superseded.
+    for (const c of m.containers.values()) {
+      if (c.failed !== undefined && c.failed.lowWaterMark <= buildStart) delete c.failed;
+    }
+    const resource = lu.metadata.annotations?.[ANNOTATIONS.resource] ?? '';
+    const manual = lu.metadata.annotations?.[ANNOTATIONS.updateMode] === 'manual';
+    const triggered = resource !== '' && inTriggerQueue(store, resource);
+    const waitingOnTrigger = manual && !triggered;
+    const selected = selectedContainers(store, lu);
+    const now = microTime(clock.now());
+    for (const s of selected) {
+      const c = m.containers.get(s.container.id);
+      if (c?.failed !== undefined) {
+        return { failed: failedState(lu, c.failed.reason, c.failed.message, now) };
+      }
+    }
+    const status: LiveUpdateStatus = { containers: [] };
+    let stoppedPod = '';
+    let anyFiles = false;
+    let applied = false;
+    for (const s of selected) {
+      if (isTerminated(s)) {
+        stoppedPod ||= s.pod.name;
+        continue;
+      }
+      const key = s.container.id;
+      const cm: ContainerMonitor = m.containers.get(key) ?? { lastFileTimeSynced: 0 };
+      m.containers.set(key, cm);
+      const result = await applyToContainer(
+        {
+          exec: deps.exec,
+          files: deps.files,
+          display: deps.display,
+          log,
+          now: () => clock.now().getTime(),
+          signal,
+        },
+        { lu, sel: s, monitor: cm, sources: m.sources, startedAt, waitingOnTrigger },
+      );
+      anyFiles ||= result.hadFiles;
+      applied ||= result.applied;
+      if (result.failed !== undefined) {
+        cm.failed = { ...result.failed, lowWaterMark: result.lowWaterMark };
+        return { failed: failedState(lu, result.failed.reason, result.failed.message, now) };
+      }
+      const entry: LiveUpdateContainerStatus = {
+        containerName: s.container.name,
+        containerID: s.container.id,
+        podName: s.pod.name,
+        namespace: s.pod.namespace,
+        ...(cm.lastFileTimeSynced > 0
+          ? { lastFileTimeSynced: microTime(new Date(cm.lastFileTimeSynced)) }
+          : {}),
+        ...(result.runError === undefined ? {} : { lastExecError: result.runError }),
+        ...(result.waiting === undefined ? {} : { waiting: result.waiting }),
+      };
+      status.containers?.push(entry);
+    }
+    if (stoppedPod !== '' && anyFiles && (status.containers ?? []).length === 0) {
+      return {
+        failed: failedState(
+          lu,
+          'Terminated',
+          `Container for live update is stopped. Pod name: ${stoppedPod}`,
+          now,
+        ),
+      };
+    }
+    if (applied && triggered) removeFromTriggerQueue(store, resource);
+    void name;
+    return status;
+  }
+
+  return {
+    kind: 'LiveUpdate',
+    watches: [
+      {
+        kind: 'FileWatch',
+        map: (o) => namesUsing(store, (lu) => usesSource(lu, 'fileWatch', o.metadata.name)),
+      },
+      {
+        kind: 'ImageMap',
+        map: (o) => namesUsing(store, (lu) => usesImageMap(lu, o.metadata.name)),
+      },
+      {
+        kind: 'KubernetesDiscovery',
+        map: (o) =>
+          namesUsing(store, (lu) => lu.spec.selector.kubernetes?.discoveryName === o.metadata.name),
+      },
+      {
+        kind: 'KubernetesApply',
+        map: (o) =>
+          namesUsing(store, (lu) => lu.spec.selector.kubernetes?.applyName === o.metadata.name),
+      },
+      // Manual-mode live updates run when their resource is triggered.
+      {
+        kind: 'ConfigMap',
+        map: (o) => (o.metadata.name === 'tilt-trigger-queue' ? namesUsing(store, () => true) : []),
+      },
+    ],
+    async reconcile(name, ctx) {
+      const lu = store.get('LiveUpdate', name) as LiveUpdate | undefined;
+      if (lu === undefined || lu.metadata.deletionTimestamp !== undefined) {
+        monitors.delete(name);
+        return;
+      }
+      let m = monitors.get(name);
+      if (m === undefined) {
+        m = { sources: new Map(), containers: new Map() };
+        monitors.set(name, m);
+      }
+      const status = await update(lu, m, ctx.signal);
+      const cur = store.get('LiveUpdate', name) as LiveUpdate | undefined;
+      if (cur === undefined || JSON.stringify(cur.status ?? {}) === JSON.stringify(status)) return;
+      if (status.failed !== undefined && cur.status?.failed?.reason !== status.failed.reason) {
+        deps.logs.write({
+          ...logTarget(cur),
+          text: `LiveUpdate ${JSON.stringify(name)} ${status.failed.reason}: ${status.failed.message}\n`,
+        });
+      }
+      store.updateStatus({ ...cur, status });
+    },
+  };
+}
+
+function namesUsing(store: ObjectStore, pred: (lu: LiveUpdate) => boolean): string[] {
+  return (store.list('LiveUpdate') as LiveUpdate[]).filter(pred).map((lu) => lu.metadata.name);
+}
+
+function usesSource(lu: LiveUpdate, key: 'fileWatch' | 'imageMap', name: string): boolean {
+  return (lu.spec.sources ?? []).some((s) => s[key] === name);
+}
+
+function usesImageMap(lu: LiveUpdate, name: string): boolean {
+  return usesSource(lu, 'imageMap', name) || lu.spec.selector.kubernetes?.imageMapName === name;
+}

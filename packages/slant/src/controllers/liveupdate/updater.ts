@@ -1,0 +1,108 @@
+// One update of one Kubernetes container through exec (Tilt's ExecUpdater): remove deleted files
+// (`rm -rf`), unpack the archive at `/` (`tar -C / -x -f -` with the archive on stdin), then the
+// run steps, each `[CMD i/n] …` in the log unless echo_off. A failing run step is the user's
+// (the next change retries); anything else means the container can't be live-updated.
+import type { LiveUpdateExec } from '@slant/api';
+import type { ContainerExec, ExecTarget } from '../../k8s/exec.ts';
+import { cmdString } from '../../tiltfile/cmd.ts';
+import type { PathMapping } from './plan.ts';
+
+export interface ContainerChange {
+  readonly toRemove: readonly PathMapping[];
+  /** undefined when nothing is copied. */
+  readonly archive: Uint8Array | undefined;
+  readonly runs: readonly LiveUpdateExec[];
+}
+
+export type UpdateOutcome =
+  | { readonly ok: true }
+  /** A run step failed: status lastExecError; the container stays live-updatable. */
+  | { readonly ok: false; readonly runError: string }
+  /** The update itself failed: the container needs a rebuild. */
+  | { readonly ok: false; readonly failure: string };
+
+const TAR = ['tar', '-C', '/', '-x', '-f', '-'];
+const EXIT_PERMISSION_DENIED = 2;
+const EXIT_CANNOT_EXEC = 126;
+const EXIT_NOT_FOUND = 127;
+const EXIT_KILLED = 137;
+
+function commandFailed(argv: readonly string[], code: number): string {
+  const display = cmdString({ argv: [...argv], dir: '', env: [] });
+  let reason = '';
+  if (code === EXIT_KILLED) reason = ' (killed by container runtime)';
+  if (code === EXIT_CANNOT_EXEC || code === EXIT_NOT_FOUND) {
+    reason = ' (not found in PATH or not executable)';
+  }
+  return `command ${JSON.stringify(display)} failed with exit code: ${code}${reason}`;
+}
+
+function permissionDenied(err: string): string {
+  return `${err}\nThis usually means the container filesystem denied access. Please check:\n  1) That the container image has writable files\n  2) That the container image default user has write access to the files\n  3) That the Pod spec doesn't have a SecurityContext that would block writes`;
+}
+
+function cannotExec(err: string): string {
+  return `${err}\nThis usually means that Tilt could not exec \`tar\`.\nPlease check that the container image includes \`tar\` in $PATH.\nSome minimal images, such as those that are built \`FROM scratch\`, will not work with Live Update by default.\nSee https://github.com/tilt-dev/tilt/issues/4303 for details.`;
+}
+
+function tarFailure(argv: readonly string[], code: number, output: string): string {
+  const err = commandFailed(argv, code);
+  if (code === EXIT_PERMISSION_DENIED || /permission denied|cannot open/i.test(output)) {
+    return permissionDenied(err);
+  }
+  if (code === EXIT_CANNOT_EXEC || code === EXIT_NOT_FOUND) return cannotExec(err);
+  return err;
+}
+
+export async function updateContainer(
+  exec: ContainerExec,
+  target: ExecTarget,
+  containerId: string,
+  change: ContainerChange,
+  log: (text: string) => void,
+  signal: AbortSignal,
+): Promise<UpdateOutcome> {
+  const failure = (action: string, err: unknown): UpdateOutcome => {
+    const msg = (err as Error).message;
+    if (/executable file not found/.test(msg)) return { ok: false, failure: cannotExec(msg) };
+    return { ok: false, failure: `${action}: ${msg}` };
+  };
+  if (change.toRemove.length > 0) {
+    const argv = ['rm', '-rf', ...change.toRemove.map((m) => m.containerPath)];
+    try {
+      const r = await exec.run(target, argv, { signal, onOutput: log });
+      if (r.exitCode !== 0) {
+        return { ok: false, failure: tarFailure(argv, r.exitCode, r.stdout + r.stderr) };
+      }
+    } catch (err) {
+      return failure('removing old files', err);
+    }
+  }
+  if (change.archive !== undefined) {
+    try {
+      const r = await exec.run(target, TAR, { stdin: change.archive, signal, onOutput: log });
+      if (r.exitCode !== 0) {
+        return { ok: false, failure: tarFailure(TAR, r.exitCode, r.stdout + r.stderr) };
+      }
+    } catch (err) {
+      return failure('copying changed files', err);
+    }
+  }
+  const short = containerId.replace(/^[a-z]+:\/\//, '').slice(0, 10);
+  for (const [i, run] of change.runs.entries()) {
+    if (!run.echoOff) log(`[CMD ${i + 1}/${change.runs.length}] ${run.args.join(' ')}\n`);
+    let code: number;
+    try {
+      code = (await exec.run(target, run.args, { signal, onOutput: log })).exitCode;
+    } catch (err) {
+      if (/executable file not found/.test((err as Error).message)) code = EXIT_NOT_FOUND;
+      else
+        return { ok: false, failure: `executing on container ${short}: ${(err as Error).message}` };
+    }
+    if (code === 0) continue;
+    const text = `executing on container ${short}: ${commandFailed(run.args, code)}`;
+    // A killed run step is the runtime's doing, not the user's.
+    return code === EXIT_KILLED ? { ok: false, failure: text } : { ok: false, runError: text };
+  }
+  return { ok: true };
+}
