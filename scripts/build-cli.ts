@@ -15,6 +15,8 @@ await build({
   logLevel: 'warn',
   // Packages with native add-ons (or that load them) stay in node_modules, loaded at run time.
   external: [
+    // ink imports React's devtools only when DEV is set; it is not installed.
+    /^react-devtools-core(\/|$)/,
     /^ws(\/|$)/,
     /^dockerode(\/|$)/,
     /^ssh2(\/|$)/,

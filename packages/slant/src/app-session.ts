@@ -19,10 +19,14 @@ import { UnavailableKubeClient } from './k8s/client-unavailable.ts';
 import { NodeContainerExec } from './k8s/exec-node.ts';
 import { NodePodLogSource } from './k8s/pod-logs-node.ts';
 import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
-import { sourcePrefix } from './logs/log-store.ts';
+import type { LogFilterOptions } from './logs/filter.ts';
 import { writeApiConfig } from './store/http/client-config.ts';
 import { startWebServer, type WebServer } from './server/web-server.ts';
 import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
+import { makeColors } from './tui/colors.ts';
+import { openUrl } from './tui/open-url.ts';
+import { startTerminal, type TerminalInput, type TerminalMode } from './tui/terminal.ts';
+import { SLANT_VERSION } from './version.ts';
 import { ParcelWatcherFactory } from './watch/parcel.ts';
 
 export interface SlantEnvironment {
@@ -45,6 +49,18 @@ export interface SlantRunOptions extends SlantEnvironment {
   readonly ciTimeout?: string;
   /** The terminal. */
   readonly write: (text: string) => void;
+  /** How the terminal shows the session (stream mode, all lines, no colour by default). */
+  readonly terminal?: TerminalSettings;
+}
+
+export interface TerminalSettings {
+  readonly mode: TerminalMode;
+  readonly filter: LogFilterOptions;
+  readonly color: boolean;
+  /** The keyboard, for prompt and full-screen modes. */
+  readonly input?: TerminalInput;
+  /** Ctrl-C pressed in raw mode, or the full-screen view quit. */
+  readonly onExit: () => void;
 }
 
 export interface RunningSlant {
@@ -163,10 +179,26 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     writeApiConfig(opts.env.SLANT_HOME ?? resolve(homedir(), '.slant-dev'), api.port, api.apiToken);
   }
   const url = api === undefined ? undefined : `http://${opts.host}:${api.port}/`;
-  if (url !== undefined) opts.write(`Slant started on ${url}\n`);
-  const unsubscribe = engine.logs.subscribe((line) => {
-    opts.write(`${sourcePrefix(line.resource)}${line.text}\n`);
+  const term = opts.terminal;
+  const terminal = startTerminal({
+    mode: term?.mode ?? 'stream',
+    filter: term?.filter ?? { resources: [], source: 'all' },
+    colors: makeColors(term?.color ?? false),
+    url,
+    host: opts.host,
+    version: SLANT_VERSION,
+    store: engine.store,
+    logs: engine.logs,
+    write: opts.write,
+    ...(term?.input === undefined ? {} : { input: term.input }),
+    openUrl: (u) => openUrl(u, opts.env),
+    onExit: term?.onExit ?? (() => {}),
+    startHud: async () =>
+      (await import('./tui/hud.ts')).makeHudStarter((u) => {
+        openUrl(u, opts.env).catch(() => {});
+      }),
   });
+  const unsubscribe = () => terminal.stop();
   engine.start({
     tiltfilePath: mainPath,
     args: opts.args,
@@ -198,7 +230,6 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
  * both one level under the package.
  */
 const WEB_ASSETS = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-const SLANT_VERSION = '0.1.0';
 
 /** `localhost` binds the loopback only; Tilt's default. */
 function apiHost(host: string): string {

@@ -31,7 +31,12 @@ import type { DownOptions } from './app-down.ts';
 import type { RunningSlant, SlantRunOptions } from './app-session.ts';
 
 export type { DownOptions } from './app-down.ts';
-export type { RunningSlant, SlantEnvironment, SlantRunOptions } from './app-session.ts';
+export type {
+  RunningSlant,
+  SlantEnvironment,
+  SlantRunOptions,
+  TerminalSettings,
+} from './app-session.ts';
 
 export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const { startSlant: start } = await import('./app-session.ts');

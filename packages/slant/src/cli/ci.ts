@@ -9,9 +9,10 @@ import {
   type SessionFlags,
   sessionOptions,
 } from './session-flags.ts';
+import { type TerminalFlags, terminalOptions, terminalSettings } from './terminal-flags.ts';
 
 export function registerCiCommand(program: Command): void {
-  sessionOptions(program.command('ci'))
+  terminalOptions(sessionOptions(program.command('ci')))
     .description('Start Slant in CI/batch mode with the given Tiltfile args')
     .option(
       '--timeout <duration>',
@@ -19,7 +20,7 @@ export function registerCiCommand(program: Command): void {
       '30m0s',
     )
     .argument('[args...]', 'Tiltfile args')
-    .action(async (args: string[], opts: SessionFlags & { timeout: string }) => {
+    .action(async (args: string[], opts: SessionFlags & TerminalFlags & { timeout: string }) => {
       try {
         const port = parsePort(opts.port);
         parseGoDuration(opts.timeout);
@@ -29,6 +30,7 @@ export function registerCiCommand(program: Command): void {
           ...commonEnv(opts),
           port,
           ciTimeout: opts.timeout,
+          terminal: terminalSettings(opts, true),
           write: (text) => process.stdout.write(text),
         });
         await runUntilSignalAndExit(slant);

@@ -70,12 +70,16 @@ const STOP_GRACE_MS = 10_000;
  * Waits for the session to end (ci) or for SIGINT/SIGTERM, stops Slant and exits the process:
  * Kubernetes watches and HTTP keep-alive sockets would otherwise keep Node running.
  */
-export async function runUntilSignalAndExit(slant: RunningSlant): Promise<never> {
-  const code = await runUntilSignal(slant);
+export async function runUntilSignalAndExit(
+  slant: RunningSlant,
+  quit?: Promise<void>,
+): Promise<never> {
+  const code = await runUntilSignal(slant, quit);
   process.exit(code);
 }
 
-async function runUntilSignal(slant: RunningSlant): Promise<number> {
+/** `quit` settles when the user quits from the terminal UI (ctrl-c in raw mode, q): as SIGINT. */
+async function runUntilSignal(slant: RunningSlant, quit?: Promise<void>): Promise<number> {
   let signalled = false;
   const stopped = new Promise<void>((resolve) => {
     const onSignal = () => {
@@ -84,6 +88,7 @@ async function runUntilSignal(slant: RunningSlant): Promise<number> {
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    void quit?.then(onSignal);
   });
   const result = await Promise.race([slant.done, stopped.then(() => undefined)]);
   await Promise.race([slant.stop(), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
