@@ -27,6 +27,7 @@ export type { TiltfileResult } from './tiltfile/loader.ts';
 
 // `slant up` / `slant ci` / `slant down`: the engine on this machine, loaded on first use so
 // commands that don't need it (starlark, client commands) start fast.
+import type { DoctorOptions } from './app-doctor.ts';
 import type { DownOptions } from './app-down.ts';
 import type { RunningSlant, SlantRunOptions } from './app-session.ts';
 
@@ -41,6 +42,13 @@ export type {
 export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const { startSlant: start } = await import('./app-session.ts');
   return start(opts);
+}
+
+export type { DoctorOptions } from './app-doctor.ts';
+
+export async function runDoctor(opts: DoctorOptions): Promise<void> {
+  const { runDoctor: doctor } = await import('./app-doctor.ts');
+  return doctor(opts);
 }
 
 export async function runDown(opts: DownOptions): Promise<number> {

@@ -6,6 +6,7 @@ import { registerArgsCommand } from './args.ts';
 import { registerCiCommand } from './ci.ts';
 import { registerDeleteCommand } from './delete.ts';
 import { registerDescribeCommand } from './describe.ts';
+import { registerDoctorCommand } from './doctor.ts';
 import { registerDownCommand } from './down.ts';
 import { registerDumpCommand } from './dump.ts';
 import { registerDisableCommand, registerEnableCommand } from './enable.ts';
@@ -41,5 +42,6 @@ registerDisableCommand(program);
 registerArgsCommand(program);
 registerDumpCommand(program);
 registerVersionCommand(program);
+registerDoctorCommand(program);
 
 await program.parseAsync(process.argv);
