@@ -1,10 +1,10 @@
 // The client commands against a real `slant up` (local resources only): each is the real CLI,
 // talking to the session through the client config it wrote and its HTTP API; outputs, error
 // texts and exit codes are asserted as users see them.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { UIResource } from '@slant/api';
+import type { Snapshot, UIResource } from '@slant/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../three-service/ports.ts';
 import { SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
@@ -221,6 +221,21 @@ describe('client commands against a running slant up', () => {
       await watch.stop('SIGINT');
       await slant('enable', 'hello');
     }
+  });
+
+  test('snapshot create writes the view and the logs for the offline viewer', async () => {
+    const file = join(dir, 'snapshot.json');
+    expect(await slant('snapshot', 'create', file)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const snap = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+    expect(snap.view?.uiResources?.map((u) => u.metadata.name).sort()).toEqual([
+      '(Tiltfile)',
+      'hello',
+      'world',
+    ]);
+    const texts = snap.view?.logList?.segments?.map((s) => s.text) ?? [];
+    expect(texts).toContain('hello-build\n');
+    const spanOf = snap.view?.logList?.segments?.find((s) => s.text === 'hello-build\n')?.spanId;
+    expect(snap.view?.logList?.spans?.[spanOf ?? '']?.manifestName).toBe('hello');
   });
 
   test('patch and delete an object; api-resources; dump engine; version', async () => {

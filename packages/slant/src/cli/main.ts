@@ -14,6 +14,7 @@ import { registerGetCommand } from './get.ts';
 import { registerLogsCommand } from './logs.ts';
 import { registerPatchCommand } from './patch.ts';
 import { registerStarlarkCommand } from './starlark.ts';
+import { registerSnapshotCommand } from './snapshot.ts';
 import { registerTriggerCommand } from './trigger.ts';
 import { registerUpCommand } from './up.ts';
 import { registerVersionCommand } from './version.ts';
@@ -43,5 +44,6 @@ registerArgsCommand(program);
 registerDumpCommand(program);
 registerVersionCommand(program);
 registerDoctorCommand(program);
+registerSnapshotCommand(program);
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ export {
 export { ApiClient, ApiError } from './api-client.ts';
 export { type ApiEndpoint, readApiEndpoint } from './config.ts';
 export { runGet } from './get.ts';
+export { createSnapshot } from './snapshot.ts';
 export { parseEditResult, shellJoin } from './shellquote.ts';
 export { streamLogs } from './logs.ts';
 export { apiResourcesTable, dumpEngine, runDelete, runDescribe, runPatch } from './misc.ts';
