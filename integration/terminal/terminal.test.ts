@@ -16,6 +16,11 @@ let dir = '';
 let tmux: Tmux | undefined;
 let marker = '';
 
+/** Whether the fake browser was last asked to open `url`. */
+async function opened(url: string): Promise<boolean> {
+  return (await readFile(join(dir, 'opened.txt'), 'utf8').catch(() => '')) === `${url}\n`;
+}
+
 function serveAlive(): boolean {
   try {
     execFileSync('pgrep', ['-f', `echo ${marker}`]);
@@ -32,7 +37,7 @@ beforeEach(async () => {
     join(dir, 'Tiltfile'),
     [
       `local_resource('hello', cmd='echo hello-build', serve_cmd='while true; do echo ${marker}; sleep 1; done')`,
-      `local_resource('world', cmd='echo world-build')`,
+      `local_resource('world', cmd='echo world-build', links=['http://localhost:9999/docs'])`,
       '',
     ].join('\n'),
   );
@@ -97,7 +102,7 @@ describe('slant up on a terminal', () => {
     expect(serveAlive()).toBe(false);
   });
 
-  test('full-screen view: resources, selection, log tabs, t triggers, q quits', async () => {
+  test('full-screen view: resources, selection, log tabs, enter and b open the browser, t triggers, q quits', async () => {
     const { t, port } = await startUp('hud', ['--legacy']);
     await t.waitFor(/▶ \(Tiltfile\) +● ok/);
     await t.waitFor(/ {2}world +● ok/);
@@ -112,7 +117,17 @@ describe('slant up on a terminal', () => {
     t.keys('2');
     await t.waitFor(/── hello — build log[\s\S]*Initial Build/);
 
+    t.keys('Enter');
+    await until('the browser opened the resource page', 10_000, async () =>
+      opened(`http://localhost:${port}/r/hello/overview`),
+    );
+
     t.keys('j');
+    await t.waitFor(/▶ world +● ok +http:\/\/localhost:9999\/docs/);
+    t.keys('b');
+    await until('the browser opened the endpoint', 10_000, async () =>
+      opened('http://localhost:9999/docs'),
+    );
     const before =
       (await api.get<UIResource>('uiresources', 'world'))?.status?.buildHistory?.length ?? 0;
     t.keys('t');
@@ -121,6 +136,16 @@ describe('slant up on a terminal', () => {
       return (ui?.status?.buildHistory?.length ?? 0) > before;
     });
 
+    t.keys('q');
+    await t.waitFor(/EXITED 0/, 30_000);
+    expect(serveAlive()).toBe(false);
+  });
+
+  test('t in prompt mode opens the full-screen view; q there quits Slant', async () => {
+    const { t } = await startUp('switch', []);
+    await t.waitFor(/3 resources: 3 ok/);
+    t.keys('t');
+    await t.waitFor(/▶ \(Tiltfile\)[\s\S]*q quit/);
     t.keys('q');
     await t.waitFor(/EXITED 0/, 30_000);
     expect(serveAlive()).toBe(false);

@@ -4,6 +4,7 @@ import { registerAlphaTiltfileResultCommand } from './alpha-tiltfile-result.ts';
 import { registerApiResourcesCommand } from './api-resources.ts';
 import { registerArgsCommand } from './args.ts';
 import { registerCiCommand } from './ci.ts';
+import { registerCompletionCommand } from './completion.ts';
 import { registerDeleteCommand } from './delete.ts';
 import { registerDescribeCommand } from './describe.ts';
 import { registerDoctorCommand } from './doctor.ts';
@@ -45,5 +46,6 @@ registerDumpCommand(program);
 registerVersionCommand(program);
 registerDoctorCommand(program);
 registerSnapshotCommand(program);
+registerCompletionCommand(program);
 
 await program.parseAsync(process.argv);
