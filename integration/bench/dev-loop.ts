@@ -95,6 +95,8 @@ export async function measureDevLoop(tool: Tool, env: SlantEnv, runs: number): P
   const output = captureOutput(child);
   const results: LoopRun[] = [];
   try {
+    child.once('exit', (code) => pods.fail(`${tool.name} exited (${code}):\n${output()}`));
+    child.once('exit', (code) => pods.fail(`${tool.name} exited (${code}):\n${output()}`));
     const first = await pods
       .waitFor(`${tool.name}: the first ${APP} pod`, 300_000, (p) => p.app === APP)
       .catch((err: Error) => {

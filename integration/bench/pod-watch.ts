@@ -16,6 +16,7 @@ export class PodReadyWatch {
   private readonly deleted = new Set<string>();
   private abort: AbortController | undefined;
   private readonly waiters = new Set<() => void>();
+  private failure: string | undefined;
 
   static async start(kc: KubeConfig, namespace: string): Promise<PodReadyWatch> {
     const w = new PodReadyWatch();
@@ -52,6 +53,11 @@ export class PodReadyWatch {
   async waitFor(what: string, ms: number, pick: (p: ReadyPod) => boolean): Promise<ReadyPod> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
+        if (this.failure !== undefined) {
+          cleanup();
+          reject(new Error(this.failure));
+          return;
+        }
         const found = [...this.ready.values()].find(pick);
         if (found === undefined) return;
         cleanup();
@@ -68,6 +74,12 @@ export class PodReadyWatch {
       this.waiters.add(check);
       check();
     });
+  }
+
+  /** Makes every wait fail now (e.g. the tool exited). */
+  fail(message: string): void {
+    this.failure = message;
+    for (const w of [...this.waiters]) w();
   }
 
   stop(): void {

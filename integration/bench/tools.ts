@@ -21,6 +21,7 @@ function toolEnv(env: SlantEnv, home: string): NodeJS.ProcessEnv {
     DOCKER_BUILDKIT: '0',
     SLANT_HOME: home,
     TILT_DEV_DIR: home,
+    TILT_WEB_MODE: 'prod',
   };
 }
 
@@ -40,6 +41,7 @@ export function tools(env: SlantEnv): Tool[] {
   if (tilt !== undefined && tilt !== '') {
     list.push({
       name: 'tilt',
+      // TILT_WEB_MODE=prod: a Tilt built from source would otherwise start a webpack dev server.
       up: (dir, port, home) =>
         spawn(tilt, ['up', '--stream', '--port', String(port)], {
           cwd: dir,

@@ -1,7 +1,7 @@
 // live_update on the real cluster through `slant up`: a synced change is served by the same pod
 // (no rebuild), run steps follow their triggers, a deleted file disappears, a restarted container
-// gets the changes replayed, many quick saves end with the last content, and fall_back_on or a
-// file outside the syncs rebuilds the image and replaces the pod.
+// or a replacement pod gets the changes replayed, many quick saves end with the last content;
+// fall_back_on, a file outside the syncs or an image without tar rebuild the image instead.
 import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,10 @@ let kube: Kube;
 let dir = '';
 let webPort = 0;
 
-async function readyPod(): Promise<{ name: string; uid: string; restarts: number } | undefined> {
-  const pods = await kube.core.listNamespacedPod({ namespace: ns });
+async function readyPod(
+  app = 'web',
+): Promise<{ name: string; uid: string; restarts: number } | undefined> {
+  const pods = await kube.core.listNamespacedPod({ namespace: ns, labelSelector: `app=${app}` });
   const p = pods.items.find((x) => x.metadata?.deletionTimestamp === undefined && isReady(x));
   if (p === undefined) return undefined;
   return {
@@ -74,10 +76,12 @@ describe('live_update on Kubernetes', () => {
     });
     const api = () => new SlantApi(home, port);
     try {
-      await until('web healthy', 240_000, async () => {
-        const ui = await api().get<UIResource>('uiresources', 'web');
-        return ui?.status?.updateStatus === 'ok' && ui.status.runtimeStatus === 'ok';
-      });
+      for (const r of ['web', 'notar']) {
+        await until(`${r} healthy`, 240_000, async () => {
+          const ui = await api().get<UIResource>('uiresources', r);
+          return ui?.status?.updateStatus === 'ok' && ui.status.runtimeStatus === 'ok';
+        });
+      }
       await until(
         'the page through the forward',
         30_000,
@@ -148,6 +152,19 @@ describe('live_update on Kubernetes', () => {
       expect(await page('old.html')).toBe('HTTP 404');
       expect((await readyPod())?.uid).toBe(first?.uid);
 
+      // 4b. A deleted pod's replacement gets the changes replayed too.
+      await kube.core.deleteNamespacedPod({ name: pod, namespace: ns });
+      const replaced = await until('the replacement pod', 120_000, async () => {
+        const p = await readyPod();
+        return p !== undefined && p.uid !== first?.uid ? p : undefined;
+      });
+      await until(
+        'the replayed page in the new pod',
+        30_000,
+        async () => (await page('index.html')) === '<h1>burst 19</h1>\n',
+      );
+      expect(await page('old.html')).toBe('HTTP 404');
+
       // 5. fall_back_on: a full rebuild and a new pod.
       mark = slant.output.length;
       await writeFile(join(dir, 'web/www/fallback.txt'), 'fallback 2\n');
@@ -159,7 +176,7 @@ describe('live_update on Kubernetes', () => {
       await slant.waitForOutput(/web │ STEP 1\/3 — Building Dockerfile/, 60_000, mark);
       const rebuilt = await until('a new pod after the rebuild', 120_000, async () => {
         const p = await readyPod();
-        return p !== undefined && p.uid !== first?.uid ? p : undefined;
+        return p !== undefined && p.uid !== replaced.uid ? p : undefined;
       });
       expect(await page('index.html')).toBe('<h1>burst 19</h1>\n');
 
@@ -184,6 +201,21 @@ describe('live_update on Kubernetes', () => {
       await writeFile(join(dir, 'web/www/index.html'), '<h1>v3</h1>\n');
       await until('v3 served', 30_000, async () => (await page('index.html')) === '<h1>v3</h1>\n');
       expect((await readyPod())?.uid).toBe(rebuilt.uid);
+
+      // 7. An image without tar: a clear error, then a rebuild replaces the pod.
+      const notar = await readyPod('notar');
+      mark = slant.output.length;
+      await writeFile(join(dir, 'notar/www/index.html'), 'notar 2\n');
+      await slant.waitForOutput(
+        /notar │ .*This usually means that Tilt could not exec `tar`\./,
+        60_000,
+        mark,
+      );
+      await slant.waitForOutput(/notar │ STEP 1\/3 — Building Dockerfile/, 60_000, mark);
+      await until('a rebuilt notar pod', 120_000, async () => {
+        const p = await readyPod('notar');
+        return p !== undefined && p.uid !== notar?.uid;
+      });
     } finally {
       await slant.stop('SIGTERM');
     }

@@ -88,6 +88,20 @@ export class SlantApi {
     return (await res.json()) as T;
   }
 
+  /** Log lines after `afterSeq` (the logs route's newline-delimited JSON). */
+  async logs(
+    afterSeq = 0,
+  ): Promise<{ seq: number; resource: string; time: string; text: string }[]> {
+    const res = await fetch(`${this.base}/apis/slant.dev/logs?afterSeq=${afterSeq}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!res.ok) throw new Error(`GET logs: ${res.status}`);
+    return (await res.text())
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { seq: number; resource: string; time: string; text: string });
+  }
+
   async list<T>(plural: string): Promise<T[]> {
     const res = await fetch(`${this.base}/apis/tilt.dev/v1alpha1/${plural}`, {
       headers: { authorization: `Bearer ${this.token}` },

@@ -100,7 +100,9 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
     d.log(`Will copy ${toCopy.length} file(s) to container: [${display}]\n`);
     for (const m of toCopy) d.log(`- '${m.localPath}' --> '${m.containerPath}'\n`);
   }
+  const archiveStart = d.now();
   const archive = toCopy.length === 0 ? undefined : await tarArchive(d.files, toCopy);
+  const archiveMs = d.now() - archiveStart;
   const outcome = await updateContainer(
     d.exec,
     { namespace: sel.pod.namespace, pod: sel.pod.name, container: c.name },
@@ -108,6 +110,7 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
     { toRemove, archive, runs: runsFor(spec, plan.syncPaths) },
     d.log,
     d.signal,
+    d.now,
   );
   if (!outcome.ok && 'failure' in outcome) {
     const message = `Updating pod ${sel.pod.name}: ${outcome.failure}`;
@@ -119,5 +122,10 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
     return { ...base, applied: true, runError: outcome.runError };
   }
   d.log(`  → Container ${display} updated!\n`);
+  const { remove, copy, run } = outcome.timings;
+  const total = archiveMs + remove + copy + run;
+  d.log(
+    `     Synced in ${total} ms: archive ${archiveMs} ms, remove ${remove} ms, copy ${copy} ms, run steps ${run} ms\n`,
+  );
   return { ...base, applied: true };
 }

@@ -14,8 +14,15 @@ export interface ContainerChange {
   readonly runs: readonly LiveUpdateExec[];
 }
 
+/** Milliseconds spent removing files, copying the archive and running the steps. */
+export interface UpdateTimings {
+  remove: number;
+  copy: number;
+  run: number;
+}
+
 export type UpdateOutcome =
-  | { readonly ok: true }
+  | { readonly ok: true; readonly timings: UpdateTimings }
   /** A run step failed: status lastExecError; the container stays live-updatable. */
   | { readonly ok: false; readonly runError: string }
   /** The update itself failed: the container needs a rebuild. */
@@ -61,7 +68,15 @@ export async function updateContainer(
   change: ContainerChange,
   log: (text: string) => void,
   signal: AbortSignal,
+  now: () => number = Date.now,
 ): Promise<UpdateOutcome> {
+  const timings: UpdateTimings = { remove: 0, copy: 0, run: 0 };
+  let t = now();
+  const lap = (k: keyof UpdateTimings) => {
+    const n = now();
+    timings[k] = n - t;
+    t = n;
+  };
   const failure = (action: string, err: unknown): UpdateOutcome => {
     const msg = (err as Error).message;
     if (/executable file not found/.test(msg)) return { ok: false, failure: cannotExec(msg) };
@@ -78,6 +93,7 @@ export async function updateContainer(
       return failure('removing old files', err);
     }
   }
+  lap('remove');
   if (change.archive !== undefined) {
     try {
       const r = await exec.run(target, TAR, { stdin: change.archive, signal, onOutput: log });
@@ -88,6 +104,7 @@ export async function updateContainer(
       return failure('copying changed files', err);
     }
   }
+  lap('copy');
   const short = containerId.replace(/^[a-z]+:\/\//, '').slice(0, 10);
   for (const [i, run] of change.runs.entries()) {
     if (!run.echoOff) log(`[CMD ${i + 1}/${change.runs.length}] ${run.args.join(' ')}\n`);
@@ -104,5 +121,6 @@ export async function updateContainer(
     // A killed run step is the runtime's doing, not the user's.
     return code === EXIT_KILLED ? { ok: false, failure: text } : { ok: false, runError: text };
   }
-  return { ok: true };
+  lap('run');
+  return { ok: true, timings };
 }
