@@ -102,6 +102,23 @@ export class SlantApi {
       .map((l) => JSON.parse(l) as { seq: number; resource: string; time: string; text: string });
   }
 
+  /** A JSON merge patch of the object's status, as the web UI writes button clicks. */
+  async patchStatus(plural: string, name: string, patch: unknown): Promise<void> {
+    const res = await fetch(
+      `${this.base}/apis/tilt.dev/v1alpha1/${plural}/${encodeURIComponent(name)}/status`,
+      {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          'content-type': 'application/merge-patch+json',
+        },
+        body: JSON.stringify(patch),
+      },
+    );
+    if (!res.ok)
+      throw new Error(`PATCH ${plural}/${name}/status: ${res.status} ${await res.text()}`);
+  }
+
   async list<T>(plural: string): Promise<T[]> {
     const res = await fetch(`${this.base}/apis/tilt.dev/v1alpha1/${plural}`, {
       headers: { authorization: `Bearer ${this.token}` },

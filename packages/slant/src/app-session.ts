@@ -22,6 +22,7 @@ import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
 import type { LogFilterOptions } from './logs/filter.ts';
 import { writeApiConfig } from './store/http/client-config.ts';
 import { startWebServer, type WebServer } from './server/web-server.ts';
+import type { TiltfileHost } from './tiltfile/host.ts';
 import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
 import { makeColors } from './tui/colors.ts';
 import { openUrl } from './tui/open-url.ts';
@@ -97,20 +98,29 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const mainPath = resolve(opts.cwd, opts.file);
   // Each Tiltfile run gets its own log span: the loader's print() goes where the run says.
   let runWrite: (text: string) => void = () => {};
+  // One environment for the session, as Tilt's process has: the Tiltfile's os.putenv changes it
+  // (setEnv below) and the commands and probes started afterwards inherit the change.
+  const env: Record<string, string> = { ...opts.env };
   const { host, kubeconfigPath } = nodeTiltfileHost({
     file: opts.file,
     subcommand: opts.mode,
     ...(opts.kubeContext === undefined ? {} : { kubeContext: opts.kubeContext }),
     cwd: opts.cwd,
-    env: opts.env,
+    env,
     argv: opts.argv,
     executable: opts.executable,
     logWrite: (t) => runWrite(t),
   });
-  const tiltfileHost =
-    opts.namespace === undefined
-      ? host
-      : { ...host, kube: { ...host.kube, namespace: opts.namespace } };
+  const tiltfileHost: TiltfileHost = {
+    ...host,
+    ...(opts.namespace === undefined ? {} : { kube: { ...host.kube, namespace: opts.namespace } }),
+    setEnv: (changes) => {
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === undefined) delete env[k];
+        else env[k] = v;
+      }
+    },
+  };
   const kube = await kubeClient(opts, kubeconfigPath);
   const kubeOpts = {
     kubeconfigPath: kubeconfigPath ?? '',
@@ -128,7 +138,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     files: nodeLocalFiles,
     docker: new NodeDockerClient(opts.env.DOCKER_HOST ? { host: opts.env.DOCKER_HOST } : {}),
     processes,
-    probes: new NodeProbeChecker({ processes, env: opts.env, dir: opts.cwd }),
+    probes: new NodeProbeChecker({ processes, env, dir: opts.cwd }),
     watcher: new ParcelWatcherFactory(),
     load: (req): TiltfileResult => {
       runWrite = req.write;
@@ -147,7 +157,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
         ? result
         : { ...result, objects: result.objects.filter((o) => o.kind !== 'FileWatch') };
     },
-    env: opts.env,
+    env,
     dockerEnv: opts.env.DOCKER_HOST ? [`DOCKER_HOST=${opts.env.DOCKER_HOST}`] : [],
     cwd: opts.cwd,
     pid: process.pid,

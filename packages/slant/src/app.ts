@@ -3,13 +3,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TiltfileHost } from './tiltfile/host.ts';
-import {
-  GitExtensionRepos,
-  NodeFS,
-  NodeProcessRunner,
-  readKubeContext,
-  StreamLog,
-} from './tiltfile/host-node.ts';
+import { GitExtensionRepos, nodeCheckoutDirs } from './tiltfile/extension-repos-git.ts';
+import { NodeFS, NodeProcessRunner, readKubeContext, StreamLog } from './tiltfile/host-node.ts';
 import type { TiltfileResult } from './tiltfile/loader.ts';
 import { loadTiltfile } from './tiltfile/loader.ts';
 
@@ -40,7 +35,12 @@ export function nodeTiltfileHost(req: TiltfileRunRequest): {
   const host: TiltfileHost = {
     fs: new NodeFS(),
     proc,
-    extensionRepos: new GitExtensionRepos(proc, join(dataHome, 'tilt-dev'), req.env),
+    extensionRepos: new GitExtensionRepos({
+      proc,
+      dataDir: join(dataHome, 'tilt-dev'),
+      env: req.env,
+      dirs: nodeCheckoutDirs,
+    }),
     env: req.env,
     kube,
     log: new StreamLog(req.logWrite),

@@ -110,6 +110,9 @@ export function extensionLocalPath(
   if (fetched.error !== undefined && fetched.error !== '') {
     throw new Error(starString(`loading extension repo ${repo.metadata.name}: ${fetched.error}`));
   }
+  if (fetched.staleReason !== undefined) {
+    run.host.log.print(`extensionrepo ${repo.metadata.name}: may be stale: ${fetched.staleReason}`);
+  }
   if (fetched.path === undefined || fetched.path === '') {
     throw new Error(starString(`extension repo not resolved: ${repo.metadata.name}`));
   }

@@ -5,8 +5,6 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { delimiter, join } from 'node:path';
 import { parse as parseYAML } from 'yaml';
 import type {
-  ExtensionRepoFetch,
-  ExtensionRepoFetcher,
   FileInfo,
   FsErrorCode,
   KubeContextInfo,
@@ -146,40 +144,4 @@ export function readKubeContext(
     ...(server === undefined ? {} : { clusterServer: server }),
     kubeconfigPath: paths[0],
   };
-}
-
-/**
- * Git checkouts of extension repositories under `<dataDir>/tilt_modules/<host>/<path>` (Tilt's
- * location), cloned on first use; a pinned ref is checked out (fetched if missing).
- */
-export class GitExtensionRepos implements ExtensionRepoFetcher {
-  private readonly proc: SyncProcessRunner;
-  private readonly dataDir: string;
-  private readonly env: Readonly<Record<string, string>>;
-  constructor(proc: SyncProcessRunner, dataDir: string, env: Readonly<Record<string, string>>) {
-    this.proc = proc;
-    this.dataDir = dataDir;
-    this.env = env;
-  }
-  private git(args: string[], cwd: string): ProcessResult {
-    return this.proc.runSync({ argv: ['git', ...args], cwd, env: this.env });
-  }
-  fetch(repo: { readonly url: string; readonly ref: string }): ExtensionRepoFetch {
-    const importPath = repo.url.replace(/^https?:\/\//, '');
-    const dest = join(this.dataDir, 'tilt_modules', importPath);
-    const failed = (r: ProcessResult) => r.spawnError ?? r.stderr.toString('utf8').trim();
-    if (!existsSync(dest)) {
-      const r = this.git(['clone', repo.url, dest], '/');
-      if (r.exitCode !== 0) return { error: `download error: ${failed(r)}` };
-    }
-    if (repo.ref !== '' && repo.ref !== 'HEAD') {
-      let r = this.git(['checkout', repo.ref], dest);
-      if (r.exitCode !== 0) {
-        this.git(['fetch', 'origin'], dest);
-        r = this.git(['checkout', repo.ref], dest);
-        if (r.exitCode !== 0) return { error: `sync to ref ${repo.ref}: ${failed(r)}` };
-      }
-    }
-    return { path: dest };
-  }
 }

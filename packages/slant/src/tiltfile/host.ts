@@ -92,6 +92,8 @@ export interface TiltfileLog {
 export interface ExtensionRepoFetch {
   readonly path?: string;
   readonly error?: string;
+  /** Why the checkout at `path` may be out of date (its update failed). */
+  readonly staleReason?: string;
 }
 
 /**
@@ -111,6 +113,11 @@ export interface TiltfileHost {
   readonly proc: SyncProcessRunner;
   /** The environment of the slant process at the start of the execution (os.environ's seed). */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Takes the execution's environment changes (undefined: unset) when it ends: Tilt's os.putenv
+   * sets its process environment, which later executions and every command it runs inherit.
+   */
+  readonly setEnv?: (changes: Readonly<Record<string, string | undefined>>) => void;
   readonly kube: KubeContextInfo;
   readonly log: TiltfileLog;
   /** sys.argv: the argv of the slant process. */

@@ -121,6 +121,8 @@ export function loadTiltfile(host: TiltfileHost, opts: LoadTiltfileOptions): Til
     modules.exec(thread, run.mainPath);
   } catch (e) {
     if (!isStop(e)) return result(TiltfileError.from(e, (f) => modules.source(f)));
+  } finally {
+    writeEnvBack(run);
   }
 
   try {
@@ -145,6 +147,19 @@ function tiltConfigFiles(run: TiltfileRun): string[] {
   if (!run.host.fs.stat(run.mainPath)?.isFile) return [run.mainPath];
   const all = new Set([run.mainPath, `${run.mainDir}/.tiltignore`, ...run.state.files.configFiles]);
   return [...all].sort();
+}
+
+/**
+ * Tilt's os.putenv/os.environ change Tilt's own environment, so the commands it runs later (and
+ * the next execution) see them, even when the Tiltfile then failed: hand the changes to the host.
+ */
+function writeEnvBack(run: TiltfileRun): void {
+  const { host } = run;
+  if (host.setEnv === undefined) return;
+  const changes: Record<string, string | undefined> = {};
+  for (const [k, v] of run.env) if (host.env[k] !== v) changes[k] = v;
+  for (const k of Object.keys(host.env)) if (!run.env.has(k)) changes[k] = undefined;
+  if (Object.keys(changes).length > 0) host.setEnv(changes);
 }
 
 function isStop(e: unknown): boolean {
