@@ -208,4 +208,20 @@ describe('BuildController', () => {
     // The Tiltfile re-ran (same spec), then the pending file change updated the resource once.
     expect(t.executors.calls).toEqual(['run a:update']);
   });
+
+  it('updates a re-enabled resource again from an initial build, as Tilt does', async () => {
+    const t = await setup({ '/p/Tiltfile': "local_resource('a', 'make')\n" });
+    expect(t.executors.calls).toEqual(['run a:update']);
+    const setDisabled = (v: string) =>
+      t.store.upsert({ ...t.store.getOrThrow('ConfigMap', 'a-disable'), data: { isDisabled: v } });
+    setDisabled('true');
+    addToTriggerQueue(t.store, 'a');
+    await t.settle();
+    expect(t.executors.calls).toEqual(['run a:update']);
+    expect(t.store.get('ConfigMap', 'tilt-trigger-queue')?.data).toEqual({});
+    setDisabled('false');
+    await t.settle();
+    expect(t.executors.calls).toEqual(['run a:update', 'run a:update']);
+    expect(t.logs.text('a').match(/Initial Build/g)).toHaveLength(2);
+  });
 });

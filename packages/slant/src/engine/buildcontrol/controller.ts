@@ -126,6 +126,12 @@ export class BuildController {
       if (m === undefined) continue;
       const name = ui.metadata.name;
       manifests.set(name, m);
+      const cm = store.get('ConfigMap', `${name}-disable`) as ConfigMap | undefined;
+      const disabled = cm?.data?.isDisabled === 'true';
+      // Tilt forgets a disabled resource's builds (its file watches were off, so nothing about
+      // them can be trusted): enabled again, it starts over with an initial build.
+      if (disabled && this.states.get(name)?.building === false) this.states.delete(name);
+      if (disabled && queue.includes(name)) removeFromTriggerQueue(store, name);
       const s = this.state(name);
       const rt = ui.status?.runtimeStatus;
       const updated = ui.status?.updateStatus === 'ok';
@@ -147,13 +153,12 @@ export class BuildController {
       const triggerForLiveUpdate =
         lu.manual && !autoOnChange(m) && changes === undefined && liveChanges !== undefined;
       const specChanged = s.specJson !== undefined && s.specJson !== targets.specJson;
-      const cm = store.get('ConfigMap', `${name}-disable`) as ConfigMap | undefined;
       views.push({
         name,
         type: m.type,
         order: m.order,
         resourceDeps: m.resourceDeps,
-        disabled: cm?.data?.isDisabled === 'true',
+        disabled,
         building: s.building,
         startedFirstBuild: s.count > 0,
         everReady: s.everReady,
