@@ -16,10 +16,11 @@ exec 9>"$RUN_DIR/env-up.lock"
 flock -w 3600 9 || die "another env-up has held $RUN_DIR/env-up.lock for an hour"
 
 # ---------------------------------------------------------------- packages
-# (tmux: the pseudo-terminal of the terminal-mode e2e tests, integration/terminal/.)
+# (tmux: the pseudo-terminal of the terminal-mode e2e tests, integration/terminal/; chromium: the
+# browser of the web UI's e2e tests, integration/web-ui/.)
 APT_PACKAGES=(docker.io docker-registry containerd runc containernetworking-plugins etcd-server
   busybox-static openssl iptables conntrack socat ethtool curl jq ca-certificates procps util-linux
-  iproute2 tmux)
+  iproute2 tmux chromium)
 
 ensure_packages() {
   local missing=() p
