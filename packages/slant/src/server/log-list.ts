@@ -8,9 +8,17 @@ import { microTime } from '../controllers/common/time.ts';
 export function toLogList(lines: readonly LogLine[], afterSeq: number): LogList {
   const spans: Record<string, LogSpan> = {};
   const segments: LogSegment[] = [];
+  // Lines come in bursts within one millisecond: format each millisecond once.
+  let lastMs = Number.NaN;
+  let lastTime = '';
   for (const l of lines) {
     if (spans[l.spanId] === undefined) spans[l.spanId] = { manifestName: l.resource };
-    const seg: LogSegment = { spanId: l.spanId, time: microTime(l.time), text: `${l.text}\n` };
+    const ms = l.time.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastTime = microTime(l.time);
+    }
+    const seg: LogSegment = { spanId: l.spanId, time: lastTime, text: `${l.text}\n` };
     if (l.level !== 'INFO') seg.level = l.level;
     if (l.fields !== undefined) seg.fields = { ...l.fields };
     segments.push(seg);

@@ -40,7 +40,7 @@ export class ViewStream {
   constructor(opts: ViewStreamOptions) {
     this.opts = opts;
     this.flushMs = opts.flushMs ?? 50;
-    this.maxSegments = opts.maxSegments ?? 20_000;
+    this.maxSegments = opts.maxSegments ?? 50_000;
     this.maxBuffered = opts.maxBuffered ?? 4 * 1024 * 1024;
     // A checkpoint from the future belongs to another run's numbering: start over.
     this.cursor = opts.fromCheckpoint > opts.source.logs.lastSeq ? 0 : opts.fromCheckpoint;
@@ -70,7 +70,7 @@ export class ViewStream {
     first.logList = logsAfter(logs, this.cursor, this.maxSegments);
     this.cursor = first.logList.toCheckpoint ?? this.cursor;
     this.opts.sink.send(JSON.stringify(first));
-    if (this.cursor < logs.lastSeq) this.schedule();
+    if (this.cursor < logs.lastSeq) this.schedule(0);
   }
 
   close(): void {
@@ -80,18 +80,18 @@ export class ViewStream {
     this.timer = undefined;
   }
 
-  private schedule(): void {
+  private schedule(delayMs = this.flushMs): void {
     if (this.closed || this.timer !== undefined) return;
     this.timer = this.opts.clock.setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, this.flushMs);
+    }, delayMs);
   }
 
   private flush(): void {
     if (this.closed) return;
     if (this.opts.sink.bufferedAmount() > this.maxBuffered) {
-      this.schedule();
+      this.schedule(10);
       return;
     }
     const view: View = {};
@@ -103,7 +103,8 @@ export class ViewStream {
       this.cursor = view.logList.toCheckpoint ?? this.cursor;
     }
     if (Object.keys(view).length > 0) this.opts.sink.send(JSON.stringify(view));
-    // More lines than one message holds: the rest go in the next round.
-    if (this.cursor < logs.lastSeq) this.schedule();
+    // More lines than one message holds: a client catching up gets the rest right away (as
+    // fast as its socket drains), not one message per flush interval.
+    if (this.cursor < logs.lastSeq) this.schedule(0);
   }
 }

@@ -29,7 +29,10 @@ function useStars(key: string): [Set<string>, (name: string) => void] {
 export function App() {
   const [path, navigate] = usePath();
   const [snapshot, setSnapshot] = useState<ViewModel | undefined>(undefined);
-  const live = useMemo(() => new ViewModel(), []);
+  const live = useMemo(
+    () => new ViewModel(undefined, (fn) => requestAnimationFrame(() => fn())),
+    [],
+  );
   const [socket, setSocket] = useState<SocketState>('connecting');
   const offline = path.startsWith('/snapshot');
   useEffect(() => {

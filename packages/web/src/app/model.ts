@@ -7,7 +7,13 @@ import { ClientLogStore } from '../logs/log-store.ts';
 /** A value that changes, for React's useSyncExternalStore. */
 export class Signal {
   private readonly listeners = new Set<() => void>();
+  private readonly defer: ((fn: () => void) => void) | undefined;
+  private pending = false;
   version = 0;
+  /** With `defer` (e.g. requestAnimationFrame), a burst of changes is told once. */
+  constructor(defer?: (fn: () => void) => void) {
+    this.defer = defer;
+  }
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -15,6 +21,18 @@ export class Signal {
   getVersion = (): number => this.version;
   notify(): void {
     this.version++;
+    if (this.defer === undefined) {
+      this.tell();
+      return;
+    }
+    if (this.pending) return;
+    this.pending = true;
+    this.defer(() => {
+      this.pending = false;
+      this.tell();
+    });
+  }
+  private tell(): void {
     for (const fn of this.listeners) fn();
   }
 }
@@ -37,11 +55,14 @@ export class ViewModel {
   tiltStartTime: string | undefined;
   tiltfileKey = '';
   readonly logs: ClientLogStore;
-  readonly objects = new Signal();
-  readonly logSignal = new Signal();
+  readonly objects: Signal;
+  readonly logSignal: Signal;
 
-  constructor(logs = new ClientLogStore()) {
+  /** `defer` batches re-renders (the app passes requestAnimationFrame: one per frame). */
+  constructor(logs = new ClientLogStore(), defer?: (fn: () => void) => void) {
     this.logs = logs;
+    this.objects = new Signal(defer);
+    this.logSignal = new Signal(defer);
   }
 
   apply(view: View): void {
