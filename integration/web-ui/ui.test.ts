@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ConfigMap, UIResource } from '@slant/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import WebSocket from 'ws';
 import {
   connect,
   createNamespace,
@@ -142,6 +143,56 @@ describe('web UI', () => {
     await screenshot(page, '6-custom-button');
   });
 
+  test('the keyboard moves, opens and selects; a star shows in the header; the mode toggles', async () => {
+    await page.goto(`${base}/overview`);
+    await row('greeter').waitFor();
+    // Rows are drawn by label group: backend (greeter), frontend (web), Tiltfile.
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-actions').getByText('1 selected:').waitFor();
+    expect(await row('web').getByRole('checkbox').isChecked()).toBe(true);
+    await row('greeter').getByTitle('Star').click();
+    await page.locator('.starred').getByText('★ greeter').waitFor();
+    await row('greeter').getByRole('button', { name: 'Trigger mode of greeter' }).click();
+    await until(
+      'greeter in manual mode',
+      10_000,
+      async () => (await ui('greeter'))?.status?.triggerMode === 2,
+    );
+    await row('greeter').getByText('Manual').waitFor();
+    await screenshot(page, '8-keyboard-star-mode');
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toBe(`${base}/r/greeter/overview`);
+  });
+
+  test('a snapshot saves the view, and the offline viewer shows it read-only', async () => {
+    await page.goto(`${base}/overview`);
+    await row('web').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Snapshot' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tilt-snapshot_.*\.json$/);
+    const file = join(dir, 'snapshot.json');
+    await download.saveAs(file);
+    const offline = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await offline.goto(`${base}/snapshot`);
+    await offline.getByLabel('Snapshot file').setInputFiles(file);
+    await offline.getByText('Viewing a snapshot (read-only)').waitFor();
+    await offline
+      .locator('tr[data-resource="greeter"]')
+      .getByRole('link', { name: 'greeter' })
+      .click();
+    await expect.poll(() => offline.url()).toBe(`${base}/snapshot/r/greeter/overview`);
+    await offline.getByTestId('log-pane').getByText('greeter ready', { exact: true }).waitFor();
+    expect(
+      await offline.getByRole('button', { name: 'Trigger update of greeter' }).isDisabled(),
+    ).toBe(true);
+    await screenshot(offline, '9-snapshot-offline');
+    await offline.close();
+  });
+
   test('a Tiltfile error appears with its location, and goes when fixed', async () => {
     const tiltfile = join(dir, 'Tiltfile');
     const good = await readFile(tiltfile, 'utf8');
@@ -158,7 +209,7 @@ describe('web UI', () => {
     await box.waitFor({ state: 'detached', timeout: 60_000 });
   });
 
-  test('the real server refuses a foreign Origin, a missing or wrong token, with no effect', async () => {
+  test('the real server refuses a foreign Origin, a missing or wrong token, with no effect; so does its websocket', async () => {
     const post = (headers: Record<string, string>) =>
       fetch(`${base}/api/trigger`, {
         method: 'POST',
@@ -175,6 +226,15 @@ describe('web UI', () => {
     expect(await post({ Origin: base, 'X-Tilt-Token': `${token.slice(1)}x` })).toBe(
       '403 invalid session token',
     );
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/ws/view`, {
+      headers: { Origin: 'http://evil.example', Cookie: `Tilt-Token=${token}` },
+    });
+    const answer = await new Promise<number>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => {});
+    });
+    expect(answer).toBe(403);
     const queue = await api.get<ConfigMap>('configmaps', 'tilt-trigger-queue');
     expect(Object.values(queue?.data ?? {})).not.toContain('greeter');
   });

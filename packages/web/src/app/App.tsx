@@ -1,5 +1,5 @@
 // The app: a live view of the running session (over the websocket) or of a snapshot file.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Header } from '../header/Header.tsx';
 import { OverviewTable } from '../overview/OverviewTable.tsx';
 import { ResourcePage } from '../resource/ResourcePage.tsx';
@@ -9,19 +9,17 @@ import { type AppContext, Ctx } from './context.ts';
 import { ViewModel } from './model.ts';
 import { resourceOfPath, usePath } from './router.ts';
 
+/** Starred resources, kept per Tiltfile in localStorage (read on each render: it is small). */
 function useStars(key: string): [Set<string>, (name: string) => void] {
   const storageKey = `slant-starred:${key}`;
-  const [stars, setStars] = useState<Set<string>>(() => new Set());
-  useEffect(() => {
-    const raw = window.localStorage.getItem(storageKey);
-    setStars(new Set(raw === null ? [] : (JSON.parse(raw) as string[])));
-  }, [storageKey]);
+  const [, rerender] = useState(0);
+  const raw = window.localStorage.getItem(storageKey);
+  const stars = new Set(raw === null ? [] : (JSON.parse(raw) as string[]));
   const toggle = (name: string) => {
-    const next = new Set(stars);
-    if (next.has(name)) next.delete(name);
-    else next.add(name);
-    window.localStorage.setItem(storageKey, JSON.stringify([...next]));
-    setStars(next);
+    if (stars.has(name)) stars.delete(name);
+    else stars.add(name);
+    window.localStorage.setItem(storageKey, JSON.stringify([...stars]));
+    rerender((n) => n + 1);
   };
   return [stars, toggle];
 }
@@ -45,6 +43,9 @@ export function App() {
     });
   }, [live, offline]);
   const model = offline ? snapshot : live;
+  // The stars are per Tiltfile, known once the first view arrives.
+  const objects = (model ?? live).objects;
+  useSyncExternalStore(objects.subscribe, objects.getVersion);
   const [starred, toggleStar] = useStars(model?.tiltfileKey ?? '');
   if (path === '/' || path === '') {
     navigate('/overview');

@@ -1,5 +1,5 @@
 // The log view: a virtualised list (only the rows on screen are in the DOM, each one line high,
-// so a million lines cost what forty do), ANSI colours, search highlights, and follow: it stays
+// so a million lines cost what forty do; window.ts picks them), ANSI colours, search highlights, and follow: it stays
 // at the bottom as lines arrive until the user scrolls up, and follows again at the bottom.
 import type { CSSProperties } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { stripAnsi } from './ansi.ts';
 import type { Search } from './filter.ts';
 import { pieces } from './highlight.ts';
 import type { LogLine } from './log-store.ts';
+import { MAX_SCROLL_PX, visibleWindow } from './window.ts';
 
 export const ROW_HEIGHT = 18;
 const OVERSCAN = 20;
@@ -79,8 +80,14 @@ export function LogPane(props: LogPaneProps) {
       setTop(el.scrollTop);
     }
   }, [props.version, lines.length, follow]);
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(lines.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+  const { spacer, first, last, offset } = visibleWindow({
+    rows: lines.length,
+    rowHeight: ROW_HEIGHT,
+    top,
+    height,
+    maxPx: MAX_SCROLL_PX,
+    overscan: OVERSCAN,
+  });
   const rows: LogLine[] = [];
   for (let i = first; i < last; i++) rows.push(lines[i] as LogLine);
   return (
@@ -96,8 +103,8 @@ export function LogPane(props: LogPaneProps) {
         if (atBottom !== follow) setFollow(atBottom);
       }}
     >
-      <div style={{ height: lines.length * ROW_HEIGHT, position: 'relative' }}>
-        <div style={{ position: 'absolute', top: first * ROW_HEIGHT, left: 0, right: 0 }}>
+      <div style={{ height: spacer, position: 'relative' }}>
+        <div style={{ position: 'absolute', top: offset, left: 0, right: 0 }}>
           {rows.map((l) => (
             <Line key={l.id} line={l} search={props.search} prefix={props.prefix} />
           ))}
