@@ -25,10 +25,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function ci(args: string[]): SlantProcess {
+function ci(args: string[], color = false): SlantProcess {
   return new SlantProcess(['ci', '--port', '0', ...args], {
     cwd: dir,
-    env: { SLANT_HOME: join(dir, 'home'), NO_COLOR: '1' },
+    env: { SLANT_HOME: join(dir, 'home'), ...(color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) },
   });
 }
 
@@ -48,5 +48,17 @@ describe('slant ci streams', () => {
     expect(p.output).not.toContain('good-build');
     expect(p.output).not.toContain('│');
     expect(p.output).toMatch(/\nError: .*exit status 3/);
+  });
+
+  test('with colour, each resource keeps one colour on its prefix', async () => {
+    const p = ci(['good', 'other'], true);
+    expect(await p.exitWithin(60_000)).toBe(0);
+    const prefixes = [...p.output.matchAll(/\u001b\[(\d+)m +(good|other) │ \u001b\[0m/g)];
+    const byName = new Map<string, Set<string>>();
+    for (const [, code, name] of prefixes) {
+      byName.set(name!, (byName.get(name!) ?? new Set()).add(code!));
+    }
+    expect([...byName.keys()].sort()).toEqual(['good', 'other']);
+    expect([...byName.values()].map((codes) => codes.size)).toEqual([1, 1]);
   });
 });

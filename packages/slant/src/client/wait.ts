@@ -48,47 +48,57 @@ export async function runWait(
   opts: WaitOptions,
 ): Promise<void> {
   const { kind, names: given } = parseTypeArgs(args);
-  let names = given;
-  if (names.length === 0) {
-    if (!opts.all && opts.selector === '') {
-      throw new UserError(
-        'bad-args',
-        'error: resource(s) were provided, but no name was specified',
-      );
-    }
-    names = (await client.list(kind, opts.selector)).items.map((o) => o.metadata.name);
-    if (names.length === 0) throw new UserError('no-objects', 'error: no matching resources found');
-  } else {
-    // kubectl reads each named object first: a missing one is an error at once.
-    for (const n of names) await client.get(kind, n);
+  if (given.length === 0 && !opts.all && opts.selector === '') {
+    throw new UserError('bad-args', 'error: resource(s) were provided, but no name was specified');
   }
+  // One list, then a watch from its resourceVersion: no change falls between the two.
+  const list = await client.list(kind, given.length === 0 ? opts.selector : '');
+  const present = new Map(list.items.map((o) => [o.metadata.name, o]));
+  const names = given.length > 0 ? given : [...present.keys()];
+  if (names.length === 0) throw new UserError('no-objects', 'error: no matching resources found');
+  const pending = new Set(names);
+  const done = (name: string, obj: ApiObject | undefined) => {
+    if (!pending.has(name)) return;
+    const met =
+      opts.for.kind === 'delete'
+        ? obj === undefined
+        : obj !== undefined && conditionMet(obj, opts.for);
+    if (!met) return;
+    pending.delete(name);
+    opts.write(`${singularQualified(kind)}/${name} condition met\n`);
+  };
+  for (const n of names) {
+    // kubectl reads each named object first: a missing one is an error, or, when waiting for
+    // deletion, already done.
+    if (!present.has(n) && opts.for.kind !== 'delete') {
+      throw new ApiError(404, {
+        reason: 'NotFound',
+        message: `${KIND_PLURALS[kind]}.tilt.dev "${n}" not found`,
+      });
+    }
+    done(n, present.get(n));
+  }
+  if (pending.size === 0) return;
   const timeout = parseGoDuration(opts.timeout);
   const ms = timeout < 0 ? 7 * 24 * 3_600_000 : timeout;
-  const pending = new Set(names);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), ms);
   try {
-    const done = (obj: ApiObject, deleted: boolean) => {
-      if (!pending.has(obj.metadata.name)) return;
-      const met = opts.for.kind === 'delete' ? deleted : !deleted && conditionMet(obj, opts.for);
-      if (!met) return;
-      pending.delete(obj.metadata.name);
-      const verb = opts.for.kind === 'delete' ? 'deleted' : 'condition met';
-      opts.write(`${singularQualified(kind)}/${obj.metadata.name} ${verb}\n`);
-    };
-    try {
-      for await (const ev of client.watch(kind, { signal: abort.signal })) {
-        done(ev.object, ev.type === 'DELETED');
-        if (pending.size === 0) return;
-      }
-    } catch (err) {
-      if (!abort.signal.aborted || err instanceof ApiError) throw err;
+    const events = client.watch(kind, {
+      resourceVersion: list.metadata?.resourceVersion ?? '',
+      signal: abort.signal,
+    });
+    for await (const ev of events) {
+      done(ev.object.metadata.name, ev.type === 'DELETED' ? undefined : ev.object);
+      if (pending.size === 0) return;
     }
-    if (pending.size > 0) throw timedOut(kind, [...pending][0]!);
+  } catch (err) {
+    if (!abort.signal.aborted || err instanceof ApiError) throw err;
   } finally {
     clearTimeout(timer);
     abort.abort();
   }
+  throw timedOut(kind, [...pending][0]!);
 }
 
 function timedOut(kind: Kind, name: string): UserError {
