@@ -1,7 +1,7 @@
 // The client commands against a real `slant up` (local resources only): each is the real CLI,
 // talking to the session through the client config it wrote and its HTTP API; outputs, error
 // texts and exit codes are asserted as users see them.
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snapshot, UIResource } from '@slant/api';
@@ -143,6 +143,9 @@ describe('client commands against a running slant up', () => {
       stdout: '',
       stderr: 'no such resource "wrld"\n\nDid you mean: "world"?\n',
     });
+    expect((await slant('logs', 'helo')).stderr).toBe(
+      'no such resource "helo"\n\nDid you mean: "hello"?\n',
+    );
   });
 
   test('logs -f streams lines written after it started', async () => {
@@ -201,7 +204,23 @@ describe('client commands against a running slant up', () => {
     expect((await slant('args', 'world')).stderr).toBe(
       'Slant is already running with those args -- no action taken\n',
     );
+    // Without args, `slant args` opens the current args in $EDITOR and applies what is saved.
+    const editor = join(dir, 'editor.sh');
+    await writeFile(editor, '#!/bin/sh\nprintf "# edited\\nhello\\n" > "$1"\n', { mode: 0o755 });
+    const edited = await runCli(['args'], {
+      cwd: dir,
+      env: { SLANT_HOME: home, TILT_PORT: String(port), EDITOR: editor },
+    });
+    expect(edited.stderr).toBe(
+      `Changed config args for Slant running at localhost:${port} to [hello]\n`,
+    );
+    await until('world disabled by the edited args', 30_000, async () => {
+      return (await uiResource('world')).status?.disableStatus?.state === 'Disabled';
+    });
     expect((await slant('args', '--clear')).code).toBe(0);
+    await until('world enabled again', 30_000, async () => {
+      return (await uiResource('world')).status?.disableStatus?.state === 'Enabled';
+    });
     await until('hello enabled again', 30_000, async () => {
       return (await uiResource('hello')).status?.disableStatus?.state === 'Enabled';
     });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamLogs } from './logs.ts';
-import { startTestSession, type TestSession } from './testing.ts';
+import { startTestSession, type TestSession, uiResource } from './testing.ts';
 
 let session: TestSession | undefined;
 afterEach(async () => {
@@ -31,6 +31,8 @@ async function read(
 describe('streamLogs', () => {
   it('prints every line with its resource prefix; one resource without it', async () => {
     const s = (session = await startTestSession());
+    s.store.create(uiResource('web'));
+    s.store.create(uiResource('db'));
     s.logs.write({ resource: '', spanId: 'tiltfile:1', text: 'Loading Tiltfile\n' });
     s.logs.write({ resource: 'web', spanId: 'build:web:1', text: 'building\n' });
     s.logs.write({ resource: 'db', spanId: 'cmd:db:serve', text: 'ready\n', level: 'WARN' });
@@ -41,6 +43,14 @@ describe('streamLogs', () => {
     expect(await read(s, { filter: { ...ALL, level: 'WARN' } })).toBe('           db │ ready\n');
     expect(await read(s, { filter: { ...ALL, source: 'runtime' }, tail: 1 })).toBe(
       '           db │ ready\n',
+    );
+  });
+
+  it('rejects an unknown resource, listing the close matches', async () => {
+    const s = (session = await startTestSession());
+    s.store.create(uiResource('web'));
+    await expect(read(s, { filter: { ...ALL, resources: ['wbe'] } })).rejects.toThrow(
+      'no such resource "wbe"',
     );
   });
 

@@ -9,6 +9,7 @@ import {
 import { LOGS_PATH, type WireLogLine } from '../logs/http-route.ts';
 import { sourcePrefix } from '../logs/log-store.ts';
 import { type ApiClient, ndjsonLines } from './api-client.ts';
+import { noSuchResource } from './resources.ts';
 
 export interface LogsOptions {
   readonly filter: LogFilterOptions;
@@ -27,6 +28,11 @@ export function formatLogLine(line: WireLogLine, opts: { prefix: boolean; json: 
 
 /** Prints the history (tail applied), then, with follow, each new line until the stream ends. */
 export async function streamLogs(client: ApiClient, opts: LogsOptions): Promise<void> {
+  if (opts.filter.resources.length > 0) {
+    const known = (await client.list('UIResource')).items.map((u) => u.metadata.name);
+    const unknown = opts.filter.resources.find((r) => !known.includes(r));
+    if (unknown !== undefined) throw noSuchResource(unknown, known);
+  }
   const q = new URLSearchParams();
   for (const r of opts.filter.resources) q.append('resource', r);
   const fmt = { prefix: !suppressPrefix(opts.filter, opts.json), json: opts.json };
