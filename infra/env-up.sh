@@ -77,6 +77,18 @@ ensure_binaries() {
   log "built in $((SECONDS - t))s"
 }
 
+ensure_helm() {
+  [[ -x $HELM_BIN ]] && return 0
+  if ! command -v go >/dev/null; then
+    [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build helm (none on PATH)"
+  fi
+  log "building helm $HELM_VERSION from its Go module, log: $LOG_DIR/helm-build.log"
+  local t=$SECONDS
+  "$INFRA_DIR/tools/build-helm.sh" "$HELM_VERSION" "$HELM_BIN" >"$LOG_DIR/helm-build.log" 2>&1 ||
+    die "helm build failed, see $LOG_DIR/helm-build.log"
+  log "built helm in $((SECONDS - t))s"
+}
+
 # ---------------------------------------------------------------- daemons
 # start_daemon NAME COMMAND...: run detached in its own session, log to LOG_DIR/NAME.log.
 start_daemon() {
@@ -518,16 +530,18 @@ write_env_json() {
     --arg dockerHost "unix://$DOCKER_SOCK" --arg server "https://127.0.0.1:$APISERVER_PORT" \
     --arg busyboxImage "$BUSYBOX_IMAGE" --arg registryBusyboxImage "$REGISTRY_HOST/slant/busybox:latest" \
     --arg k8sVersion "$K8S_VERSION" --arg nodeName "$NODE_NAME" --arg logDir "$LOG_DIR" \
+    --arg helm "$HELM_BIN" \
     '{kubeconfig: $kubeconfig, context: $context, server: $server, registry: $registry,
       dockerSocket: $dockerSocket, dockerHost: $dockerHost, busyboxImage: $busyboxImage,
       registryBusyboxImage: $registryBusyboxImage, k8sVersion: $k8sVersion,
-      nodeName: $nodeName, logDir: $logDir}' >"$tmp"
+      nodeName: $nodeName, logDir: $logDir, helm: $helm}' >"$tmp"
   if ! cmp -s "$tmp" "$ENV_JSON"; then mv "$tmp" "$ENV_JSON"; else rm -f "$tmp"; fi
 }
 
 ensure_packages
 prepare_host
 ensure_binaries
+ensure_helm
 ensure_docker
 ensure_registry
 ensure_images

@@ -23,6 +23,8 @@ export interface SlantEnv {
   k8sVersion: string;
   nodeName: string;
   logDir: string;
+  /** The helm binary env-up built (helm() and helm_resource-style extensions need it on PATH). */
+  helm: string;
 }
 
 export function envDir(): string {
