@@ -21,6 +21,7 @@ import { NodePodLogSource } from './k8s/pod-logs-node.ts';
 import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
 import type { LogFilterOptions } from './logs/filter.ts';
 import { writeApiConfig } from './store/http/client-config.ts';
+import { logMaxLines } from './server/log-cap.ts';
 import { startWebServer, type WebServer } from './server/web-server.ts';
 import type { TiltfileHost } from './tiltfile/host.ts';
 import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
@@ -129,8 +130,10 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const processes = new NodeProcessRunner({ clock, reaper: new ShellReaper() });
   const programCache = new Map();
   const watch = opts.mode === 'up';
+  const maxLines = logMaxLines(opts.env);
   const engine = new Engine({
     clock,
+    ...(maxLines === undefined ? {} : { logMaxLines: maxLines }),
     kube,
     podLogs: new NodePodLogSource(kubeOpts),
     portForwards: new NodePortForwardDialer(kubeOpts),

@@ -58,6 +58,8 @@ export interface EngineAdapters {
   readonly load: (req: TiltfileLoadRequest) => TiltfileResult;
   /** Slant's environment, inherited by commands. */
   readonly env: Readonly<Record<string, string>>;
+  /** Log lines kept before the oldest are dropped (the log store's default when absent). */
+  readonly logMaxLines?: number;
   /** How commands reach the same Docker engine (e.g. `DOCKER_HOST=…`). */
   readonly dockerEnv: readonly string[];
   readonly cwd: string;
@@ -88,7 +90,10 @@ export class Engine {
   constructor(a: EngineAdapters) {
     const { clock } = a;
     this.store = new ObjectStore({ clock });
-    this.logs = new LogStore({ clock });
+    this.logs = new LogStore({
+      clock,
+      ...(a.logMaxLines === undefined ? {} : { maxLines: a.logMaxLines }),
+    });
     const store = this.store;
     const logs = this.logs;
     this.manager = new Manager({

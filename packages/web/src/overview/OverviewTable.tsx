@@ -13,6 +13,7 @@ function Row(props: {
   focused: boolean;
   selected: boolean;
   onSelect: (on: boolean) => void;
+  now: number;
 }) {
   const { r } = props;
   const { model, starred, toggleStar, navigate, href } = useApp();
@@ -36,7 +37,7 @@ function Row(props: {
           {starred.has(name) ? '★' : '☆'}
         </button>
       </td>
-      <td className="age">{ago(r.status?.lastDeployTime, Date.now())}</td>
+      <td className="age">{ago(r.status?.lastDeployTime, props.now)}</td>
       <td>
         <TriggerButton r={r} />
       </td>
@@ -83,6 +84,12 @@ export function OverviewTable() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [focus, setFocus] = useState(0);
   const filterRef = useRef<HTMLInputElement>(null);
+  // The Updated column counts up.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
   const shown = all.filter(
     (r) =>
       r.metadata.name.toLowerCase().includes(filter.toLowerCase()) &&
@@ -197,6 +204,7 @@ export function OverviewTable() {
                   r={r}
                   focused={r === focused}
                   selected={selected.has(r.metadata.name)}
+                  now={now}
                   onSelect={(on) => {
                     const next = new Set(selected);
                     if (on) next.add(r.metadata.name);
