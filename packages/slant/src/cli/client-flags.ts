@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ApiClient, ApiError, formatError, readApiEndpoint } from '../index.ts';
+import { ApiClient, ApiError, endpointOnHost, formatError, readApiEndpoint } from '../index.ts';
 import { parsePort } from './session-flags.ts';
 
 export interface ConnectFlags {
@@ -29,7 +29,7 @@ export function addConnectServerFlags(command: Command): Command {
 /** The client of the session on --port, from `$SLANT_HOME/config` (default ~/.slant-dev). */
 export function connect(flags: ConnectFlags): ApiClient {
   const home = process.env.SLANT_HOME ?? join(homedir(), '.slant-dev');
-  return new ApiClient(readApiEndpoint(home, parsePort(flags.port)));
+  return new ApiClient(endpointOnHost(readApiEndpoint(home, parsePort(flags.port)), flags.host));
 }
 
 export const out = (text: string): void => {

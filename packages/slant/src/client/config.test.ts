@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../errors.ts';
 import { writeApiConfig } from '../store/http/client-config.ts';
 import { ApiClient } from './api-client.ts';
-import { readApiEndpoint } from './config.ts';
+import { endpointOnHost, readApiEndpoint } from './config.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -69,5 +69,13 @@ describe('readApiEndpoint', () => {
     await expect(client.list('UIResource')).rejects.toThrow(
       `No Slant session is running on port ${port}: start one with "slant up --port ${port}"`,
     );
+  });
+
+  it('--host points the client at the interface the session was bound to', () => {
+    const ep = { server: 'http://127.0.0.1:10350', token: 't', port: 10350 };
+    expect(endpointOnHost(ep, 'localhost')).toBe(ep);
+    expect(endpointOnHost(ep, '0.0.0.0')).toBe(ep);
+    expect(endpointOnHost(ep, '192.168.1.5').server).toBe('http://192.168.1.5:10350');
+    expect(endpointOnHost(ep, '::1').server).toBe('http://[::1]:10350');
   });
 });

@@ -45,3 +45,13 @@ export function readApiEndpoint(home: string, port: number): ApiEndpoint {
   if (server === undefined || token === undefined) throw noSessionError(port);
   return { server, token, port };
 }
+
+/**
+ * The endpoint on `host` (the `--host` a session was started with): the config records the
+ * loopback address, which a session bound to one other interface does not listen on.
+ */
+export function endpointOnHost(ep: ApiEndpoint, host: string): ApiEndpoint {
+  if (host === '' || host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0') return ep;
+  const h = host.includes(':') ? `[${host}]` : host;
+  return { ...ep, server: `http://${h}:${ep.port}` };
+}

@@ -8,7 +8,7 @@ export {
   triggerResource,
 } from './actions.ts';
 export { ApiClient, ApiError } from './api-client.ts';
-export { type ApiEndpoint, readApiEndpoint } from './config.ts';
+export { type ApiEndpoint, endpointOnHost, readApiEndpoint } from './config.ts';
 export { runGet } from './get.ts';
 export { createSnapshot } from './snapshot.ts';
 export { parseEditResult, shellJoin } from './shellquote.ts';
