@@ -235,4 +235,14 @@ describe('web server', () => {
     expect(resumed?.logList?.segments?.map((s) => s.text)).toEqual(['four\n']);
     expect(resumed?.uiResources).toEqual([]);
   });
+
+  test('no CORS: a preflight from another origin gets no Access-Control header', async () => {
+    const { base } = await setup();
+    const res = await fetch(`${base}/api/trigger`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(res.status).toBe(403);
+    expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
 });
