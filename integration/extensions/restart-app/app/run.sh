@@ -1,0 +1,2 @@
+echo "ticker started: $(cat /app/version.txt)"
+while true; do sleep 1; done
