@@ -19,7 +19,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function setup() {
+async function setup(host = '127.0.0.1') {
   const clock = systemClock();
   const store = newTestStore();
   const logs = new LogStore({ clock });
@@ -31,7 +31,7 @@ async function setup() {
     store,
     logs,
     clock,
-    host: '127.0.0.1',
+    host,
     port: 0,
     assetsDir,
     version: '0.1.0',
@@ -244,5 +244,25 @@ describe('web server', () => {
     });
     expect(res.status).toBe(403);
     expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+
+  test('bound with --host 0.0.0.0 it serves any Host name, still only to its own Origin', async () => {
+    const { server } = await setup('0.0.0.0');
+    const { request } = await import('node:http');
+    const call = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        request({ port: server.port, host: '127.0.0.1', path: '/api/view', headers }, (r) => {
+          r.resume();
+          r.on('end', () => resolve(String(r.statusCode)));
+        }).end();
+      });
+    const host = `devbox.example:${server.port}`;
+    expect(await call({ Host: host, Cookie: 'Tilt-Token=run-token' })).toBe('200');
+    expect(
+      await call({ Host: host, Origin: `http://${host}`, Cookie: 'Tilt-Token=run-token' }),
+    ).toBe('200');
+    expect(
+      await call({ Host: host, Origin: 'http://evil.example', Cookie: 'Tilt-Token=run-token' }),
+    ).toBe('403');
   });
 });
