@@ -5,7 +5,12 @@ import { uiResource } from '../client/testing.ts';
 import { LogStore } from '../logs/log-store.ts';
 import { newTestStore } from '../store/testing.ts';
 import { makeColors } from './colors.ts';
-import { startTerminal, type Terminal, type TerminalInput } from './terminal.ts';
+import {
+  startTerminal,
+  type Terminal,
+  type TerminalInput,
+  type TerminalOptions,
+} from './terminal.ts';
 
 class FakeInput extends EventEmitter implements TerminalInput {
   raw = false;
@@ -22,7 +27,11 @@ class FakeInput extends EventEmitter implements TerminalInput {
 let term: Terminal | undefined;
 afterEach(() => term?.stop());
 
-function setup(mode: 'prompt' | 'stream', resources: string[] = []) {
+function setup(
+  mode: 'prompt' | 'stream' | 'hud',
+  resources: string[] = [],
+  startHud?: TerminalOptions['startHud'],
+) {
   const clock = new FakeClock();
   const store = newTestStore(clock);
   const logs = new LogStore({ clock });
@@ -49,6 +58,7 @@ function setup(mode: 'prompt' | 'stream', resources: string[] = []) {
     onExit: () => {
       exits++;
     },
+    ...(startHud === undefined ? {} : { startHud }),
   });
   return { store, logs, input, opened, out: () => out, exits: () => exits, term };
 }
@@ -93,5 +103,13 @@ describe('the terminal driver', () => {
     expect(t.out()).toContain('          web │ before\n          web │ after\n');
     t.input.type('\u0003');
     expect(t.exits()).toBe(0);
+  });
+
+  it('falls back to stream mode when the full-screen view cannot start', async () => {
+    const t = setup('hud', [], () => Promise.reject(new Error('no terminal')));
+    t.logs.write({ resource: 'web', spanId: 'pod:web:1', text: 'line\n' });
+    await settle();
+    expect(t.out()).toBe('Cannot open the full-screen view: no terminal\n          web │ line\n');
+    expect(t.term.mode()).toBe('stream');
   });
 });

@@ -114,7 +114,7 @@ export function startTerminal(opts: TerminalOptions): Terminal {
         } else if (action === 'hud' && opts.startHud !== undefined) {
           stopPrompt();
           write('\r\u001b[K');
-          void startFullScreen(input);
+          fullScreen(input);
           return;
         }
       }
@@ -128,9 +128,18 @@ export function startTerminal(opts: TerminalOptions): Terminal {
       input.off('data', onData);
       input.setRawMode(false);
       input.pause();
-      cleanups.splice(cleanups.indexOf(stopPrompt), 1);
+      const i = cleanups.indexOf(stopPrompt);
+      if (i >= 0) cleanups.splice(i, 1);
     };
     cleanups.push(stopPrompt);
+  }
+
+  /** The full-screen view; if it cannot start (e.g. no usable terminal), stream instead. */
+  function fullScreen(input: TerminalInput): void {
+    startFullScreen(input).catch((err: unknown) => {
+      write(`Cannot open the full-screen view: ${(err as Error).message}\n`);
+      startStream(true);
+    });
   }
 
   async function startFullScreen(input: TerminalInput): Promise<void> {
@@ -146,7 +155,7 @@ export function startTerminal(opts: TerminalOptions): Terminal {
 
   if (opts.mode === 'prompt' && opts.input !== undefined) startPrompt(opts.input);
   else if (opts.mode === 'hud' && opts.input !== undefined && opts.startHud !== undefined) {
-    void startFullScreen(opts.input);
+    fullScreen(opts.input);
   } else {
     write(`${startStatusLine(opts.url, opts.host, colors)}\n`);
     startStream(false);
