@@ -3,13 +3,13 @@
 // overlay; a helm_resource-shaped extension (the team repo of integration/extensions) installs a
 // release with `helm upgrade --install`, and `slant down` uninstalls it and deletes the rest.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { connect, createNamespace, deleteNamespace, type Kube, uniqueName } from '../env/kube.ts';
 import { freePort } from '../three-service/ports.ts';
-import { SlantProcess } from '../three-service/slant-cli.ts';
+import { SlantProcess, until } from '../three-service/slant-cli.ts';
 
 const env = inject('slantEnv');
 const ns = uniqueName('slant-helm');
@@ -88,5 +88,37 @@ describe('helm() and kustomize()', () => {
     expect(await configMap('release-settings')).toBeUndefined();
     expect(await configMap('rendered-settings')).toBeUndefined();
     expect(await configMap('dev-settings')).toBeUndefined();
+  });
+
+  test('under slant up, a values file or kustomize base edit re-renders and re-applies', async () => {
+    const up = new SlantProcess(
+      ['up', '--stream', '--port', String(await freePort()), '--namespace', ns],
+      { cwd: dir, env: processEnv() },
+    );
+    try {
+      await until('the rendered chart applied', 120_000, async () =>
+        configMap('rendered-settings'),
+      );
+      await until('the overlay applied', 60_000, async () => configMap('dev-settings'));
+      await writeFile(join(dir, 'values-dev.yaml'), 'color: green\n');
+      await until('the new values applied', 60_000, async () => {
+        return (await configMap('rendered-settings'))?.color === 'green';
+      });
+      expect(await configMap('rendered-settings')).toEqual({
+        greeting: 'from-set',
+        color: 'green',
+      });
+      const base = join(dir, 'kustomize/base/settings.yaml');
+      await writeFile(
+        base,
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  level: base\n  extra: added\n',
+      );
+      await until('the base change applied', 60_000, async () => {
+        return (await configMap('dev-settings'))?.extra === 'added';
+      });
+      expect(await configMap('dev-settings')).toEqual({ level: 'overlay', extra: 'added' });
+    } finally {
+      await up.stop();
+    }
   });
 });
