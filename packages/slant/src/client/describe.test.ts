@@ -1,4 +1,4 @@
-import type { ConfigMap } from '@slant/api';
+import type { Cmd, ConfigMap } from '@slant/api';
 import { describe, expect, it } from 'vitest';
 import { describeObject, smartLabel } from './describe.ts';
 
@@ -8,6 +8,9 @@ describe('describeObject', () => {
     expect(smartLabel('apiVersion')).toBe('API Version');
     expect(smartLabel('spanID')).toBe('Span ID');
     expect(smartLabel('uid')).toBe('UID');
+    expect(smartLabel('pid')).toBe('Pid');
+    expect(smartLabel('0-name')).toBe('0-name');
+    expect(smartLabel('podIP')).toBe('Pod IP');
   });
 
   it('prints the generic describer layout', () => {
@@ -35,7 +38,33 @@ describe('describeObject', () => {
         'Kind:           ConfigMap',
         'Metadata:',
         '  Creation Timestamp:  2024-01-01T00:00:00Z',
-        'Events:                <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists scalar items under their key, one level deeper, unaligned', () => {
+    const cmd: Cmd = {
+      apiVersion: 'tilt.dev/v1alpha1',
+      kind: 'Cmd',
+      metadata: { name: 'web:update' },
+      spec: { args: ['sh', '-c', 'make'], dir: '/app' },
+    };
+    expect(describeObject(cmd)).toBe(
+      [
+        'Name:         web:update',
+        'Namespace:    ',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'API Version:  tilt.dev/v1alpha1',
+        'Kind:         Cmd',
+        'Metadata:',
+        'Spec:',
+        '  Args:',
+        '    sh',
+        '    -c',
+        '    make',
+        '  Dir:  /app',
         '',
       ].join('\n'),
     );

@@ -1,14 +1,19 @@
 // kubectl's generic describer (what `kubectl describe` prints for a kind it has no describer
 // for, as for every Tilt kind): Name, Namespace, Labels, Annotations, then every other field as
 // an indented tree with camelCase keys turned into words ("creationTimestamp" → "Creation
-// Timestamp"), keys sorted, aligned as kubectl's tab writer aligns them.
+// Timestamp"), keys sorted, aligned as kubectl's tab writer aligns them. No Events section: the
+// session serves no Events, so kubectl prints none for Tilt either.
 import type { ApiObject } from '@slant/api';
 
-/** Words kubectl keeps upper-case in labels. */
-const ACRONYMS = new Set(['api', 'cpu', 'id', 'ip', 'json', 'pid', 'tls', 'uid', 'url', 'uri']);
+/** The acronyms kubectl's smartLabelFor keeps upper-case. */
+const ACRONYMS = new Set(['API', 'URL', 'UID', 'OSB', 'GUID']);
 
-/** `creationTimestamp` → `Creation Timestamp`, `apiVersion` → `API Version`. */
+/**
+ * kubectl's smartLabelFor: `creationTimestamp` → `Creation Timestamp`, `apiVersion` → `API
+ * Version`; a key with anything but letters and '-' (`0-name`, `tilt.dev/resource`) stays as is.
+ */
 export function smartLabel(key: string): string {
+  if (/[^\p{L}-]/u.test(key)) return key;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -16,7 +21,7 @@ export function smartLabel(key: string): string {
     .filter((w) => w !== '');
   return words
     .map((w) =>
-      ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1),
+      ACRONYMS.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1),
     )
     .join(' ');
 }
@@ -38,7 +43,7 @@ function walk(
     for (const item of value) {
       if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
         walk(out, indent, item, skip, path);
-      } else out.push({ indent, key: '', value: scalar(item) });
+      } else out.push({ indent, key: scalar(item) });
     }
     return;
   }
@@ -105,6 +110,5 @@ export function describeObject(obj: ApiObject): string {
     '.metadata.annotations',
   ]);
   walk(lines, 0, obj, skip, '');
-  lines.push({ indent: 0, key: 'Events:', value: '<none>' });
   return render(lines);
 }
