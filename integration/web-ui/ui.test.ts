@@ -21,6 +21,12 @@ import { freePort } from '../three-service/ports.ts';
 import { SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
 import { ensureWebBuilt, launch, screenshot } from './browser.ts';
 
+/** The browser globals the reconnect test's page functions use (this file has no DOM types). */
+interface PageSockets {
+  WebSocket: new (url: string) => { url: string; close(): void };
+  sockets_: { url: string; close(): void }[];
+}
+
 const env = inject('slantEnv');
 const ns = uniqueName('slant-web');
 let kube: Kube;
@@ -191,6 +197,41 @@ describe('web UI', () => {
     ).toBe(true);
     await screenshot(offline, '9-snapshot-offline');
     await offline.close();
+  });
+
+  test('after a dropped websocket the page reconnects and resumes from its checkpoint', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Keep the page's sockets reachable, to drop one as a network failure would.
+    await p2.addInitScript(() => {
+      const g = globalThis as unknown as PageSockets;
+      const Base = g.WebSocket;
+      g.sockets_ = [];
+      g.WebSocket = class extends Base {
+        constructor(url: string) {
+          super(url);
+          g.sockets_.push(this);
+        }
+      };
+    });
+    await p2.goto(`${base}/r/greeter/overview`);
+    const pane = p2.getByTestId('log-pane');
+    await pane.getByText('greeter ready', { exact: true }).waitFor();
+    await p2.evaluate(() => (globalThis as unknown as PageSockets).sockets_[0]?.close());
+    await expect
+      .poll(() => p2.evaluate(() => (globalThis as unknown as PageSockets).sockets_.length))
+      .toBe(2);
+    const resumedFrom = await p2.evaluate(
+      () => (globalThis as unknown as PageSockets).sockets_[1]?.url ?? '',
+    );
+    expect(resumedFrom).toMatch(/\/ws\/view\?checkpoint=\d+&tiltStartTime=/);
+    await p2.getByRole('textbox', { name: 'Who' }).fill('again');
+    await p2.getByRole('button', { name: 'Greet', exact: true }).click();
+    await pane.getByText('hello, again, from the button').waitFor({ timeout: 30_000 });
+    // Resumed, not replayed: every line once.
+    expect(await pane.getByText('greeter ready', { exact: true }).count()).toBe(1);
+    expect(await pane.getByText('hello, again, from the button').count()).toBe(1);
+    await screenshot(p2, '10-reconnected');
+    await p2.close();
   });
 
   test('a Tiltfile error appears with its location, and goes when fixed', async () => {
