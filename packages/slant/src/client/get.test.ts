@@ -49,9 +49,12 @@ describe('runGet', () => {
     session.store.create(configMap('a', { k: 'v' }));
     const one = JSON.parse((await get(['configmap/a'], { output: 'json' })).out);
     expect(one.kind).toBe('ConfigMap');
-    expect((await get(['configmaps'], { output: 'yaml' })).out).toMatch(
+    const yaml = (await get(['configmaps'], { output: 'yaml' })).out;
+    expect(yaml).toMatch(
       /^apiVersion: v1\nitems:\n- apiVersion: tilt.dev\/v1alpha1\n {2}data:\n {4}k: v\n/,
     );
+    expect(yaml).toContain('\n    creationTimestamp: "2024-01-01T00:00:00Z"\n');
+    expect(yaml).toContain('\n    resourceVersion: "1"\n');
   });
 
   it('reports a missing name as kubectl does, exit code 1, and prints the others', async () => {

@@ -58,7 +58,8 @@ export function toJson(value: unknown): string {
 }
 
 export function toYaml(value: unknown): string {
-  return stringify(sortKeys(value), { indentSeq: false, lineWidth: 0 });
+  // YAML 1.1, as Go's yaml.v2 under kubectl: timestamps, numbers and yes/no in strings are quoted.
+  return stringify(sortKeys(value), { version: '1.1', indentSeq: false, lineWidth: 0 });
 }
 
 /**
