@@ -97,3 +97,13 @@ describe('runGet', () => {
     expect(out).toBe('configmap.tilt.dev/a\nconfigmap.tilt.dev/b\n');
   });
 });
+
+describe('JSON output', () => {
+  it("escapes <, > and & as Go's encoder does, and stays valid JSON", async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a', { cmd: 'echo x >&2 <in' }));
+    const out = (await get(['configmap/a'], { output: 'json' })).out;
+    expect(out).toContain('"cmd": "echo x \\u003e\\u00262 \\u003cin"');
+    expect(JSON.parse(out).data.cmd).toBe('echo x >&2 <in');
+  });
+});

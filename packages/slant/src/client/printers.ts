@@ -53,8 +53,15 @@ function listOf(items: readonly ApiObject[]): unknown {
   return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
 }
 
+/** Go's encoding/json (kubectl's -o json) escapes these inside strings; they occur nowhere else. */
+const GO_ESCAPED = /[<>&\u2028\u2029]/g;
+
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+  const text = JSON.stringify(sortKeys(value), null, 4).replace(
+    GO_ESCAPED,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${text}\n`;
 }
 
 export function toYaml(value: unknown): string {
