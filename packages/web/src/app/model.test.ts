@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { fromSnapshot, toSnapshot } from '../snapshot/export.ts';
 import { backoffMs, viewUrl } from './connection.ts';
 import { ViewModel } from './model.ts';
-import { combinedStatus, groupByLabel, summarize } from './status.ts';
+import { alertsOf, combinedStatus, groupByLabel, summarize } from './status.ts';
 
 function ui(
   name: string,
@@ -98,6 +98,31 @@ describe('status', () => {
       disabled: 0,
       total: 2,
     });
+  });
+
+  test("alerts are the last update's and the current pod's WARN/ERROR lines (Tilt's)", () => {
+    const m = new ViewModel();
+    m.apply({
+      logList: {
+        spans: {
+          'build:a:1': { manifestName: 'a' },
+          'build:a:2': { manifestName: 'a' },
+          'pod:a:p': { manifestName: 'a' },
+        },
+        segments: [
+          { spanId: 'build:a:1', text: 'old failure\n', level: 'ERROR' },
+          { spanId: 'build:a:2', text: 'careful\n', level: 'WARN' },
+          { spanId: 'pod:a:p', text: 'crash\n', level: 'ERROR' },
+        ],
+        fromCheckpoint: 0,
+        toCheckpoint: 3,
+      },
+    });
+    const r = ui('a', {
+      buildHistory: [{ spanID: 'build:a:2' }, { spanID: 'build:a:1' }],
+      k8sResourceInfo: { spanID: 'pod:a:p' },
+    });
+    expect(alertsOf(r, m.logs)).toEqual({ errors: 1, warnings: 1 });
   });
 
   test('groups by label key, unlabeled and Tiltfile last', () => {

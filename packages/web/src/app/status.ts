@@ -73,14 +73,20 @@ export interface Alerts {
   readonly warnings: number;
 }
 
-/** Errors: a failed last update and a failing runtime; warnings: the last update's warnings. */
-export function alertsOf(r: UIResource): Alerts {
+/** Where the alerts come from: the WARN and ERROR lines of a log span. */
+export interface AlertSource {
+  alertsOf(spanId: string | undefined): { warnings: number; errors: number };
+}
+
+/**
+ * Tilt's alerts: the WARN and ERROR lines of the last finished update and of the current pod, so
+ * they follow the logs (a new update starts with none).
+ */
+export function alertsOf(r: UIResource, logs: AlertSource): Alerts {
   if (isDisabled(r)) return { errors: 0, warnings: 0 };
-  const last = r.status?.buildHistory?.[0];
-  const errors =
-    (last?.error !== undefined && last.error !== '' ? 1 : 0) +
-    (r.status?.runtimeStatus === 'error' ? 1 : 0);
-  return { errors, warnings: last?.warnings?.length ?? 0 };
+  const build = logs.alertsOf(r.status?.buildHistory?.[0]?.spanID);
+  const pod = logs.alertsOf(r.status?.k8sResourceInfo?.spanID);
+  return { errors: build.errors + pod.errors, warnings: build.warnings + pod.warnings };
 }
 
 export interface Summary {

@@ -57,4 +57,31 @@ describe('ClientLogStore', () => {
       ['pod:w:p', 'localserve:3', 'dc:x', 'build:w:1', 'tiltfile:(Tiltfile):1'].map(isRuntimeSpan),
     ).toEqual([true, true, true, false, false]);
   });
+
+  test('counts WARN and ERROR lines per span, and forgets the dropped ones', () => {
+    const s = new ClientLogStore(10);
+    const seg = (spanId: string, level: 'WARN' | 'ERROR' | 'INFO') => ({
+      spanId,
+      level,
+      text: 'x\n',
+    });
+    s.append({
+      spans: { b: { manifestName: 'a' }, p: { manifestName: 'a' } },
+      segments: [seg('b', 'ERROR'), seg('b', 'WARN'), seg('p', 'WARN'), seg('p', 'INFO')],
+      fromCheckpoint: 0,
+      toCheckpoint: 4,
+    });
+    expect([s.alertsOf('b'), s.alertsOf('p'), s.alertsOf(undefined)]).toEqual([
+      { warnings: 1, errors: 1 },
+      { warnings: 1, errors: 0 },
+      { warnings: 0, errors: 0 },
+    ]);
+    s.append({
+      segments: Array.from({ length: 7 }, () => seg('p', 'INFO')),
+      fromCheckpoint: 4,
+      toCheckpoint: 11,
+    });
+    // 11 lines > 10: the oldest (b's ERROR) is gone, and so is its alert.
+    expect(s.alertsOf('b')).toEqual({ warnings: 1, errors: 0 });
+  });
 });

@@ -26,11 +26,20 @@ export function isRuntimeSpan(spanId: string): boolean {
 
 export const DEFAULT_MAX_LINES = 5_000_000;
 
+export interface SpanAlerts {
+  warnings: number;
+  errors: number;
+}
+
+const NO_ALERTS: SpanAlerts = { warnings: 0, errors: 0 };
+
 export class ClientLogStore {
   private lines: LogLine[] = [];
   private byManifest = new Map<string, LogLine[]>();
   private readonly spans = new Map<string, string>();
   private readonly pending = new Map<string, string>();
+  /** WARN and ERROR lines per span: the alerts (Tilt derives them from the logs, too). */
+  private readonly alerts = new Map<string, SpanAlerts>();
   private readonly maxLines: number;
   private nextId = 0;
   /** The last checkpoint applied; the client resumes from it after a reconnect. */
@@ -73,8 +82,22 @@ export class ClientLogStore {
     this.version++;
   }
 
+  private count(line: LogLine, by: number): void {
+    if (line.level === 'INFO') return;
+    let a = this.alerts.get(line.spanId);
+    if (a === undefined) this.alerts.set(line.spanId, (a = { warnings: 0, errors: 0 }));
+    if (line.level === 'WARN') a.warnings += by;
+    else a.errors += by;
+  }
+
+  /** The WARN and ERROR lines kept for a span. */
+  alertsOf(spanId: string | undefined): SpanAlerts {
+    return spanId === undefined ? NO_ALERTS : (this.alerts.get(spanId) ?? NO_ALERTS);
+  }
+
   private push(line: LogLine): void {
     this.lines.push(line);
+    this.count(line, 1);
     let own = this.byManifest.get(line.manifestName);
     if (own === undefined) this.byManifest.set(line.manifestName, (own = []));
     own.push(line);
@@ -83,6 +106,7 @@ export class ClientLogStore {
 
   private dropOldest(n: number): void {
     const firstKept = this.lines[n]?.seq ?? Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n && i < this.lines.length; i++) this.count(this.lines[i] as LogLine, -1);
     this.lines = this.lines.slice(n);
     for (const [name, own] of this.byManifest) {
       let i = 0;
@@ -107,6 +131,7 @@ export class ClientLogStore {
     this.byManifest = new Map();
     this.spans.clear();
     this.pending.clear();
+    this.alerts.clear();
     this.checkpoint = 0;
     this.version++;
   }

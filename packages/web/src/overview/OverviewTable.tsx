@@ -3,7 +3,7 @@
 import type { UIResource } from '@slant/api';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../app/api.ts';
-import { resourcePath, useApp, useResources } from '../app/context.ts';
+import { resourcePath, useApp, useLogVersion, useResources } from '../app/context.ts';
 import { alertsOf, groupByLabel, isDisabled, resourceType } from '../app/status.ts';
 import { ButtonWidget, resourceButtons } from '../buttons/ButtonWidget.tsx';
 import { ago, Endpoints, ModeToggle, PodId, StatusCell, TriggerButton } from './cells.tsx';
@@ -18,7 +18,7 @@ function Row(props: {
   const { r } = props;
   const { model, starred, toggleStar, navigate, href } = useApp();
   const name = r.metadata.name;
-  const alerts = alertsOf(r);
+  const alerts = alertsOf(r, model.logs);
   return (
     <tr
       className={`${props.focused ? 'focused' : ''} ${isDisabled(r) ? 'row-disabled' : ''}`}
@@ -79,6 +79,8 @@ function Row(props: {
 export function OverviewTable() {
   const { navigate, readOnly } = useApp();
   const all = useResources();
+  // The alert badges follow the logs.
+  useLogVersion();
   const [filter, setFilter] = useState('');
   const [showDisabled, setShowDisabled] = useState(true);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,13 +1,14 @@
 // The detail view's sidebar: all resources (starred first) with their status, and "All".
-import { resourcePath, useApp, useResources } from '../app/context.ts';
+import { resourcePath, useApp, useLogVersion, useResources } from '../app/context.ts';
 import { alertsOf } from '../app/status.ts';
 import { StatusDot } from '../overview/cells.tsx';
 
 export const ALL = '(all)';
 
 export function Sidebar({ current }: { current: string }) {
-  const { starred, navigate, href } = useApp();
+  const { starred, navigate, href, model } = useApp();
   const resources = useResources();
+  useLogVersion();
   const ordered = [
     ...resources.filter((r) => starred.has(r.metadata.name)),
     ...resources.filter((r) => !starred.has(r.metadata.name)),
@@ -28,7 +29,7 @@ export function Sidebar({ current }: { current: string }) {
     <nav className="sidebar" aria-label="Resources">
       <div className="sidebar-item">{link(ALL, 'All')}</div>
       {ordered.map((r) => {
-        const a = alertsOf(r);
+        const a = alertsOf(r, model.logs);
         return (
           <div key={r.metadata.name} className="sidebar-item" data-resource={r.metadata.name}>
             <StatusDot r={r} />
