@@ -13,6 +13,7 @@ import {
 interface GetFlags extends ConnectFlags {
   output?: string;
   watch: boolean;
+  watchOnly: boolean;
   selector: string;
   ignoreNotFound: boolean;
 }
@@ -23,6 +24,11 @@ export function registerGetCommand(program: Command): void {
     .description('Display one or many resources')
     .option('-o, --output <format>', 'Output format. One of: json|yaml|name|wide.')
     .option('-w, --watch', 'After listing/getting the requested object, watch for changes.', false)
+    .option(
+      '--watch-only',
+      'Watch for changes to the requested object(s), without listing/getting first.',
+      false,
+    )
     .option(
       '-l, --selector <selector>',
       "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
@@ -53,6 +59,7 @@ Examples:
           output: parseOutputFormat(flags.output),
           selector: flags.selector,
           watch: flags.watch,
+          watchOnly: flags.watchOnly,
           ignoreNotFound: flags.ignoreNotFound,
           write: out,
           writeErr: err,

@@ -98,6 +98,33 @@ describe('runGet', () => {
   });
 });
 
+describe('--watch-only', () => {
+  it('prints only the changes, not the objects there before', async () => {
+    session = await startTestSession();
+    const s = session;
+    s.store.create(configMap('a'));
+    const abort = new AbortController();
+    let out = '';
+    const done = runGet(s.client, ['configmaps'], {
+      output: 'name',
+      selector: '',
+      watch: false,
+      watchOnly: true,
+      ignoreNotFound: false,
+      signal: abort.signal,
+      write: (t) => {
+        out += t;
+        abort.abort();
+      },
+      writeErr: () => {},
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    s.store.create(configMap('b'));
+    await done;
+    expect(out).toBe('configmap.tilt.dev/b\n');
+  });
+});
+
 describe('JSON output', () => {
   it("escapes <, > and & as Go's encoder does, and stays valid JSON", async () => {
     session = await startTestSession();

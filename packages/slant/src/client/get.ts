@@ -9,6 +9,8 @@ export interface GetOptions {
   readonly output: OutputFormat;
   readonly selector: string;
   readonly watch: boolean;
+  /** Only the changes from now on (`--watch-only`). */
+  readonly watchOnly?: boolean;
   readonly ignoreNotFound: boolean;
   readonly signal?: AbortSignal;
   readonly write: (text: string) => void;
@@ -42,13 +44,16 @@ export async function runGet(
     }
   }
   const single = names.length === 1;
-  if (objs.length > 0) opts.write(printObjects(objs, opts.output, { single, header: true }));
-  else if (names.length === 0 && !opts.watch) opts.writeErr('No resources found\n');
-  if (!opts.watch) return code;
+  const watchOnly = opts.watchOnly === true;
+  if (objs.length > 0 && !watchOnly) {
+    opts.write(printObjects(objs, opts.output, { single, header: true }));
+  } else if (names.length === 0 && !opts.watch && !watchOnly) {
+    opts.writeErr('No resources found\n');
+  }
+  if (!opts.watch && !watchOnly) return code;
 
   const wanted = new Set(names);
-  const header = objs.length === 0;
-  let printedHeader = !header;
+  let printedHeader = objs.length > 0 && !watchOnly;
   for await (const ev of client.watch(kind, {
     labelSelector: opts.selector,
     resourceVersion,
