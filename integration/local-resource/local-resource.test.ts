@@ -23,6 +23,7 @@ beforeAll(async () => {
     TCP_PORT: String(tcp),
     CLOSED_PORT: String(closed),
     FLAG_FILE: flagFile,
+    LEAKY_SLEEP: String(3_600_000 + webPort),
   });
 });
 
@@ -82,6 +83,12 @@ describe('local_resource under slant up', () => {
     // Two successes in a row at a 1 s period: at least one period after the first.
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
     expect((await s.resource('flagged')).status?.runtimeStatus).toBe('ok');
+  });
+
+  test("a serve_cmd's group is killed when its main process exits", async () => {
+    const line = await s.up.waitForOutput(/leaky │ leaky child \d+\n/);
+    const child = Number(line.match(/\d+/)?.[0]);
+    await until('the leaky child killed', 10_000, async () => !alive(child));
   });
 
   test('allow_parallel resources run at the same time', async () => {
