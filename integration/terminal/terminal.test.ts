@@ -150,4 +150,13 @@ describe('slant up on a terminal', () => {
     await t.waitFor(/EXITED 0/, 30_000);
     expect(serveAlive()).toBe(false);
   });
+
+  test('ctrl-c in the full-screen view exits Slant cleanly too', async () => {
+    const { t } = await startUp('hud-ctrl-c', ['--legacy']);
+    await t.waitFor(/▶ \(Tiltfile\)[\s\S]*q quit/);
+    await until('the serve command running', 30_000, async () => serveAlive());
+    t.keys('C-c');
+    await t.waitFor(/EXITED 0/, 30_000);
+    expect(serveAlive()).toBe(false);
+  });
 });
