@@ -120,6 +120,16 @@ describe('docker build against the real engine', () => {
     expect(await builder.build(`app:${name}`, signal)).toEqual({ ok: true, ref: firstRef });
   });
 
+  test('a multi-stage build is tagged with its last stage, not the first', async () => {
+    const { logs, builder } = setup(
+      `FROM ${env.busyboxImage} AS first\nRUN echo first > /stage\nFROM ${env.busyboxImage}\nCOPY --from=first /stage /first\nRUN echo last > /stage\n`,
+    );
+    const r = await builder.build(`app:${name}`, signal);
+    if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+    const { stdout } = await docker('run', '--rm', r.ref, 'cat', '/stage', '/first');
+    expect(stdout).toBe('last\nfirst\n');
+  });
+
   test('a failing RUN is the build error, in Docker’s words', async () => {
     const { store, builder } = setup(`FROM ${env.busyboxImage}\nRUN exit 3\n`);
     const error = "ImageBuild: The command '/bin/sh -c exit 3' returned a non-zero code: 3";

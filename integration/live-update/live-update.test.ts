@@ -103,6 +103,8 @@ describe('live_update on Kubernetes', () => {
         "- '" + join(dir, 'web/www/index.html') + "' --> '/www/index.html'",
       );
       expect(slant.output.slice(mark)).not.toMatch(/STEP 1\/\d — Building Dockerfile/);
+      // The fast path: the receiver kept open in the container carried the update.
+      expect(slant.output.slice(mark)).toMatch(/web │ {6}Synced in \d+ ms via receiver: /);
       const pod = first?.name ?? '';
       expect(await catInPod(pod, '/state/config-copy')).toMatch(/^exit /);
       expect(await catInPod(pod, '/state/any-change')).not.toMatch(/^exit /);

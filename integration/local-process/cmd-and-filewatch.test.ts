@@ -11,7 +11,9 @@ import {
   CmdRunner,
   createCmdReconciler,
 } from '../../packages/slant/src/controllers/cmd/reconciler.ts';
+import { statFingerprint } from '../../packages/slant/src/controllers/filewatch/fingerprint.ts';
 import { createFileWatchReconciler } from '../../packages/slant/src/controllers/filewatch/reconciler.ts';
+import { nodeLocalFiles } from '../../packages/slant/src/controllers/liveupdate/local-files-node.ts';
 import { Manager } from '../../packages/slant/src/engine/manager.ts';
 import { NodeProcessRunner } from '../../packages/slant/src/exec/node.ts';
 import { NodeProbeChecker } from '../../packages/slant/src/exec/probe-node.ts';
@@ -121,7 +123,7 @@ describe('Cmd controller with real processes', () => {
 });
 
 describe('FileWatch controller on a real directory', () => {
-  test('editing a file gives one debounced event listing it; an ignored file gives none', async () => {
+  test('editing a file gives one event listing it (its repeats dropped); an ignored file gives none', async () => {
     const clock = systemClock();
     const store = new ObjectStore({ clock });
     const dir = tempDir();
@@ -131,6 +133,7 @@ describe('FileWatch controller on a real directory', () => {
       clock,
       watcher: new ParcelWatcherFactory(),
       logs: new MemoryLogWriter(),
+      fingerprint: statFingerprint(nodeLocalFiles),
     });
     const manager = new Manager({ store, clock });
     manager.register(reconciler);

@@ -170,12 +170,14 @@ export class NodeDockerClient implements DockerClient {
   }
 
   // The id is in the `aux` message; daemons before API 1.30 only print "Successfully built <id>".
+  // A multi-stage build reports every stage's image: the last one is the result.
   private async builtImageId(messages: JsonMessage[]): Promise<string> {
-    for (const m of messages) {
+    const last = [...messages].reverse();
+    for (const m of last) {
       const id = (m.aux as { ID?: unknown } | undefined)?.ID;
       if (typeof id === 'string') return id;
     }
-    for (const m of messages) {
+    for (const m of last) {
       const short = /^Successfully built ([0-9a-f]+)\s*$/.exec(m.stream ?? '')?.[1];
       if (short === undefined) continue;
       const img = await this.inspectImage(short);

@@ -11,6 +11,7 @@ import {
 } from '../controllers/cmd/reconciler.ts';
 import { CmdImageBuilder } from '../controllers/cmdimage/builder.ts';
 import { DockerImageBuilder } from '../controllers/dockerimage/builder.ts';
+import { statFingerprint } from '../controllers/filewatch/fingerprint.ts';
 import { createFileWatchReconciler } from '../controllers/filewatch/reconciler.ts';
 import { KubernetesApplier } from '../controllers/kubernetesapply/applier.ts';
 import { createKubernetesApplyReconciler } from '../controllers/kubernetesapply/reconciler.ts';
@@ -64,7 +65,7 @@ export interface EngineAdapters {
   readonly dockerEnv: readonly string[];
   readonly cwd: string;
   readonly pid: number;
-  /** Debounce of file events (ms); default 50. */
+  /** Debounce of file events (ms); default 20. */
   readonly debounceMs?: number;
   /** Told about reconcile failures (bugs); default: written to the global log. */
   readonly onReconcileError?: (reconciler: string, name: string, err: unknown) => void;
@@ -127,6 +128,7 @@ export class Engine {
       watcher: a.watcher,
       logs,
       ...(a.debounceMs === undefined ? {} : { debounceMs: a.debounceMs }),
+      fingerprint: statFingerprint(a.files),
     });
     m.register(fileWatches);
     const cmds = new CmdRunner({

@@ -1,5 +1,13 @@
-// A scripted ContainerExec for unit tests: records every call; `respond` decides the result.
-import type { ContainerExec, ExecResult, ExecTarget } from './exec.ts';
+// A scripted ContainerExec for unit tests: records every call; `respond` decides the result;
+// `openStream` (unset: streams fail to open) plays long-lived commands.
+import {
+  type ContainerExec,
+  ExecError,
+  type ExecResult,
+  type ExecStream,
+  type ExecStreamHandlers,
+  type ExecTarget,
+} from './exec.ts';
 
 export interface ExecCall {
   readonly target: ExecTarget;
@@ -10,6 +18,20 @@ export interface ExecCall {
 export class FakeContainerExec implements ContainerExec {
   readonly calls: ExecCall[] = [];
   respond: (call: ExecCall) => ExecResult | Error = () => ({ exitCode: 0, stdout: '', stderr: '' });
+
+  /** Long-lived commands; by default none can start (the caller falls back to run()). */
+  openStream:
+    | ((target: ExecTarget, argv: readonly string[], h: ExecStreamHandlers) => ExecStream)
+    | undefined;
+
+  async open(
+    target: ExecTarget,
+    argv: readonly string[],
+    handlers: ExecStreamHandlers,
+  ): Promise<ExecStream> {
+    if (this.openStream === undefined) throw new ExecError('exec streams not scripted');
+    return this.openStream(target, argv, handlers);
+  }
 
   async run(
     target: ExecTarget,

@@ -1,9 +1,16 @@
 // ContainerExec over the API server's exec endpoint with @kubernetes/client-node's Exec: a
 // websocket that negotiates the v5 channel protocol, which can close stdin so `tar -x -f -`
 // sees the end of its input. The exit code comes from the final Status frame.
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
-import { type ContainerExec, ExecError, type ExecResult, type ExecTarget } from './exec.ts';
+import {
+  type ContainerExec,
+  ExecError,
+  type ExecResult,
+  type ExecStream,
+  type ExecStreamHandlers,
+  type ExecTarget,
+} from './exec.ts';
 
 export interface NodeContainerExecOptions {
   readonly kubeconfigPath: string;
@@ -25,6 +32,51 @@ export class NodeContainerExec implements ContainerExec {
     kc.loadFromFile(opts.kubeconfigPath);
     if (opts.context !== undefined) kc.setCurrentContext(opts.context);
     this.exec = new Exec(kc);
+  }
+
+  async open(
+    target: ExecTarget,
+    argv: readonly string[],
+    handlers: ExecStreamHandlers,
+  ): Promise<ExecStream> {
+    const sink = (fn: (c: Uint8Array) => void) =>
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          fn(chunk);
+          cb();
+        },
+      });
+    const stdin = new PassThrough();
+    let closedResolve: () => void = () => {};
+    const closed = new Promise<void>((r) => {
+      closedResolve = r;
+    });
+    let ws: Awaited<ReturnType<Exec['exec']>>;
+    try {
+      ws = await this.exec.exec(
+        target.namespace,
+        target.pod,
+        target.container,
+        [...argv],
+        sink(handlers.stdout),
+        sink(handlers.stderr),
+        stdin,
+        false,
+        () => closedResolve(),
+      );
+    } catch (err) {
+      throw new ExecError(errorText(err));
+    }
+    ws.on('close', () => closedResolve());
+    ws.on('error', () => closedResolve());
+    return {
+      write: (data) => stdin.write(Buffer.from(data)),
+      close: () => {
+        stdin.destroy();
+        ws.close();
+      },
+      closed,
+    };
   }
 
   async run(

@@ -1,5 +1,6 @@
 // Running a command in a container through the API server (kubectl exec): what live_update
-// needs to remove files, unpack a tar archive from stdin and run its commands.
+// needs to remove files, unpack a tar archive from stdin and run its commands — one exec per
+// command, or one long-lived exec that keeps its stdin open (the fast path).
 
 export interface ExecTarget {
   readonly namespace: string;
@@ -25,7 +26,27 @@ export class ExecError extends Error {
   }
 }
 
+/** A command kept running in a container, its stdin open for as long as it is needed. */
+export interface ExecStream {
+  write(data: Uint8Array): void;
+  /** Ends the command (closes the connection). */
+  close(): void;
+  /** Settles when the command or the connection ended. */
+  readonly closed: Promise<void>;
+}
+
+export interface ExecStreamHandlers {
+  stdout(chunk: Uint8Array): void;
+  stderr(chunk: Uint8Array): void;
+}
+
 export interface ContainerExec {
+  /** Starts `argv` and keeps its stdin open; rejects with ExecError when it cannot start. */
+  open(
+    target: ExecTarget,
+    argv: readonly string[],
+    handlers: ExecStreamHandlers,
+  ): Promise<ExecStream>;
   run(
     target: ExecTarget,
     argv: readonly string[],

@@ -28,6 +28,9 @@ export class ActiveWatch {
   private readonly ignore: PathMatcher;
   private readonly onChange: () => void;
   private batch: string[] = [];
+  private readonly fingerprint: ((path: string) => string) | undefined;
+  /** Each reported path's fingerprint when it was last reported. */
+  private readonly reported = new Map<string, string>();
   private restTimer: TimerHandle | undefined;
   private maxTimer: TimerHandle | undefined;
   private stopped = false;
@@ -35,8 +38,16 @@ export class ActiveWatch {
   constructor(
     spec: FileWatchSpec,
     status: FileWatchStatus,
-    deps: { clock: Clock; timing: BatchTiming; onChange: () => void; restartBackoffMs: number },
+    deps: {
+      clock: Clock;
+      timing: BatchTiming;
+      onChange: () => void;
+      restartBackoffMs: number;
+      /** A file's modification state (e.g. mtime and size); equal means unchanged. */
+      fingerprint?: (path: string) => string;
+    },
   ) {
+    this.fingerprint = deps.fingerprint;
     this.spec = structuredClone(spec);
     this.status = status;
     this.clock = deps.clock;
@@ -79,7 +90,9 @@ export class ActiveWatch {
 
   private flush(): void {
     this.clearTimers();
-    const seenFiles = [...new Set(this.batch)];
+    // One save can reach the watcher as events on both sides of a batch boundary; a path whose
+    // state is what the last batch reported has not changed again, so it is not reported twice.
+    const seenFiles = [...new Set(this.batch)].filter((p) => this.changedSinceReported(p));
     this.batch = [];
     if (seenFiles.length === 0 || this.stopped) return;
     const time = microTime(this.clock.now());
@@ -88,5 +101,14 @@ export class ActiveWatch {
     this.status.lastEventTime = time;
     delete this.status.error;
     this.onChange();
+  }
+
+  private changedSinceReported(path: string): boolean {
+    if (this.fingerprint === undefined) return true;
+    const now = this.fingerprint(path);
+    if (this.reported.get(path) === now) return false;
+    if (this.reported.size > 10_000) this.reported.clear();
+    this.reported.set(path, now);
+    return true;
   }
 }

@@ -33,7 +33,7 @@ afterEach(async () => {
   stopManager = undefined;
 });
 
-function setup(opts: { debounceMs?: number } = {}) {
+function setup(opts: { debounceMs?: number; fingerprint?: (path: string) => string } = {}) {
   const clock = new FakeClock();
   const store = newTestStore(clock);
   const watcher = new FakeWatcherFactory();
@@ -81,17 +81,47 @@ describe('FileWatch reconciler', () => {
     await f.settle();
     const w = f.watcher.open()[0]!;
     w.emit('/src/a.go');
-    f.clock.advance(30);
+    f.clock.advance(15);
     w.emit('/src/b.go', '/src/a.go');
-    f.clock.advance(49);
+    f.clock.advance(19);
     await f.settle();
     expect(f.status()?.fileEvents).toBeUndefined();
     f.clock.advance(1);
     await f.settle();
     expect(f.status()?.fileEvents).toEqual([
-      { time: '2024-01-01T00:00:00.080000Z', seenFiles: ['/src/a.go', '/src/b.go'] },
+      { time: '2024-01-01T00:00:00.035000Z', seenFiles: ['/src/a.go', '/src/b.go'] },
     ]);
-    expect(f.status()?.lastEventTime).toBe('2024-01-01T00:00:00.080000Z');
+    expect(f.status()?.lastEventTime).toBe('2024-01-01T00:00:00.035000Z');
+  });
+
+  test('a second event for a file that has not changed since the last batch is dropped', async () => {
+    const mtimes: Record<string, number> = { '/src/a.go': 1 };
+    const f = setup({ fingerprint: (p) => String(mtimes[p] ?? 'missing') });
+    f.store.create(fileWatch('web', { watchedPaths: ['/src'] }));
+    await f.settle();
+    const w = f.watcher.open()[0]!;
+    w.emit('/src/a.go');
+    f.clock.advance(50);
+    await f.settle();
+    // The tail of the same save, after the batch was reported: nothing new.
+    w.emit('/src/a.go');
+    f.clock.advance(50);
+    await f.settle();
+    expect(f.status()?.fileEvents?.map((e) => e.seenFiles)).toEqual([['/src/a.go']]);
+    // A real change (new mtime) and a deletion are reported.
+    mtimes['/src/a.go'] = 2;
+    w.emit('/src/a.go');
+    f.clock.advance(50);
+    await f.settle();
+    delete mtimes['/src/a.go'];
+    w.emit('/src/a.go');
+    f.clock.advance(50);
+    await f.settle();
+    expect(f.status()?.fileEvents?.map((e) => e.seenFiles)).toEqual([
+      ['/src/a.go'],
+      ['/src/a.go'],
+      ['/src/a.go'],
+    ]);
   });
 
   test('the debounce time is configurable (Tilt uses 200 ms)', async () => {
@@ -112,13 +142,13 @@ describe('FileWatch reconciler', () => {
     f.store.create(fileWatch('web', { watchedPaths: ['/src'] }));
     await f.settle();
     const w = f.watcher.open()[0]!;
-    for (let t = 0; t < 10_000; t += 40) {
+    for (let t = 0; t < 10_000; t += 10) {
       w.emit(`/src/f${t}`);
-      f.clock.advance(40);
+      f.clock.advance(10);
     }
     await f.settle();
     expect(f.status()?.fileEvents?.[0]?.time).toBe('2024-01-01T00:00:10.000000Z');
-    expect(f.status()?.fileEvents?.[0]?.seenFiles).toHaveLength(250);
+    expect(f.status()?.fileEvents?.[0]?.seenFiles).toHaveLength(1000);
   });
 
   test('drops events matching spec.ignores and editor temporary files', async () => {

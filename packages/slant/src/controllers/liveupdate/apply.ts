@@ -6,6 +6,7 @@ import { type LocalFiles, splitMissing, tarArchive } from './archive.ts';
 import { livePlan, type PathMapping, runsFor, stopReason } from './plan.ts';
 import type { SelectedContainer } from './select.ts';
 import { changedAfter, type SourceChanges } from './sources.ts';
+import { execTransport, type TransportPool } from './transport.ts';
 import { updateContainer } from './updater.ts';
 
 export interface ContainerMonitor {
@@ -22,6 +23,8 @@ export interface ApplyDeps {
   log: (text: string) => void;
   now: () => number;
   signal: AbortSignal;
+  /** The fast path's receivers; plain exec without it. */
+  pool?: TransportPool;
 }
 
 export interface ApplyRequest {
@@ -103,15 +106,22 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   const archiveStart = d.now();
   const archive = toCopy.length === 0 ? undefined : await tarArchive(d.files, toCopy);
   const archiveMs = d.now() - archiveStart;
-  const outcome = await updateContainer(
-    d.exec,
-    { namespace: sel.pod.namespace, pod: sel.pod.name, container: c.name },
-    c.id,
-    { toRemove, archive, runs: runsFor(spec, plan.syncPaths) },
-    d.log,
-    d.signal,
-    d.now,
-  );
+  const target = { namespace: sel.pod.namespace, pod: sel.pod.name, container: c.name };
+  const change = { toRemove, archive, runs: runsFor(spec, plan.syncPaths) };
+  const plain = execTransport(d.exec, target, d.signal);
+  const fast = d.pool === undefined ? undefined : await d.pool.receiver(target, c.id);
+  let used = fast ?? plain;
+  let outcome = await updateContainer(used, c.id, change, d.log, d.now);
+  if (!outcome.ok && 'unreachable' in outcome && fast !== undefined) {
+    // The receiver is gone (or never ran here): plain exec from now on.
+    d.pool?.givenUp(c.id);
+    used = plain;
+    outcome = await updateContainer(plain, c.id, change, d.log, d.now);
+  }
+  if (!outcome.ok && 'unreachable' in outcome) {
+    const message = `Updating pod ${sel.pod.name}: ${outcome.unreachable.message}`;
+    return { ...base, failed: { reason: 'UpdateFailed', message } };
+  }
   if (!outcome.ok && 'failure' in outcome) {
     const message = `Updating pod ${sel.pod.name}: ${outcome.failure}`;
     return { ...base, failed: { reason: 'UpdateFailed', message } };
@@ -125,7 +135,7 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   const { remove, copy, run } = outcome.timings;
   const total = archiveMs + remove + copy + run;
   d.log(
-    `     Synced in ${total} ms: archive ${archiveMs} ms, remove ${remove} ms, copy ${copy} ms, run steps ${run} ms\n`,
+    `     Synced in ${total} ms via ${used.name}: archive ${archiveMs} ms, remove ${remove} ms, copy ${copy} ms, run steps ${run} ms\n`,
   );
   return { ...base, applied: true };
 }

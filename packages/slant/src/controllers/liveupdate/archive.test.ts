@@ -5,7 +5,9 @@ import { type LocalFiles, splitMissing, tarArchive } from './archive.ts';
 function memFiles(tree: Record<string, string | null>): LocalFiles {
   return {
     stat: (p) =>
-      p in tree ? { isDirectory: tree[p] === null, mode: 0o100644, mtimeMs: 0 } : undefined,
+      p in tree
+        ? { isDirectory: tree[p] === null, mode: 0o100644, mtimeMs: 0, size: 0 }
+        : undefined,
     read: (p) => Buffer.from(tree[p] ?? ''),
     list: (d) =>
       Object.keys(tree)

@@ -9,6 +9,7 @@ export interface LocalFileInfo {
   readonly isDirectory: boolean;
   readonly mode: number;
   readonly mtimeMs: number;
+  readonly size: number;
 }
 
 /** The local file system, as live update reads it. */

@@ -6,7 +6,7 @@ export const nodeLocalFiles: LocalFiles = {
   stat(path) {
     try {
       const s = statSync(path);
-      return { isDirectory: s.isDirectory(), mode: s.mode, mtimeMs: s.mtimeMs };
+      return { isDirectory: s.isDirectory(), mode: s.mode, mtimeMs: s.mtimeMs, size: s.size };
     } catch {
       return undefined;
     }

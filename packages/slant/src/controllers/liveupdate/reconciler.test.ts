@@ -48,7 +48,7 @@ function setup(opts: { manual?: boolean; spec?: Partial<LiveUpdateSpec> } = {}) 
   const logs = new MemoryLogWriter();
   const tree: Record<string, string> = { '/proj/src/a.js': 'A', '/proj/README.md': 'R' };
   const files: LocalFiles = {
-    stat: (p) => (p in tree ? { isDirectory: false, mode: 0o644, mtimeMs: 0 } : undefined),
+    stat: (p) => (p in tree ? { isDirectory: false, mode: 0o644, mtimeMs: 0, size: 0 } : undefined),
     read: (p) => Buffer.from(tree[p] ?? ''),
     list: () => [],
   };
@@ -126,7 +126,7 @@ describe('LiveUpdate reconciler', () => {
     ]);
     expect(t.exec.calls[0]?.target).toEqual({ namespace: 'ns1', pod: 'web-abc', container: 'web' });
     expect(t.logs.text('web')).toBe(
-      "\n1 File Changed: [/proj/src/a.js]\nWill copy 1 file(s) to container: [web-abc/web]\n- '/proj/src/a.js' --> '/app/src/a.js'\n[CMD 1/1] sh -c touch /tmp/restart\n  → Container web-abc/web updated!\n     Synced in 0 ms: archive 0 ms, remove 0 ms, copy 0 ms, run steps 0 ms\n",
+      "\n1 File Changed: [/proj/src/a.js]\nWill copy 1 file(s) to container: [web-abc/web]\n- '/proj/src/a.js' --> '/app/src/a.js'\n[CMD 1/1] sh -c touch /tmp/restart\n  → Container web-abc/web updated!\n     Synced in 0 ms via exec: archive 0 ms, remove 0 ms, copy 0 ms, run steps 0 ms\n",
     );
     expect(t.status()?.containers).toEqual([
       {

@@ -17,6 +17,7 @@ import { microTime } from '../common/time.ts';
 import type { LocalFiles } from './archive.ts';
 import { applyToContainer, type ContainerMonitor } from './apply.ts';
 import { isTerminated, selectedContainers } from './select.ts';
+import { TransportPool } from './transport.ts';
 import { collectChanges, type SourceChanges } from './sources.ts';
 
 export interface LiveUpdateDeps {
@@ -27,6 +28,8 @@ export interface LiveUpdateDeps {
   files: LocalFiles;
   /** How changed files are shown (Tilt: relative to the cwd when inside it). */
   display: (files: readonly string[]) => string;
+  /** Keep a receiver running in each container (the fast path); default true. */
+  fastPath?: boolean;
 }
 
 interface Monitor {
@@ -47,6 +50,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
   const { store, clock } = deps;
   const startedAt = clock.now().getTime();
   const monitors = new Map<string, Monitor>();
+  const pool = deps.fastPath === false ? undefined : new TransportPool(deps.exec);
 
   async function update(
     lu: LiveUpdate,
@@ -66,6 +70,9 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
     const triggered = resource !== '' && inTriggerQueue(store, resource);
     const waitingOnTrigger = manual && !triggered;
     const selected = selectedContainers(store, lu);
+    // Containers that are gone are forgotten (and their receivers closed after this pass).
+    const live = new Set(selected.map((s) => s.container.id));
+    for (const id of [...m.containers.keys()]) if (!live.has(id)) m.containers.delete(id);
     const now = microTime(clock.now());
     for (const s of selected) {
       const c = m.containers.get(s.container.id);
@@ -93,6 +100,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
           log,
           now: () => clock.now().getTime(),
           signal,
+          ...(pool === undefined ? {} : { pool }),
         },
         { lu, sel: s, monitor: cm, sources: m.sources, startedAt, waitingOnTrigger },
       );
@@ -169,6 +177,8 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
         monitors.set(name, m);
       }
       const status = await update(lu, m, ctx.signal);
+      // Receivers of containers no live update selects any more are closed.
+      pool?.retain(new Set([...monitors.values()].flatMap((x) => [...x.containers.keys()])));
       const cur = store.get('LiveUpdate', name) as LiveUpdate | undefined;
       if (cur === undefined || JSON.stringify(cur.status ?? {}) === JSON.stringify(status)) return;
       if (status.failed !== undefined && cur.status?.failed?.reason !== status.failed.reason) {

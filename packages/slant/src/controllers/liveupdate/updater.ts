@@ -1,11 +1,12 @@
-// One update of one Kubernetes container through exec (Tilt's ExecUpdater): remove deleted files
-// (`rm -rf`), unpack the archive at `/` (`tar -C / -x -f -` with the archive on stdin), then the
-// run steps, each `[CMD i/n] …` in the log unless echo_off. A failing run step is the user's
-// (the next change retries); anything else means the container can't be live-updated.
+// One update of one Kubernetes container (Tilt's ExecUpdater): remove deleted files (`rm -rf`),
+// unpack the archive at `/` (`tar -C / -x -f -`), then the run steps, each `[CMD i/n] …` in the
+// log unless echo_off. A failing run step is the user's (the next change retries); anything else
+// means the container can't be live-updated.
 import type { LiveUpdateExec } from '@slant/api';
-import type { ContainerExec, ExecTarget } from '../../k8s/exec.ts';
+import { ExecError } from '../../k8s/exec.ts';
 import { cmdString } from '../../tiltfile/cmd.ts';
 import type { PathMapping } from './plan.ts';
+import { TAR_ARGV, type ContainerTransport } from './transport.ts';
 
 export interface ContainerChange {
   readonly toRemove: readonly PathMapping[];
@@ -28,7 +29,6 @@ export type UpdateOutcome =
   /** The update itself failed: the container needs a rebuild. */
   | { readonly ok: false; readonly failure: string };
 
-const TAR = ['tar', '-C', '/', '-x', '-f', '-'];
 const EXIT_PERMISSION_DENIED = 2;
 const EXIT_CANNOT_EXEC = 126;
 const EXIT_NOT_FOUND = 127;
@@ -61,15 +61,17 @@ function tarFailure(argv: readonly string[], code: number, output: string): stri
   return err;
 }
 
+/**
+ * Applies the change through `transport`; a transport that can't reach the container (an
+ * ExecError) is reported as `unreachable` so the caller can retry with another.
+ */
 export async function updateContainer(
-  exec: ContainerExec,
-  target: ExecTarget,
+  transport: ContainerTransport,
   containerId: string,
   change: ContainerChange,
   log: (text: string) => void,
-  signal: AbortSignal,
   now: () => number = Date.now,
-): Promise<UpdateOutcome> {
+): Promise<UpdateOutcome | { ok: false; unreachable: Error }> {
   const timings: UpdateTimings = { remove: 0, copy: 0, run: 0 };
   let t = now();
   const lap = (k: keyof UpdateTimings) => {
@@ -77,29 +79,34 @@ export async function updateContainer(
     timings[k] = n - t;
     t = n;
   };
-  const failure = (action: string, err: unknown): UpdateOutcome => {
+  const failure = (
+    action: string,
+    err: unknown,
+  ): UpdateOutcome | { ok: false; unreachable: Error } => {
     const msg = (err as Error).message;
     if (/executable file not found/.test(msg)) return { ok: false, failure: cannotExec(msg) };
+    if (err instanceof ExecError)
+      return { ok: false, unreachable: new ExecError(`${action}: ${msg}`) };
     return { ok: false, failure: `${action}: ${msg}` };
   };
   if (change.toRemove.length > 0) {
-    const argv = ['rm', '-rf', ...change.toRemove.map((m) => m.containerPath)];
+    const paths = change.toRemove.map((m) => m.containerPath);
     try {
-      const r = await exec.run(target, argv, { signal, onOutput: log });
-      if (r.exitCode !== 0) {
-        return { ok: false, failure: tarFailure(argv, r.exitCode, r.stdout + r.stderr) };
-      }
+      const code = await transport.remove(paths, log);
+      if (code !== 0) return { ok: false, failure: tarFailure(['rm', '-rf', ...paths], code, '') };
     } catch (err) {
       return failure('removing old files', err);
     }
   }
   lap('remove');
   if (change.archive !== undefined) {
+    let output = '';
     try {
-      const r = await exec.run(target, TAR, { stdin: change.archive, signal, onOutput: log });
-      if (r.exitCode !== 0) {
-        return { ok: false, failure: tarFailure(TAR, r.exitCode, r.stdout + r.stderr) };
-      }
+      const code = await transport.extract(change.archive, (text) => {
+        output += text;
+        log(text);
+      });
+      if (code !== 0) return { ok: false, failure: tarFailure(TAR_ARGV, code, output) };
     } catch (err) {
       return failure('copying changed files', err);
     }
@@ -110,9 +117,10 @@ export async function updateContainer(
     if (!run.echoOff) log(`[CMD ${i + 1}/${change.runs.length}] ${run.args.join(' ')}\n`);
     let code: number;
     try {
-      code = (await exec.run(target, run.args, { signal, onOutput: log })).exitCode;
+      code = await transport.run(run.args, log);
     } catch (err) {
       if (/executable file not found/.test((err as Error).message)) code = EXIT_NOT_FOUND;
+      else if (err instanceof ExecError) return { ok: false, unreachable: err };
       else
         return { ok: false, failure: `executing on container ${short}: ${(err as Error).message}` };
     }
