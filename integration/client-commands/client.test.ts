@@ -56,6 +56,15 @@ describe('client commands against a running slant up', () => {
       stdout: '',
       stderr: `No Slant session is running on port ${closed}: start one with "slant up --port ${closed}"\n`,
     });
+    // Arguments are checked first, as kubectl does.
+    expect(
+      await runCli(['get', '--port', String(closed)], { cwd: dir, env: { SLANT_HOME: home } }),
+    ).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'You must specify the type of resource to get. Use "slant api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n',
+    });
   });
 
   test('wait --for=condition=Ready returns once both resources are ready', async () => {

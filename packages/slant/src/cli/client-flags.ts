@@ -29,7 +29,8 @@ export function addConnectServerFlags(command: Command): Command {
 /** The client of the session on --port, from `$SLANT_HOME/config` (default ~/.slant-dev). */
 export function connect(flags: ConnectFlags): ApiClient {
   const home = process.env.SLANT_HOME ?? join(homedir(), '.slant-dev');
-  return new ApiClient(endpointOnHost(readApiEndpoint(home, parsePort(flags.port)), flags.host));
+  const port = parsePort(flags.port);
+  return new ApiClient(() => endpointOnHost(readApiEndpoint(home, port), flags.host));
 }
 
 export const out = (text: string): void => {

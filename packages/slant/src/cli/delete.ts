@@ -23,7 +23,7 @@ export function registerDeleteCommand(program: Command): void {
     .option('-l, --selector <selector>', 'Selector (label query) to filter on', '')
     .option('--all', 'Delete all resources of the specified type', false)
     .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.', false)
-    .argument('<args...>')
+    .argument('[args...]')
     .addHelpText(
       'after',
       `

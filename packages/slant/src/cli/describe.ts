@@ -15,7 +15,7 @@ export function registerDescribeCommand(program: Command): void {
     .usage('(TYPE [NAME_PREFIX | -l label] | TYPE/NAME)')
     .description('Show details of a specific resource or group of resources')
     .option('-l, --selector <selector>', 'Selector (label query) to filter on', '')
-    .argument('<args...>')
+    .argument('[args...]')
     .addHelpText(
       'after',
       `

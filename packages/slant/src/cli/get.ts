@@ -39,7 +39,7 @@ export function registerGetCommand(program: Command): void {
       'If the requested object does not exist the command will return exit code 0.',
       false,
     )
-    .argument('<args...>')
+    .argument('[args...]')
     .addHelpText(
       'after',
       `

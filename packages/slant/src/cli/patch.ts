@@ -30,7 +30,7 @@ export function registerPatchCommand(program: Command): void {
       '--subresource <subresource>',
       'If specified, patch will operate on the subresource ("status").',
     )
-    .argument('<args...>')
+    .argument('[args...]')
     .addHelpText(
       'after',
       `

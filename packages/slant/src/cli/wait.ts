@@ -28,7 +28,7 @@ export function registerWaitCommand(program: Command): void {
     )
     .option('-l, --selector <selector>', 'Selector (label query) to filter on', '')
     .option('--all', 'Select all resources in the namespace of the specified resource types', false)
-    .argument('<args...>')
+    .argument('[args...]')
     .addHelpText(
       'after',
       `

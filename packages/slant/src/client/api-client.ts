@@ -45,18 +45,29 @@ function refused(err: unknown): boolean {
 }
 
 export class ApiClient {
-  readonly endpoint: ApiEndpoint;
+  private resolved: ApiEndpoint | undefined;
+  private readonly lookup: () => ApiEndpoint;
 
-  constructor(endpoint: ApiEndpoint) {
-    this.endpoint = endpoint;
+  /**
+   * `endpoint` may be a function, read at the first request: a command then checks its own
+   * arguments before saying that no session is running.
+   */
+  constructor(endpoint: ApiEndpoint | (() => ApiEndpoint)) {
+    this.lookup = typeof endpoint === 'function' ? endpoint : () => endpoint;
+  }
+
+  get endpoint(): ApiEndpoint {
+    this.resolved ??= this.lookup();
+    return this.resolved;
   }
 
   /** A raw authenticated request to a path of the session's server. */
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${this.endpoint.token}`);
+    const { token, server } = this.endpoint;
+    headers.set('authorization', `Bearer ${token}`);
     try {
-      return await fetch(`${this.endpoint.server}${path}`, { ...init, headers });
+      return await fetch(`${server}${path}`, { ...init, headers });
     } catch (err) {
       if (refused(err)) throw noSessionError(this.endpoint.port);
       throw err;

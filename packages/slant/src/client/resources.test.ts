@@ -21,6 +21,9 @@ describe('resource types on the command line', () => {
     expect(() => parseTypeArgs(['nope'])).toThrow(
       'error: the server doesn\'t have a resource type "nope"',
     );
+    expect(() => parseTypeArgs([])).toThrow(
+      'You must specify the type of resource to get. Use "slant api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.',
+    );
     expect(() => parseTypeArgs(['cmd/a', 'filewatch/b'])).toThrow(
       'error: all resources must be of the same type',
     );

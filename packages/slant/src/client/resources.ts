@@ -41,8 +41,7 @@ export function parseTypeArgs(args: readonly string[]): { kind: Kind; names: str
   if (first === undefined) {
     throw new UserError(
       'bad-args',
-      'error: you must specify the type of resource to get.',
-      'Run "slant api-resources" for a complete list of supported resources.',
+      'You must specify the type of resource to get. Use "slant api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.',
     );
   }
   if (!first.includes('/')) return { kind: requireKind(first), names: rest };
