@@ -2,6 +2,8 @@
 // of a fixed size running a command; the screen is read with capture-pane, keys sent with
 // send-keys.
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export class Tmux {
   private readonly socket: string;
@@ -42,11 +44,14 @@ export class Tmux {
     throw new Error(`timed out waiting for ${re} on the screen:\n${last}`);
   }
 
+  /** Ends the server and removes its socket file (tmux leaves it behind). */
   kill(): void {
     try {
       this.tmux('kill-server');
     } catch {
       // Already gone.
     }
+    const dir = join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`);
+    rmSync(join(dir, this.socket), { force: true });
   }
 }
