@@ -84,6 +84,9 @@ describe('client commands against a running slant up', () => {
     expect(table.stdout).toMatch(
       /^NAME {9}CREATED AT\n\(Tiltfile\) {3}\S+Z\nhello {8}\S+Z\nworld {8}\S+Z\n$/,
     );
+    const several = await slant('get', 'uiresources,configmaps', '-o', 'name');
+    expect(several.stdout).toContain('uiresource.tilt.dev/hello\n');
+    expect(several.stdout).toContain('configmap.tilt.dev/hello-disable\n');
     expect((await slant('get', 'uiresources', '-l', 'front', '-o', 'name')).stdout).toBe(
       'uiresource.tilt.dev/hello\n',
     );

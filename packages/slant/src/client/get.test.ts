@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configMap } from '../store/testing.ts';
 import { runGet } from './get.ts';
-import { startTestSession, type TestSession } from './testing.ts';
+import { startTestSession, type TestSession, uiResource } from './testing.ts';
 
 let session: TestSession | undefined;
 afterEach(async () => {
@@ -95,6 +95,25 @@ describe('runGet', () => {
     s.store.create(configMap('b'));
     expect(await done).toBe(0);
     expect(out).toBe('configmap.tilt.dev/a\nconfigmap.tilt.dev/b\n');
+  });
+});
+
+describe('several types', () => {
+  it('prints a table per type with qualified names, a blank line between', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a'));
+    session.store.create(uiResource('web'));
+    expect(await get(['configmaps,uiresources,cmds'])).toEqual({
+      code: 0,
+      out: 'NAME                   CREATED AT\nconfigmap.tilt.dev/a   2024-01-01T00:00:00Z\n\nNAME                      CREATED AT\nuiresource.tilt.dev/web   2024-01-01T00:00:00Z\n',
+      err: '',
+    });
+    expect((await get(['configmap,uiresource'], { output: 'name' })).out).toBe(
+      'configmap.tilt.dev/a\nuiresource.tilt.dev/web\n',
+    );
+    await expect(get(['configmap,uiresource'], { watch: true })).rejects.toThrow(
+      'error: you may only specify a single resource type',
+    );
   });
 });
 

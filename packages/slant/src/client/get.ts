@@ -1,9 +1,11 @@
-// `slant get`: kubectl's get against the session's API — one kind, by name or label selector,
+// `slant get`: kubectl's get against the session's API — a kind (or several: `cmds,filewatches`),
+// by name or label selector,
 // printed as a table, names, JSON or YAML; `-w` keeps printing changes.
 import type { ApiObject } from '@slant/api';
+import { UserError } from '../errors.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
-import { type OutputFormat, printObjects } from './printers.ts';
-import { parseTypeArgs } from './resources.ts';
+import { type OutputFormat, printObjects, TABLE_HEADER, tabulate } from './printers.ts';
+import { parseTypeArgs, requireKind, singularQualified } from './resources.ts';
 
 export interface GetOptions {
   readonly output: OutputFormat;
@@ -23,6 +25,8 @@ export async function runGet(
   args: readonly string[],
   opts: GetOptions,
 ): Promise<number> {
+  const first = args[0] ?? '';
+  if (first.includes(',') && !first.includes('/')) return getKinds(client, args, opts);
   const { kind, names } = parseTypeArgs(args);
   let objs: ApiObject[] = [];
   let code = 0;
@@ -78,4 +82,48 @@ function sameVersion(a: ApiObject, b: ApiObject): boolean {
   return (
     a.metadata.name === b.metadata.name && a.metadata.resourceVersion === b.metadata.resourceVersion
   );
+}
+
+/**
+ * `get TYPE1,TYPE2`: each kind's table in turn (names qualified, a blank line between), or one
+ * List in JSON/YAML, as kubectl prints several types.
+ */
+async function getKinds(
+  client: ApiClient,
+  args: readonly string[],
+  opts: GetOptions,
+): Promise<number> {
+  if (args.length > 1) {
+    throw new UserError('bad-args', 'error: names cannot be given with several resource types');
+  }
+  if (opts.watch || opts.watchOnly === true) {
+    throw new UserError('bad-args', 'error: you may only specify a single resource type');
+  }
+  const kinds = (args[0] ?? '')
+    .split(',')
+    .filter((k) => k !== '')
+    .map(requireKind);
+  const lists = await Promise.all(kinds.map((k) => client.list(k, opts.selector)));
+  const all = lists.flatMap((l) => l.items);
+  if (all.length === 0) {
+    opts.writeErr('No resources found\n');
+    return 0;
+  }
+  if (opts.output !== 'table' && opts.output !== 'wide') {
+    opts.write(printObjects(all, opts.output, { single: false, header: true }));
+    return 0;
+  }
+  const blocks = lists
+    .filter((l) => l.items.length > 0)
+    .map((l) =>
+      tabulate([
+        TABLE_HEADER,
+        ...l.items.map((o) => [
+          `${singularQualified(o.kind)}/${o.metadata.name}`,
+          o.metadata.creationTimestamp ?? '<unknown>',
+        ]),
+      ]),
+    );
+  opts.write(blocks.join('\n'));
+  return 0;
 }
