@@ -191,7 +191,7 @@ export class Engine {
             ? dockerImages.build(name, signal, { pipeline })
             : cmdImages.build(name, signal, { pipeline }),
         applyK8s: (name, signal) => applier.apply(name, signal),
-        runCmd: (name, signal) => runCmdToCompletion(cmds, name, { signal }),
+        runCmd: (name, signal, spanId) => runCmdToCompletion(cmds, name, { signal, spanId }),
       },
     });
     this.stoppers.push(

@@ -2,7 +2,8 @@
 // websocket that negotiates the v5 channel protocol, which can close stdin so `tar -x -f -`
 // sees the end of its input. The exit code comes from the final Status frame.
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
+import { Exec, type V1Status } from '@kubernetes/client-node';
+import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import {
   type ContainerExec,
   ExecError,
@@ -25,13 +26,15 @@ function exitCodeOf(status: V1Status): number {
 }
 
 export class NodeContainerExec implements ContainerExec {
-  private readonly exec: Exec;
+  private readonly exec: () => Exec;
 
   constructor(opts: NodeContainerExecOptions) {
-    const kc = new KubeConfig();
-    kc.loadFromFile(opts.kubeconfigPath);
-    if (opts.context !== undefined) kc.setCurrentContext(opts.context);
-    this.exec = new Exec(kc);
+    const kc = lazyKubeConfig(opts);
+    let made: Exec | undefined;
+    this.exec = () => {
+      made ??= new Exec(kc());
+      return made;
+    };
   }
 
   async open(
@@ -53,7 +56,7 @@ export class NodeContainerExec implements ContainerExec {
     });
     let ws: Awaited<ReturnType<Exec['exec']>>;
     try {
-      ws = await this.exec.exec(
+      ws = await this.exec().exec(
         target.namespace,
         target.pod,
         target.container,
@@ -103,7 +106,14 @@ export class NodeContainerExec implements ContainerExec {
           reject(err);
         }
       };
-      this.exec
+      let exec: Exec;
+      try {
+        exec = this.exec();
+      } catch (err) {
+        reject(new ExecError(errorText(err)));
+        return;
+      }
+      exec
         .exec(
           target.namespace,
           target.pod,

@@ -1,6 +1,7 @@
 // PodLogSource over the API server's pods/log endpoint, with @kubernetes/client-node's Log.
 import { Writable } from 'node:stream';
-import { ApiException, KubeConfig, Log, type LogOptions } from '@kubernetes/client-node';
+import { ApiException, Log, type LogOptions } from '@kubernetes/client-node';
+import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import type { PodLogRequest, PodLogSource } from './pod-logs.ts';
 
 export interface NodePodLogSourceOptions {
@@ -10,13 +11,15 @@ export interface NodePodLogSourceOptions {
 }
 
 export class NodePodLogSource implements PodLogSource {
-  private readonly log: Log;
+  private readonly log: () => Log;
 
   constructor(opts: NodePodLogSourceOptions) {
-    const kc = new KubeConfig();
-    kc.loadFromFile(opts.kubeconfigPath);
-    if (opts.context !== undefined) kc.setCurrentContext(opts.context);
-    this.log = new Log(kc);
+    const kc = lazyKubeConfig(opts);
+    let made: Log | undefined;
+    this.log = () => {
+      made ??= new Log(kc());
+      return made;
+    };
   }
 
   async stream(
@@ -54,7 +57,7 @@ export class NodePodLogSource implements PodLogSource {
     if (req.sinceTime !== undefined) opts.sinceTime = req.sinceTime.toISOString();
     let controller: AbortController;
     try {
-      controller = await this.log.log(req.namespace, req.pod, req.container, sink, opts);
+      controller = await this.log().log(req.namespace, req.pod, req.container, sink, opts);
     } catch (err) {
       throw new Error(errorText(err));
     }

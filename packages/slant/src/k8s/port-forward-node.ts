@@ -1,7 +1,8 @@
 // PortForwardDialer over the API server's pods/portforward websocket, with
 // @kubernetes/client-node's PortForward: one websocket per dialed stream.
 import { Duplex, Writable } from 'node:stream';
-import { KubeConfig, PortForward } from '@kubernetes/client-node';
+import { PortForward } from '@kubernetes/client-node';
+import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import type { PortForwardDialer, PortForwardTarget } from './port-forward-client.ts';
 
 export interface NodePortForwardDialerOptions {
@@ -17,14 +18,16 @@ interface Socket {
 }
 
 export class NodePortForwardDialer implements PortForwardDialer {
-  private readonly forward: PortForward;
+  private readonly forward: () => PortForward;
 
   constructor(opts: NodePortForwardDialerOptions) {
-    const kc = new KubeConfig();
-    kc.loadFromFile(opts.kubeconfigPath);
-    if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+    const kc = lazyKubeConfig(opts);
+    let made: PortForward | undefined;
     // disconnectOnErr=false: we end the stream ourselves with the kubelet's message.
-    this.forward = new PortForward(kc, false);
+    this.forward = () => {
+      made ??= new PortForward(kc(), false);
+      return made;
+    };
   }
 
   async dial(target: PortForwardTarget, signal: AbortSignal): Promise<Duplex> {
@@ -69,7 +72,14 @@ export class NodePortForwardDialer implements PortForwardDialer {
     });
     try {
       const { namespace, pod, port } = target;
-      const socket = await this.forward.portForward(namespace, pod, [port], output, errors, input);
+      const socket = await this.forward().portForward(
+        namespace,
+        pod,
+        [port],
+        output,
+        errors,
+        input,
+      );
       ws = typeof socket === 'function' ? (socket() ?? undefined) : socket;
     } catch (err) {
       stream.destroy();

@@ -61,7 +61,7 @@ export function createCmdReconciler(deps: CmdReconcilerDeps): Reconciler {
 export function runCmdToCompletion(
   runner: CmdRunner,
   name: string,
-  opts: { signal: AbortSignal; extraEnv?: readonly string[] },
+  opts: { signal: AbortSignal; extraEnv?: readonly string[]; spanId?: string },
 ): Promise<ForceRunResult> {
   return runner.forceRun(name, opts);
 }

@@ -97,17 +97,24 @@ export class CmdRunner {
     return this.withLock(name, () => this.reconcileLocked(name));
   }
 
-  /** Runs the Cmd's spec once now (plus `extraEnv`) and waits for it to finish (Tilt's ForceRun). */
+  /**
+   * Runs the Cmd's spec once now (plus `extraEnv`) and waits for it to finish (Tilt's ForceRun);
+   * `spanId` puts its output in the caller's log span (a build's), as Tilt's context logger does.
+   */
   async forceRun(
     name: string,
-    opts: { signal: AbortSignal; extraEnv?: readonly string[] },
+    opts: { signal: AbortSignal; extraEnv?: readonly string[]; spanId?: string },
   ): Promise<ForceRunResult> {
     const run = await this.withLock(name, async () => {
       const cmd = this.deps.store.get('Cmd', name);
       if (cmd === undefined || this.closed) return undefined;
-      return this.startRun(cmd, { time: '', button: undefined }, { time: '', button: undefined }, [
-        ...(opts.extraEnv ?? []),
-      ]);
+      return this.startRun(
+        cmd,
+        { time: '', button: undefined },
+        { time: '', button: undefined },
+        [...(opts.extraEnv ?? [])],
+        opts.spanId,
+      );
     });
     if (run === undefined) {
       // Shutting down is a cancellation, as in Tilt (the context of the run is gone).
@@ -194,6 +201,7 @@ export class CmdRunner {
     restart: TriggerEvent,
     start: TriggerEvent,
     extraEnv: string[],
+    spanId?: string,
   ): Promise<CmdRun> {
     const name = cmd.metadata.name;
     await this.stop(name);
@@ -206,7 +214,7 @@ export class CmdRunner {
     proc.server = server;
     const button = isAfter(restart.time, start.time) ? restart.button : start.button;
     const { logs } = this.deps;
-    const target = logTarget(cmd);
+    const target = spanId === undefined ? logTarget(cmd) : { ...logTarget(cmd), spanId };
     const log = (text: string, level?: LogLevel) =>
       logs.write(level === undefined ? { ...target, text } : { ...target, text, level });
     const argv = cmd.spec.args ?? [];

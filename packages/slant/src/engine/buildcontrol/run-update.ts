@@ -7,6 +7,7 @@ import { ANNOTATIONS, API_VERSION } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { LogWriter } from '../../logs/types.ts';
 import type { ObjectStore } from '../../store/store.ts';
+import { cmdString } from '../../tiltfile/cmd.ts';
 import type { Manifest } from '../manifest.ts';
 import type { ImageTarget, ResourceTargets } from './targets.ts';
 import { changesSince } from './targets.ts';
@@ -23,8 +24,12 @@ export interface BuildExecutors {
     pipeline: BuildPipeline,
   ): Promise<StepResult>;
   applyK8s(name: string, signal: AbortSignal): Promise<StepResult>;
-  /** Runs a Cmd object once (local_resource cmd); resolves when it exits. */
-  runCmd(name: string, signal: AbortSignal): Promise<{ exitCode: number | null; error?: string }>;
+  /** Runs a Cmd object once (local_resource cmd), its output in `spanId`; resolves when it exits. */
+  runCmd(
+    name: string,
+    signal: AbortSignal,
+    spanId: string,
+  ): Promise<{ exitCode: number | null; error?: string }>;
 }
 
 /** Numbered build steps (Tilt's PipelineState): starting one ends the previous. */
@@ -87,7 +92,8 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
     rebuilt.add(t.imageMap);
     return true;
   });
-  const deploySteps = ctx.manifest.type === 'k8s' || ctx.manifest.local?.updateCmdName ? 1 : 0;
+  // A local resource's command is not a pipeline step in Tilt: only its own output shows.
+  const deploySteps = ctx.manifest.type === 'k8s' ? 1 : 0;
   // Tilt counts a push step for every image the cluster pulls from a registry.
   const pushes = toBuild.filter(
     (t) =>
@@ -138,12 +144,10 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
   const local = ctx.manifest.local;
   if (local !== undefined && local.updateCmdName !== '') {
     const cmd = ctx.store.get('Cmd', local.updateCmdName) as Cmd | undefined;
-    const err = await step(`Running cmd: ${(cmd?.spec.args ?? []).join(' ')}`, async () => {
-      const r = await ctx.executors.runCmd(local.updateCmdName, ctx.signal);
-      if (r.error !== undefined) return r.error;
-      return r.exitCode === 0 ? undefined : `exit status ${r.exitCode ?? 1}`;
-    });
-    if (err !== undefined) return err;
+    const shown = cmdString({ argv: cmd?.spec.args ?? [], dir: '', env: [] });
+    const r = await ctx.executors.runCmd(local.updateCmdName, ctx.signal, ctx.spanId);
+    const reason = r.error ?? (r.exitCode === 0 ? undefined : `exit status ${r.exitCode ?? 1}`);
+    if (reason !== undefined) return `Command ${JSON.stringify(shown)} failed: ${reason}`;
   }
   if (local?.serveCmd !== undefined) restartServe(ctx);
 
