@@ -16,11 +16,11 @@ export class Tmux {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  /** Runs `argv` (with `env` added, CI removed so ink draws as on a developer's terminal). */
+  /** Runs `argv` (with `env` added; CI and CONTINUOUS_INTEGRATION removed: ink draws only the last frame under CI). */
   start(argv: readonly string[], opts: { cwd: string; env: Record<string, string> }): void {
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const env = Object.entries(opts.env).map(([k, v]) => `${k}=${quote(v)}`);
-    const cmd = `cd ${quote(opts.cwd)} && env -u CI ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "EXITED $?"; sleep 600`;
+    const cmd = `cd ${quote(opts.cwd)} && env -u CI -u CONTINUOUS_INTEGRATION ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "EXITED $?"; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'main', '-x', '100', '-y', '30', cmd);
   }
 
