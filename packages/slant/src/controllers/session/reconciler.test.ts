@@ -100,3 +100,21 @@ describe('Session reconciler (ci)', () => {
     expect(st?.error).toBe('Timeout after 30m0s: 1 resources not ready (api:runtime)');
   });
 });
+
+describe('Session status at rest', () => {
+  it('keeps the times of targets whose state did not change, though the clock moves', async () => {
+    const t = setup();
+    // `up`: the session never ends, so it keeps reconciling.
+    const session = t.store.getOrThrow('Session', 'Tiltfile');
+    t.store.upsert({ ...session, spec: { ...session.spec, exitCondition: 'manual' } });
+    t.resource('web', { updateStatus: 'ok', runtimeStatus: 'ok', buildHistory: [BUILT] });
+    const webTargets = async () =>
+      (await t.status())?.targets.filter((x) => x.resources.includes('web'));
+    const first = await webTargets();
+    t.clock.advance(5_000);
+    // Something else wakes the reconciler.
+    t.resource('other', { updateStatus: 'pending' });
+    expect((await t.status())?.targets.some((x) => x.resources.includes('other'))).toBe(true);
+    expect(await webTargets()).toEqual(first);
+  });
+});

@@ -134,13 +134,38 @@ export function createSessionReconciler(deps: SessionReconcilerDeps): Reconciler
         const rt = runtimeTarget(store, ui, now);
         if (rt !== undefined) targets.push(rt);
       }
-      const status: SessionStatus = { pid: deps.pid, startTime, targets, done: false };
+      const status: SessionStatus = {
+        pid: deps.pid,
+        startTime,
+        targets: keepTimes(session.status?.targets ?? [], targets),
+        done: false,
+      };
       let requeueAfter: number | undefined;
       if (session.spec.exitCondition === 'ci') requeueAfter = ciExit(session, status, clock);
       store.updateStatus({ ...session, status });
       return requeueAfter === undefined ? undefined : { requeueAfter };
     },
   };
+}
+
+const TIME_FIELDS = new Set(['startTime', 'finishTime', 'lastReadyTime']);
+
+function withoutTimes(state: Target['state']): string {
+  return JSON.stringify(state, (k, v) => (TIME_FIELDS.has(k) ? undefined : v));
+}
+
+/**
+ * A target whose state did not change keeps its previous times: times filled in from the clock
+ * would otherwise change the status on every pass (and wake everything watching it).
+ */
+function keepTimes(prev: readonly Target[], next: Target[]): Target[] {
+  const before = new Map(prev.map((t) => [t.name, t]));
+  return next.map((t) => {
+    const p = before.get(t.name);
+    return p !== undefined && withoutTimes(p.state) === withoutTimes(t.state)
+      ? { ...t, state: p.state }
+      : t;
+  });
 }
 
 /** Applies `ci`'s exit rules to `status`; returns when to look again for the timeout. */
