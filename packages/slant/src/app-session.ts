@@ -98,7 +98,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const clock = systemClock();
   const mainPath = resolve(opts.cwd, opts.file);
   // Each Tiltfile run gets its own log span: the loader's print() goes where the run says.
-  let runWrite: (text: string) => void = () => {};
+  let runWrite: (text: string, level?: 'WARN') => void = () => {};
   // One environment for the session, as Tilt's process has: the Tiltfile's os.putenv changes it
   // (setEnv below) and the commands and probes started afterwards inherit the change.
   const env: Record<string, string> = { ...opts.env };
@@ -110,7 +110,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     env,
     argv: opts.argv,
     executable: opts.executable,
-    logWrite: (t) => runWrite(t),
+    logWrite: (t, level) => runWrite(t, level),
   });
   const tiltfileHost: TiltfileHost = {
     ...host,

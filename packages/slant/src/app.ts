@@ -20,7 +20,7 @@ export interface TiltfileRunRequest {
   readonly argv: readonly string[];
   readonly executable: string;
   /** Where print()/warn() output goes. */
-  readonly logWrite: (text: string) => void;
+  readonly logWrite: (text: string, level?: 'WARN') => void;
   readonly recordBuiltinCalls?: boolean;
 }
 

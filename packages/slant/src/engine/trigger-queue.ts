@@ -7,7 +7,7 @@ import type { ObjectStore } from '../store/store.ts';
 
 export const TRIGGER_QUEUE_NAME = 'tilt-trigger-queue';
 /** model.BuildReasonFlagTriggerUnknown: what a trigger without a known source reports. */
-const REASON_TRIGGER_UNKNOWN = 1 << 9;
+const REASON_TRIGGER_UNKNOWN = 1 << 7;
 
 export function namesInTriggerQueue(cm: ConfigMap | undefined): string[] {
   if (cm?.data === undefined) return [];

@@ -90,15 +90,15 @@ export class NodeProcessRunner implements SyncProcessRunner {
 
 /** Writes print() lines and warnings to a stream (stderr for the CLI), or keeps them. */
 export class StreamLog implements TiltfileLog {
-  private readonly write: (text: string) => void;
-  constructor(write: (text: string) => void) {
+  private readonly write: (text: string, level?: 'WARN') => void;
+  constructor(write: (text: string, level?: 'WARN') => void) {
     this.write = write;
   }
   print(text: string): void {
     this.write(`${text}\n`);
   }
   warn(text: string): void {
-    this.write(`WARNING: ${text}\n`);
+    this.write(`WARNING: ${text}\n`, 'WARN');
   }
 }
 

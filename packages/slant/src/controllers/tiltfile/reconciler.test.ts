@@ -8,6 +8,7 @@ import { addToTriggerQueue } from '../../engine/trigger-queue.ts';
 import { MemoryLogWriter } from '../../logs/types.ts';
 import { flush, newTestStore } from '../../store/testing.ts';
 import { fakeHost } from '../../tiltfile/host-fake.ts';
+import { StreamLog } from '../../tiltfile/host-node.ts';
 import { loadTiltfile } from '../../tiltfile/loader.ts';
 import { createTiltfileReconciler } from './reconciler.ts';
 
@@ -137,5 +138,37 @@ describe('Tiltfile reconciler', () => {
     t.store.update({ ...tf, spec: { ...tf.spec, args: ['x'] } });
     await t.settle();
     expect(t.loads()).toBe(2);
+  });
+});
+
+describe('Tiltfile warnings', () => {
+  it('are logged at WARN level, so level filters find them', async () => {
+    const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+    const store = newTestStore(clock);
+    const logs = new MemoryLogWriter();
+    const host = fakeHost({ files: { '/p/Tiltfile': "local_resource('a', 'true')\n" } });
+    const reconciler = createTiltfileReconciler({
+      store,
+      clock,
+      logs,
+      load: (req) => {
+        const warn = new StreamLog(req.write);
+        warn.warn('something looks off');
+        return loadTiltfile(host, { mainPath: req.path, args: req.args, watchConfigs: true });
+      },
+    });
+    const manager = new Manager({ store, clock });
+    manager.register(reconciler);
+    store.create({
+      apiVersion: API_VERSION,
+      kind: 'Tiltfile',
+      metadata: { name: '(Tiltfile)' },
+      spec: { path: '/p/Tiltfile' },
+    });
+    manager.start();
+    for (let i = 0; i < 20; i++) await flush();
+    const warning = logs.entries.find((e) => e.text.startsWith('WARNING: '));
+    expect(warning).toMatchObject({ text: 'WARNING: something looks off\n', level: 'WARN' });
+    await manager.stop();
   });
 });

@@ -25,7 +25,7 @@ export interface TiltfileLoadRequest {
   readonly path: string;
   readonly args: readonly string[];
   /** print()/warn() output of the run. */
-  readonly write: (text: string) => void;
+  readonly write: (text: string, level?: 'WARN') => void;
 }
 
 export interface TiltfileReconcilerDeps {
@@ -106,7 +106,11 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
       );
     write(`Loading Tiltfile at: ${tf.spec.path}\n`);
 
-    const result = deps.load({ path: tf.spec.path, args: record.args, write: (t) => write(t) });
+    const result = deps.load({
+      path: tf.spec.path,
+      args: record.args,
+      write: (t, level) => write(t, level),
+    });
     const finishedAt = clock.now().toISOString();
     if (result.error !== undefined) {
       write(`${formatError(result.error)}\n`, 'ERROR');
