@@ -89,6 +89,12 @@ describe('extensions', () => {
     expect(await configMapText(ns)).toBe('hello');
     // Nothing was cloned: a file:// repo is read in place.
     await expect(readdir(dataHome)).rejects.toThrow(/ENOENT/);
+    // down runs the custom deploy's delete command with the .env values in its environment.
+    const down = slant(['down'], dir, ns, { EXT_REPO_URL: `file://${origin}` });
+    expect(await down.exitWithin(120_000), down.output).toBe(0);
+    expect(down.output).toContain(
+      `configmap "marker" deleted\nmarker deleted, hello from dotenv\n`,
+    );
   });
 
   test('slant up clones a git repo into the extension cache; a cmd_button runs with its inputs', async () => {

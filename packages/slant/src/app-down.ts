@@ -3,7 +3,7 @@
 // as Tilt's sortManifestsForDeletion) and deletes their Kubernetes objects. Composition root.
 import { resolve } from 'node:path';
 import type { KubernetesApply } from '@slant/api';
-import { nodeTiltfileHost } from './app.ts';
+import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import type { SlantEnvironment } from './app-session.ts';
 import { systemClock } from './clock.ts';
 import { runDeleteCmd } from './controllers/kubernetesapply/apply-cmd.ts';
@@ -45,20 +45,26 @@ export function deletionOrder(
 
 /** Returns the exit code. */
 export async function runDown(opts: DownOptions): Promise<number> {
+  // os.putenv in the Tiltfile reaches the delete commands, as in Tilt's one process.
+  const { env, setEnv } = sessionEnv(opts.env);
   const { host, kubeconfigPath } = nodeTiltfileHost({
     file: opts.file,
     subcommand: 'down',
     ...(opts.kubeContext === undefined ? {} : { kubeContext: opts.kubeContext }),
     cwd: opts.cwd,
-    env: opts.env,
+    env,
     argv: opts.argv,
     executable: opts.executable,
     logWrite: opts.write,
   });
   const result = loadTiltfile(
-    opts.namespace === undefined
-      ? host
-      : { ...host, kube: { ...host.kube, namespace: opts.namespace } },
+    {
+      ...host,
+      ...(opts.namespace === undefined
+        ? {}
+        : { kube: { ...host.kube, namespace: opts.namespace } }),
+      setEnv,
+    },
     {
       mainPath: resolve(opts.cwd, opts.file),
       args: opts.args,
@@ -91,7 +97,7 @@ export async function runDown(opts: DownOptions): Promise<number> {
   // k8s_custom_deploy: its delete command undoes what its apply command did.
   const commands = {
     processes: new NodeProcessRunner({ clock: systemClock() }),
-    baseEnv: opts.env,
+    baseEnv: env,
   };
   for (const ka of ordered) {
     const cmd = ka.spec.deleteCmd;

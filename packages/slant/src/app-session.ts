@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeTiltfileHost } from './app.ts';
+import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import { systemClock } from './clock.ts';
 import { nodeLocalFiles } from './controllers/liveupdate/local-files-node.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
@@ -100,8 +100,8 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   // Each Tiltfile run gets its own log span: the loader's print() goes where the run says.
   let runWrite: (text: string, level?: 'WARN') => void = () => {};
   // One environment for the session, as Tilt's process has: the Tiltfile's os.putenv changes it
-  // (setEnv below) and the commands and probes started afterwards inherit the change.
-  const env: Record<string, string> = { ...opts.env };
+  // (setEnv) and the commands and probes started afterwards inherit the change.
+  const { env, setEnv } = sessionEnv(opts.env);
   const { host, kubeconfigPath } = nodeTiltfileHost({
     file: opts.file,
     subcommand: opts.mode,
@@ -115,12 +115,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const tiltfileHost: TiltfileHost = {
     ...host,
     ...(opts.namespace === undefined ? {} : { kube: { ...host.kube, namespace: opts.namespace } }),
-    setEnv: (changes) => {
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined) delete env[k];
-        else env[k] = v;
-      }
-    },
+    setEnv,
   };
   const kube = await kubeClient(opts, kubeconfigPath);
   const kubeOpts = {

@@ -24,6 +24,24 @@ export interface TiltfileRunRequest {
   readonly recordBuiltinCalls?: boolean;
 }
 
+/**
+ * The one environment of a `slant up`/`ci`/`down` process, as Tilt's own: the Tiltfile's
+ * os.putenv changes it (the host's setEnv) and the commands started afterwards inherit it.
+ */
+export function sessionEnv(initial: Readonly<Record<string, string>>): {
+  env: Record<string, string>;
+  setEnv: NonNullable<TiltfileHost['setEnv']>;
+} {
+  const env: Record<string, string> = { ...initial };
+  const setEnv = (changes: Readonly<Record<string, string | undefined>>) => {
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+  };
+  return { env, setEnv };
+}
+
 export function nodeTiltfileHost(req: TiltfileRunRequest): {
   host: TiltfileHost;
   kubeconfigPath: string | undefined;
