@@ -216,7 +216,9 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   });
   const done =
     opts.mode === 'ci'
-      ? engine.sessionDone().then((r) => {
+      ? engine.sessionDone().then(async (r) => {
+          // Pod logs trail readiness a little: let them arrive before the verdict and the exit.
+          await logsQuiet(engine, 300, 2000);
           if (r.error === undefined) opts.write('SUCCESS. All workloads are healthy.\n');
           return r;
         })
@@ -238,6 +240,24 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
  * both one level under the package.
  */
 const WEB_ASSETS = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Resolves once no log line came for `quietMs`, or after `maxMs`. */
+function logsQuiet(engine: Engine, quietMs: number, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(finish, quietMs);
+    const cap = setTimeout(finish, maxMs);
+    const unsubscribe = engine.logs.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, quietMs);
+    });
+    function finish(): void {
+      clearTimeout(timer);
+      clearTimeout(cap);
+      unsubscribe();
+      resolve();
+    }
+  });
+}
 
 /** `localhost` binds the loopback only; Tilt's default. */
 function apiHost(host: string): string {

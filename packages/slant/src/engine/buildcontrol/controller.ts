@@ -143,8 +143,8 @@ export class BuildController {
       const targets = resourceTargets(store, name, m);
       const lu = liveUpdateCoverage(store, name);
       const buildWatches = targets.fileWatches.filter((w) => !lu.handled.has(w));
-      const changes =
-        s.count === 0 ? undefined : changesSince(store, buildWatches, s.lastStart).earliest;
+      // Before the first update every change counts (auto_init=False starts on one).
+      const changes = changesSince(store, buildWatches, s.lastStart).earliest;
       const liveChanges =
         s.count === 0 || lu.handled.size === 0
           ? undefined

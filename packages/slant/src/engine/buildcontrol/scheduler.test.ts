@@ -33,6 +33,14 @@ function run(resources: ResourceView[], over: Partial<ScheduleInput> = {}) {
 }
 
 describe('schedule', () => {
+  it('starts an auto_init=False resource on its first file change (auto trigger mode) only', () => {
+    const idle = r('gen', { autoInit: false });
+    expect(run([idle]).start).toEqual([]);
+    expect(run([{ ...idle, pendingSince: 5 }]).start).toEqual(['gen']);
+    expect(run([{ ...idle, autoOnChange: false, pendingSince: 5 }]).start).toEqual([]);
+    expect(run([{ ...idle, autoOnChange: false, triggered: true }]).start).toEqual(['gen']);
+  });
+
   it('holds everything while the Tiltfile has pending changes', () => {
     expect(run([r('a')], { tiltfilePending: true })).toEqual({
       start: [],

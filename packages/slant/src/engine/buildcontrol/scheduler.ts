@@ -64,7 +64,8 @@ export interface ScheduleDecision {
 function needsBuild(r: ResourceView): boolean {
   if (r.disabled || r.building) return false;
   if (r.triggered) return true;
-  if (!r.startedFirstBuild) return r.autoInit;
+  // auto_init=False waits for a trigger, or (auto trigger mode) for a file change.
+  if (!r.startedFirstBuild) return r.autoInit || (r.autoOnChange && r.pendingSince !== undefined);
   return r.autoOnChange && r.pendingSince !== undefined;
 }
 
