@@ -57,7 +57,6 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
     m: Monitor,
     signal: AbortSignal,
   ): Promise<LiveUpdateStatus> {
-    const name = lu.metadata.name;
     const target = logTarget(lu);
     const log = (text: string) => deps.logs.write({ ...target, text });
     const buildStart = collectChanges(store, lu, m.sources);
@@ -134,7 +133,6 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       };
     }
     if (applied && triggered) removeFromTriggerQueue(store, resource);
-    void name;
     return status;
   }
 
