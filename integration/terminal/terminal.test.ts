@@ -108,7 +108,12 @@ describe('slant up on a terminal', () => {
     await t.waitFor(/ {2}world +● ok/);
     const api = new SlantApi(join(dir, 'home'), port);
 
-    t.keys('j');
+    // The view reads keys once it has mounted: on a busy machine the first key can come too
+    // early, so press again while the selection has not moved.
+    for (let i = 0; i < 40 && !/▶ hello/.test(t.screen()); i++) {
+      if (/▶ \(Tiltfile\)/.test(t.screen())) t.keys('j');
+      await new Promise((r) => setTimeout(r, 250));
+    }
     t.keys('3');
     const runtime = await t.waitFor(new RegExp(`── hello — runtime log[\\s\\S]*${marker}`));
     expect(runtime).toMatch(/▶ hello +● ok/);
