@@ -65,7 +65,7 @@ export interface EngineAdapters {
   readonly dockerEnv: readonly string[];
   readonly cwd: string;
   readonly pid: number;
-  /** Debounce of file events (ms); default 20. */
+  /** Debounce of file events (ms); default 10. */
   readonly debounceMs?: number;
   /** Told about reconcile failures (bugs); default: written to the global log. */
   readonly onReconcileError?: (reconciler: string, name: string, err: unknown) => void;

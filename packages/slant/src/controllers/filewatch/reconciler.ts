@@ -22,7 +22,7 @@ export interface FileWatchReconcilerDeps {
   watcher: WatcherFactory;
   logs: LogWriter;
   /**
-   * Quiet time that ends a batch of events (Tilt: 200 ms; default 20 ms: @parcel/watcher already
+   * Quiet time that ends a batch of events (Tilt: 200 ms; default 10 ms: @parcel/watcher already
    * gathers the events of one save for at least 50 ms, and repeats are dropped by fingerprint).
    */
   debounceMs?: number;
@@ -42,7 +42,7 @@ const MAX_BACKOFF_MS = 5 * 60 * 1000;
 
 export function createFileWatchReconciler(deps: FileWatchReconcilerDeps): FileWatchReconciler {
   const { store, clock } = deps;
-  const timing = { debounceMs: deps.debounceMs ?? 20, maxBatchMs: deps.maxBatchMs ?? 10_000 };
+  const timing = { debounceMs: deps.debounceMs ?? 10, maxBatchMs: deps.maxBatchMs ?? 10_000 };
   const watches = new Map<string, ActiveWatch>();
 
   /** Writes the status, logging a new error once (as Tilt's maybeUpdateObjectStatus). */
