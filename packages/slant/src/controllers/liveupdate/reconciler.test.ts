@@ -6,6 +6,7 @@ import {
   type LiveUpdate,
   type LiveUpdateSpec,
   type Pod,
+  type UIResource,
 } from '@slant/api';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../clock.ts';
@@ -101,6 +102,12 @@ function setup(opts: { manual?: boolean; spec?: Partial<LiveUpdateSpec> } = {}) 
       ...opts.spec,
     },
   });
+  store.create<UIResource>({
+    apiVersion: API_VERSION,
+    kind: 'UIResource',
+    metadata: meta('web'),
+    spec: {},
+  });
   const change = (s: number, ...paths: string[]) =>
     store.mutateStatus('FileWatch', 'image:web', (fw) => ({
       ...fw.status,
@@ -137,6 +144,12 @@ describe('LiveUpdate reconciler', () => {
         lastFileTimeSynced: '2024-01-01T00:00:05.000000Z',
       },
     ]);
+    // The live update is the resource's latest build.
+    expect(t.store.get('UIResource', 'web')?.status?.buildHistory?.[0]).toEqual({
+      spanID: 'liveupdate:web:web',
+      startTime: '2024-01-01T00:00:00.000Z',
+      finishTime: '2024-01-01T00:00:00.000Z',
+    });
     await t.reconcile();
     expect(t.exec.calls).toHaveLength(2);
   });
@@ -196,6 +209,7 @@ describe('LiveUpdate reconciler', () => {
     expect(t.status()?.containers?.[0]?.lastExecError).toBe(
       'executing on container abc: command "touch /tmp/restart" failed with exit code: 3',
     );
+    expect(t.store.get('UIResource', 'web')?.status?.updateStatus).toBe('error');
   });
 
   it('in manual mode waits for a trigger, then applies and leaves the queue', async () => {

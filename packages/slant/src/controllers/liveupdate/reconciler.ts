@@ -8,6 +8,7 @@ import type { LiveUpdate, LiveUpdateContainerStatus, LiveUpdateStatus } from '@s
 import { ANNOTATIONS } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { Reconciler } from '../../engine/manager.ts';
+import { finishBuild } from '../../engine/buildcontrol/ui-status.ts';
 import { inTriggerQueue, removeFromTriggerQueue } from '../../engine/trigger-queue.ts';
 import type { ContainerExec } from '../../k8s/exec.ts';
 import type { LogWriter } from '../../logs/types.ts';
@@ -83,6 +84,8 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
     let stoppedPod = '';
     let anyFiles = false;
     let applied = false;
+    let runError: string | undefined;
+    const passStart = clock.now().toISOString();
     for (const s of selected) {
       if (isTerminated(s)) {
         stoppedPod ||= s.pod.name;
@@ -105,6 +108,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       );
       anyFiles ||= result.hadFiles;
       applied ||= result.applied;
+      runError ??= result.runError;
       if (result.failed !== undefined) {
         cm.failed = { ...result.failed, lowWaterMark: result.lowWaterMark };
         return { failed: failedState(lu, result.failed.reason, result.failed.message, now) };
@@ -133,6 +137,15 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       };
     }
     if (applied && triggered) removeFromTriggerQueue(store, resource);
+    if (applied && resource !== '') {
+      // A live update is one of the resource's builds, as Tilt shows it.
+      finishBuild(store, resource, {
+        spanID: target.spanId,
+        startTime: passStart,
+        finishTime: clock.now().toISOString(),
+        ...(runError === undefined ? {} : { error: runError }),
+      });
+    }
     return status;
   }
 
