@@ -13,7 +13,7 @@ import {
 } from '../../packages/slant/src/controllers/cmd/reconciler.ts';
 import { statFingerprint } from '../../packages/slant/src/controllers/filewatch/fingerprint.ts';
 import { createFileWatchReconciler } from '../../packages/slant/src/controllers/filewatch/reconciler.ts';
-import { nodeLocalFiles } from '../../packages/slant/src/controllers/liveupdate/local-files-node.ts';
+import { nodeLocalFiles } from '../../packages/slant/src/watch/files-node.ts';
 import { Manager } from '../../packages/slant/src/engine/manager.ts';
 import { NodeProcessRunner } from '../../packages/slant/src/exec/node.ts';
 import { NodeProbeChecker } from '../../packages/slant/src/exec/probe-node.ts';

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import { systemClock } from './clock.ts';
-import { nodeLocalFiles } from './controllers/liveupdate/local-files-node.ts';
+import { nodeLocalFiles } from './watch/files-node.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
 import { Engine } from './engine/engine.ts';
 import { UserError } from './errors.ts';

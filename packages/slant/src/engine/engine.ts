@@ -16,7 +16,7 @@ import { createFileWatchReconciler } from '../controllers/filewatch/reconciler.t
 import { KubernetesApplier } from '../controllers/kubernetesapply/applier.ts';
 import { createKubernetesApplyReconciler } from '../controllers/kubernetesapply/reconciler.ts';
 import { createKubernetesEventsReconciler } from '../controllers/k8sevents/reconciler.ts';
-import type { LocalFiles } from '../controllers/liveupdate/archive.ts';
+import type { LocalFiles } from '../watch/files.ts';
 import { createLiveUpdateReconciler } from '../controllers/liveupdate/reconciler.ts';
 import { createKubernetesDiscoveryReconciler } from '../controllers/kubernetesdiscovery/reconciler.ts';
 import { createDiscoveryPodLogStreamsReconciler } from '../controllers/podlogstream/from-discovery.ts';

@@ -127,7 +127,11 @@ export class NodeContainerExec implements ContainerExec {
         )
         .then((ws) => {
           ws.on('error', (err) => reject(new ExecError(err.message)));
-          ws.on('close', () => resolve({ exitCode: 0, ...out }));
+          // The Status frame comes before the close; a close without one is a broken connection,
+          // not a success (a settled promise ignores this).
+          ws.on('close', () =>
+            reject(new ExecError('exec connection closed before the command finished')),
+          );
           opts.signal?.addEventListener('abort', () => ws.close(), { once: true });
         })
         .catch((err: unknown) => reject(new ExecError(errorText(err))));

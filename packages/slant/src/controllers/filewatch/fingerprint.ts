@@ -1,5 +1,5 @@
 // A file's modification state for FileWatch's repeat filter: kind, mtime and size, or `missing`.
-import type { LocalFileInfo } from '../liveupdate/archive.ts';
+import type { LocalFileInfo } from '../../watch/files.ts';
 
 export function statFingerprint(files: {
   stat(path: string): LocalFileInfo | undefined;

@@ -131,6 +131,20 @@ describe('KubernetesEvents', () => {
     expect(logs.entries).toHaveLength(1);
   });
 
+  it('logs a repeated event again without looking its object up again', async () => {
+    const { store, kube, logs, reconcile } = setup();
+    const { deployUid } = deployWithPod(kube, 'web');
+    store.create(discovery('web', deployUid));
+    await reconcile('web');
+    kube.put(event('e1', 'web-pod'));
+    await settle();
+    const gets = kube.getCount;
+    kube.put(event('e1', 'web-pod', { message: 'Back-off restarting failed container (x2)' }));
+    await settle();
+    expect(logs.entries).toHaveLength(2);
+    expect(kube.getCount).toBe(gets);
+  });
+
   it('writes the namespace only when it is not default', () => {
     const e = (ns: string) => ({
       involvedObject: { kind: 'Pod', name: 'p', namespace: ns },

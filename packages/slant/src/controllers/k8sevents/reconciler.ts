@@ -65,6 +65,8 @@ export function createKubernetesEventsReconciler(deps: KubernetesEventsDeps): Re
   const pending = new Map<string, PendingEvent>();
   // Event uid → the resourceVersion last logged, so re-triage never logs a version twice.
   const logged = new Map<string, string>();
+  // Event uid → its involved object's uid and owners'.
+  const chains = new Map<string, string[]>();
 
   /** The resource whose discovery covers one of `chain`'s uids, or ''. */
   function resourceOf(chain: readonly string[]): string {
@@ -104,24 +106,31 @@ export function createKubernetesEventsReconciler(deps: KubernetesEventsDeps): Re
       name: io.name,
       ...(io.namespace === undefined ? {} : { namespace: io.namespace }),
     };
-    kube
-      .get(ref)
-      .then(async (obj) => (obj === undefined ? undefined : owners.chain(obj)))
-      .then(
-        (chain) => {
-          if (chain === undefined) return;
-          const p: PendingEvent = { event, chain: chain.uids };
-          const uid = event.metadata?.uid ?? '';
-          if (tryLog(p)) pending.delete(uid);
-          else {
-            pending.set(uid, p);
-            // Oldest first out: an unmatched event is most likely someone else's.
-            if (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value ?? '');
-          }
-        },
-        // The object is gone or unreadable (locked-down clusters): nothing to attach it to.
-        () => {},
-      );
+    const uid = event.metadata?.uid ?? '';
+    // A repeated event (its count goes up) involves the same object: no second lookup.
+    const known = chains.get(uid);
+    const chain: Promise<string[] | undefined> =
+      known !== undefined
+        ? Promise.resolve(known)
+        : kube
+            .get(ref)
+            .then(async (obj) => (obj === undefined ? undefined : (await owners.chain(obj)).uids));
+    chain.then(
+      (uids) => {
+        if (uids === undefined) return;
+        if (chains.size > MAX_PENDING) chains.delete(chains.keys().next().value ?? '');
+        chains.set(uid, uids);
+        const p: PendingEvent = { event, chain: uids };
+        if (tryLog(p)) pending.delete(uid);
+        else {
+          pending.set(uid, p);
+          // Oldest first out: an unmatched event is most likely someone else's.
+          if (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value ?? '');
+        }
+      },
+      // The object is gone or unreadable (locked-down clusters): nothing to attach it to.
+      () => {},
+    );
   }
 
   function setWatches(name: string, wanted: ReadonlySet<string>): void {

@@ -1,8 +1,10 @@
 // One container's share of a LiveUpdate pass: the changes it has not seen, the plan for them,
 // and the update itself, with Tilt's log lines and states.
+import { resolve } from 'node:path';
 import type { LiveUpdate, LiveUpdateContainerStateWaiting } from '@slant/api';
 import type { ContainerExec } from '../../k8s/exec.ts';
-import { type LocalFiles, splitMissing, tarArchive } from './archive.ts';
+import type { LocalFiles } from '../../watch/files.ts';
+import { splitMissing, tarArchive } from './archive.ts';
 import { livePlan, type PathMapping, runsFor, stopReason } from './plan.ts';
 import type { SelectedContainer } from './select.ts';
 import { changedAfter, type SourceChanges } from './sources.ts';
@@ -58,7 +60,7 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   if (initial) {
     // Everything under the syncs, copied as whole trees.
     mappings = (spec.syncs ?? []).map((s) => ({
-      localPath: `${spec.basePath}/${s.localPath}`.replace(/\/\.?$/, ''),
+      localPath: resolve(spec.basePath, s.localPath),
       containerPath: s.containerPath,
     }));
     files = mappings.map((m) => m.localPath).filter((p) => d.files.stat(p) !== undefined);

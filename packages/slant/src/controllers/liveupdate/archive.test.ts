@@ -1,6 +1,7 @@
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { type LocalFiles, splitMissing, tarArchive } from './archive.ts';
+import type { LocalFiles } from '../../watch/files.ts';
+import { splitMissing, tarArchive } from './archive.ts';
 
 function memFiles(tree: Record<string, string | null>): LocalFiles {
   return {

@@ -3,22 +3,8 @@
 // (a directory with everything in it); files that no longer exist are removed instead.
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
+import type { LocalFiles } from '../../watch/files.ts';
 import type { PathMapping } from './plan.ts';
-
-export interface LocalFileInfo {
-  readonly isDirectory: boolean;
-  readonly mode: number;
-  readonly mtimeMs: number;
-  readonly size: number;
-}
-
-/** The local file system, as live update reads it. */
-export interface LocalFiles {
-  /** undefined when the path does not exist. */
-  stat(path: string): LocalFileInfo | undefined;
-  read(path: string): Uint8Array;
-  list(dir: string): string[];
-}
 
 export interface ArchivePlan {
   readonly toCopy: readonly PathMapping[];

@@ -14,7 +14,7 @@ import { addToTriggerQueue, inTriggerQueue } from '../../engine/trigger-queue.ts
 import { FakeContainerExec } from '../../k8s/exec-fake.ts';
 import { MemoryLogWriter } from '../../logs/types.ts';
 import { newTestStore } from '../../store/testing.ts';
-import type { LocalFiles } from './archive.ts';
+import type { LocalFiles } from '../../watch/files.ts';
 import { createLiveUpdateReconciler } from './reconciler.ts';
 
 const meta = (name: string, annotations: Record<string, string> = {}) => ({ name, annotations });

@@ -15,7 +15,7 @@ import type { LogWriter } from '../../logs/types.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
-import type { LocalFiles } from './archive.ts';
+import type { LocalFiles } from '../../watch/files.ts';
 import { applyToContainer, type ContainerMonitor } from './apply.ts';
 import { isTerminated, selectedContainers } from './select.ts';
 import { TransportPool } from './transport.ts';

@@ -1,6 +1,6 @@
 // LocalFiles over node:fs (the real adapter; composition roots pass it in).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { LocalFiles } from './archive.ts';
+import type { LocalFiles } from './files.ts';
 
 export const nodeLocalFiles: LocalFiles = {
   stat(path) {
