@@ -95,8 +95,11 @@ start_daemon() {
   local name=$1; shift
   log "starting $name"
   echo "=== $(date -Is) starting: $*" >>"$LOG_DIR/$name.log"
-  setsid -f bash -c 'echo $$ >"$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" \
+  rm -f "$RUN_DIR/$name.pid"
+  setsid -f bash -c 'echo $$ >"$0.tmp"; mv "$0.tmp" "$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" \
     >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&-
+  # setsid -f returns before the child has written its pid; later liveness checks read it.
+  wait_for 10 "$name pid file" test -s "$RUN_DIR/$name.pid" || die "$name did not start"
 }
 
 # stop_stale NAME: a recorded process that is alive but unhealthy gets stopped first.
@@ -445,10 +448,19 @@ nodeStatusReportFrequency: 10s
 maxPods: 110
 oomScoreAdj: 0
 EOF
-  start_daemon kubelet "$K8S_BIN" kubelet --config "$CONF_DIR/kubelet.yaml" \
-    --kubeconfig "$CONF_DIR/kubelet.kubeconfig" --root-dir "$DATA_DIR/kubelet" \
-    --cert-dir "$DATA_DIR/kubelet/pki" --hostname-override "$NODE_NAME" --node-ip "$NODE_IP" --v=1
-  wait_for 120 kubelet kubelet_ok || die "kubelet not healthy, see $LOG_DIR/kubelet.log"
+  # containerd answers `ctr version` before its CRI server is initialized; a kubelet started in
+  # that window exits at once ("server is not initialized yet"), so a dead kubelet is retried.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    start_daemon kubelet "$K8S_BIN" kubelet --config "$CONF_DIR/kubelet.yaml" \
+      --kubeconfig "$CONF_DIR/kubelet.kubeconfig" --root-dir "$DATA_DIR/kubelet" \
+      --cert-dir "$DATA_DIR/kubelet/pki" --hostname-override "$NODE_NAME" --node-ip "$NODE_IP" --v=1
+    wait_for 120 kubelet kubelet_ok_or_exited || die "kubelet not healthy, see $LOG_DIR/kubelet.log"
+    kubelet_ok && return 0
+    log "kubelet exited (attempt $attempt), retrying in 2s"
+    sleep 2
+  done
+  die "kubelet kept exiting, see $LOG_DIR/kubelet.log"
 }
 
 ensure_proxy() {

@@ -74,6 +74,7 @@ containerd_ok() { [[ -S $CONTAINERD_SOCK ]] && ctr --address "$CONTAINERD_SOCK" 
 cm_ok() { curl -skf --max-time 2 https://127.0.0.1:10257/healthz >/dev/null; }
 scheduler_ok() { curl -skf --max-time 2 https://127.0.0.1:10259/healthz >/dev/null; }
 kubelet_ok() { curl -sf --max-time 2 http://127.0.0.1:10248/healthz >/dev/null; }
+kubelet_ok_or_exited() { kubelet_ok || ! pid_alive kubelet; }
 proxy_ok() { curl -sf --max-time 2 http://127.0.0.1:10256/healthz >/dev/null; }
 node_ready() {
   api_get "/api/v1/nodes/$NODE_NAME" 2>/dev/null |
