@@ -89,6 +89,24 @@ ensure_helm() {
   log "built helm in $((SECONDS - t))s"
 }
 
+ensure_compose() {
+  if [[ ! -x $COMPOSE_BIN ]]; then
+    if ! command -v go >/dev/null; then
+      [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build Docker Compose (none on PATH)"
+    fi
+    log "building Docker Compose $COMPOSE_VERSION from its Go module, log: $LOG_DIR/compose-build.log"
+    local t=$SECONDS
+    "$INFRA_DIR/tools/build-compose.sh" "$COMPOSE_VERSION" "$COMPOSE_BIN" >"$LOG_DIR/compose-build.log" 2>&1 ||
+      die "Docker Compose build failed, see $LOG_DIR/compose-build.log"
+    log "built Docker Compose in $((SECONDS - t))s"
+  fi
+  # A system-wide CLI plugin, so `docker compose` works whatever HOME or DOCKER_CONFIG a test sets.
+  if ! cmp -s "$COMPOSE_BIN" "$COMPOSE_PLUGIN"; then
+    mkdir -p "$(dirname "$COMPOSE_PLUGIN")"
+    cp "$COMPOSE_BIN" "$COMPOSE_PLUGIN.tmp" && mv "$COMPOSE_PLUGIN.tmp" "$COMPOSE_PLUGIN"
+  fi
+}
+
 # ---------------------------------------------------------------- daemons
 # start_daemon NAME COMMAND...: run detached in its own session, log to LOG_DIR/NAME.log.
 start_daemon() {
@@ -554,6 +572,7 @@ ensure_packages
 prepare_host
 ensure_binaries
 ensure_helm
+ensure_compose
 ensure_docker
 ensure_registry
 ensure_images

@@ -10,6 +10,9 @@ PAUSE_BIN="$BIN_DIR/pause"
 # helm for helm() and helm_resource-style extensions: built from its Go module, keyed by version.
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
 HELM_BIN="$SLANT_ENV_DIR/tools/helm-$HELM_VERSION/helm"
+COMPOSE_VERSION="${COMPOSE_VERSION:-v5.6.0}"
+COMPOSE_BIN="$SLANT_ENV_DIR/tools/compose-$COMPOSE_VERSION/docker-compose"
+COMPOSE_PLUGIN=/usr/local/lib/docker/cli-plugins/docker-compose
 CONF_DIR="$SLANT_ENV_DIR/config"
 PKI_DIR="$SLANT_ENV_DIR/pki"
 DATA_DIR="$SLANT_ENV_DIR/data"
