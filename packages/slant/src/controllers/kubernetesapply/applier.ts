@@ -1,5 +1,6 @@
-// Applying one KubernetesApply: inject, apply, garbage-collect what it no longer declares, and
-// compute the new status (Tilt's forceApplyHelper + recordApplyResult + garbageCollect). The
+// Applying one KubernetesApply: inject, apply (YAML through the client, or k8s_custom_deploy's
+// commands), garbage-collect what it no longer declares (Tilt's forceApplyHelper +
+// garbageCollect); the status it yields is shaped in apply-status.ts. The
 // build controller calls apply() for objects it manages; the reconciler uses the rest. What was
 // applied is remembered here, so it can still be deleted after the object itself is gone.
 import type {
@@ -8,24 +9,22 @@ import type {
   KubernetesApplyCmd,
   KubernetesApplyStatus,
 } from '@slant/api';
-import { APPLY_CONDITION_JOB_COMPLETE } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { KubeClient } from '../../k8s/client.ts';
 import {
   entityAnnotations,
-  isObject,
   type K8sEntity,
   objectAddress,
   objectAddressKey,
 } from '../../k8s/entity.ts';
 import { uniqueNames } from '../../k8s/names.ts';
-import { serializeSpecYAML } from '../../k8s/yaml.ts';
 import type { LogWriter } from '../../logs/types.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { formatGoDuration, parseGoDuration } from '../../tiltfile/godur.ts';
 import { type LogTarget, logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
-import { type CmdDeployDeps, runApplyCmd, runDeleteCmd } from './apply-cmd.ts';
+import { type CmdDeployDeps, lineWriter, runApplyCmd, runDeleteCmd } from './apply-cmd.ts';
+import { appliedStatus, cleanApplied, failedStatus, withApplyResult } from './apply-status.ts';
 import { applyEntities, type DeployDeps, deleteEntities } from './deploy.ts';
 import { computeInputHash } from './hash.ts';
 import { entitiesToDeploy } from './inject.ts';
@@ -59,37 +58,6 @@ interface AppliedRecord {
 
 function key(e: K8sEntity): string {
   return objectAddressKey(objectAddress(e));
-}
-
-// Tilt's Clean(): what the server adds that nobody wants in resultYAML.
-function clean(e: K8sEntity): K8sEntity {
-  if (!isObject(e.metadata)) return e;
-  const { managedFields: _m, ...meta } = e.metadata;
-  const annotations = isObject(meta.annotations) ? { ...meta.annotations } : undefined;
-  if (annotations !== undefined) {
-    delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
-    meta.annotations = annotations;
-  }
-  return { ...e, metadata: meta };
-}
-
-function jobComplete(objects: readonly K8sEntity[]): boolean {
-  return objects.some((e) => {
-    if (e.kind !== 'Job' || !isObject(e.status)) return false;
-    const conds = Array.isArray(e.status.conditions) ? e.status.conditions : [];
-    return conds.some((c) => isObject(c) && c.type === 'Complete' && c.status === 'True');
-  });
-}
-
-/** The status after an apply: the attempt's fields replace the last attempt's; the rest stays. */
-export function withApplyResult(
-  cur: KubernetesApplyStatus | undefined,
-  result: KubernetesApplyStatus,
-): KubernetesApplyStatus {
-  return {
-    ...(cur?.disableStatus === undefined ? {} : { disableStatus: cur.disableStatus }),
-    ...result,
-  };
 }
 
 export class KubernetesApplier {
@@ -163,14 +131,16 @@ export class KubernetesApplier {
     try {
       if (ka.spec.applyCmd !== undefined) {
         const cmd = ka.spec.applyCmd;
-        deployed = (await this.runApplyCmd(ka, cmd, imageMaps, timeoutMs, log, signal)).map(clean);
+        deployed = (await this.runApplyCmd(ka, cmd, imageMaps, timeoutMs, log, signal)).map(
+          cleanApplied,
+        );
       } else {
         toApply = entitiesToDeploy(ka.spec, imageMaps);
         log('Applying YAML to cluster');
         const deps: DeployDeps = { kube: this.deps.kube, clock: this.deps.clock, log };
         deployed = (
           await applyEntities(deps, toApply, timeoutMs, formatGoDuration(timeoutMs), signal)
-        ).map(clean);
+        ).map(cleanApplied);
       }
       this.report(log, 'Objects applied to cluster:', deployed);
     } catch (err) {
@@ -180,9 +150,7 @@ export class KubernetesApplier {
     const end = microTime(this.deps.clock.now());
     rec.attemptedHash = hash;
     rec.attemptedAt = end;
-    if (deployed === undefined) {
-      return { error: error ?? '', lastApplyStartTime: start, lastApplyTime: end };
-    }
+    if (deployed === undefined) return failedStatus(error ?? '', { start, end });
     const previous = rec.applied;
     rec.applied = deployed;
     if (ka.spec.deleteCmd === undefined) {
@@ -192,25 +160,7 @@ export class KubernetesApplier {
       // What the apply command deployed is its own business; the delete command undoes it.
       rec.deleteCmd = { cmd: ka.spec.deleteCmd, cluster: ka.spec.cluster ?? 'default' };
     }
-    const status: KubernetesApplyStatus = {
-      resultYAML: serializeSpecYAML(deployed),
-      lastApplyStartTime: start,
-      lastApplyTime: end,
-      appliedInputHash: hash,
-    };
-    if (jobComplete(deployed)) {
-      // A Job that already completed will not run again: readers must not wait for its pod.
-      status.conditions = [
-        {
-          type: APPLY_CONDITION_JOB_COMPLETE,
-          status: 'True',
-          lastTransitionTime: end,
-          reason: '',
-          message: '',
-        },
-      ];
-    }
-    return status;
+    return appliedStatus(deployed, { start, end }, hash);
   }
 
   /**
@@ -258,7 +208,7 @@ export class KubernetesApplier {
         clusterName: cluster,
         timeoutMs,
         timeoutText: formatGoDuration(timeoutMs),
-        log: indentedText(log),
+        log: lineWriter(log),
         signal,
       },
     );
@@ -278,7 +228,7 @@ export class KubernetesApplier {
         cmd: del.cmd,
         kubeconfig: this.kubeconfigOf(del.cluster),
         clusterName: del.cluster,
-        log: indentedText((line) => this.log(target, line)),
+        log: lineWriter((line) => this.log(target, line)),
         signal: new AbortController().signal,
       },
     );
@@ -336,14 +286,4 @@ export class KubernetesApplier {
       ...(level ? { level } : {}),
     });
   }
-}
-
-/** Text (whole or partial lines) to `log`, one call per complete line. */
-function indentedText(log: (line: string) => void): (text: string) => void {
-  let partial = '';
-  return (text) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const l of lines) log(l);
-  };
 }

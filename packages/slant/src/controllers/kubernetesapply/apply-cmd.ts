@@ -152,3 +152,13 @@ export async function runDeleteCmd(
     return (err as Error).message;
   }
 }
+
+/** Text (whole or partial lines) to `log`, one call per complete line. */
+export function lineWriter(log: (line: string) => void): (text: string) => void {
+  let partial = '';
+  return (text) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) log(l);
+  };
+}

@@ -14,7 +14,8 @@ import type { ObjectStore } from '../../store/store.ts';
 import { disableConfigMapNames, nextDisableStatus } from '../common/disable.ts';
 import { logTarget } from '../common/log-target.ts';
 import { lastRestartEvent } from '../common/trigger.ts';
-import { type KubernetesApplier, type KubernetesApplierDeps, withApplyResult } from './applier.ts';
+import type { KubernetesApplier, KubernetesApplierDeps } from './applier.ts';
+import { withApplyResult } from './apply-status.ts';
 import { desiredDiscovery } from './discovery.ts';
 
 export interface KubernetesApplyReconcilerDeps extends KubernetesApplierDeps {
