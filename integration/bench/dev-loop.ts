@@ -1,6 +1,6 @@
 // Save → rebuilt image rolled out → new pod Ready, on a one-service app: edit the served file,
-// watch the cluster for the replacement pod. For Slant the time is split into its phases from
-// the API objects' own timestamps (FileWatch, DockerImage, KubernetesApply).
+// watch the cluster for the replacement pod. The time is split into phases from the tools' own
+// API objects (DockerImage build and push stages, KubernetesApply), the same kinds in both.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +8,30 @@ import type { DockerImage, KubernetesApply } from '@slant/api';
 import { connect, createNamespace, deleteNamespace, uniqueName } from '../env/kube.ts';
 import type { SlantEnv } from '../slant-env.ts';
 import { freePort } from '../three-service/ports.ts';
-import { SlantApi, until } from '../three-service/slant-cli.ts';
+import { until } from '../three-service/slant-cli.ts';
 import { PodReadyWatch } from './pod-watch.ts';
 import { captureOutput, stopProcess, type Tool } from './tools.ts';
 
 export interface LoopRun {
   total: number;
-  /** Phases in ms (Slant only): save → build start, build, push, push end → applied, applied → Ready. */
+  /** Phases in ms, from the tool's own API objects: save → build start, build, push, push end → applied, applied → Ready. */
   phases?: { watch: number; build: number; push: number; apply: number; ready: number };
 }
 
 const APP = 'bench-app';
 
-async function writeProject(dir: string, env: SlantEnv, ns: string): Promise<void> {
+export interface LoopOptions {
+  readonly runs: number;
+  /** The app's readinessProbe (an HTTP GET every second); without it Ready = container started. */
+  readonly readinessProbe: boolean;
+}
+
+async function writeProject(
+  dir: string,
+  env: SlantEnv,
+  ns: string,
+  readinessProbe: boolean,
+): Promise<void> {
   await mkdir(join(dir, 'app'), { recursive: true });
   await writeFile(
     join(dir, 'Tiltfile'),
@@ -46,22 +57,24 @@ spec:
       - name: app
         image: ${APP}
         ports: [{containerPort: 8000}]
-        readinessProbe:
-          httpGet: {path: /index.html, port: 8000}
-          periodSeconds: 1
-`,
+${readinessProbe ? PROBE : ''}`,
   );
 }
 
+const PROBE = `        readinessProbe:
+          httpGet: {path: /index.html, port: 8000}
+          periodSeconds: 1
+`;
+
 const ms = (t: string | undefined): number => (t === undefined ? Number.NaN : Date.parse(t));
 
-async function slantPhases(
-  api: SlantApi,
+async function phasesOf(
+  list: <T>(plural: string) => Promise<T[]>,
   saved: number,
   readyAt: number,
 ): Promise<LoopRun['phases']> {
-  const [image] = await api.list<DockerImage>('dockerimages');
-  const [ka] = await api.list<KubernetesApply>('kubernetesapplys');
+  const [image] = await list<DockerImage>('dockerimages');
+  const [ka] = await list<KubernetesApply>('kubernetesapplys');
   const done = image?.status?.completed;
   const buildStart = ms(done?.startedAt);
   const push =
@@ -82,13 +95,18 @@ async function slantPhases(
 }
 
 /** Starts `tool` on the app, waits for the first pod, then measures `runs` edits. */
-export async function measureDevLoop(tool: Tool, env: SlantEnv, runs: number): Promise<LoopRun[]> {
+export async function measureDevLoop(
+  tool: Tool,
+  env: SlantEnv,
+  opts: LoopOptions,
+): Promise<LoopRun[]> {
+  const { runs } = opts;
   const kube = connect(env);
   const ns = uniqueName(`bench-${tool.name}`);
   const dir = await mkdtemp(join(tmpdir(), `bench-${tool.name}-`));
   const home = join(dir, '.home');
   await createNamespace(kube, ns);
-  await writeProject(dir, env, ns);
+  await writeProject(dir, env, ns, opts.readinessProbe);
   const pods = await PodReadyWatch.start(kube.kc, ns);
   const port = await freePort();
   const child = tool.up(dir, port, home);
@@ -103,7 +121,7 @@ export async function measureDevLoop(tool: Tool, env: SlantEnv, runs: number): P
         throw new Error(`${err.message}\n${output()}`);
       });
     const seen = new Set([first.uid]);
-    const api = tool.name === 'slant' ? new SlantApi(home, port) : undefined;
+    const objects = tool.objects(home, port);
     for (let i = 1; i <= runs; i++) {
       // Let the previous rollout finish (old pod gone) so runs don't overlap.
       await until('the previous rollout to settle', 60_000, async () => pods.live().length === 1);
@@ -121,10 +139,8 @@ export async function measureDevLoop(tool: Tool, env: SlantEnv, runs: number): P
         });
       seen.add(pod.uid);
       const run: LoopRun = { total: pod.readyAt - saved };
-      if (api !== undefined) {
-        const phases = await slantPhases(api, saved, pod.readyAt);
-        if (phases !== undefined) run.phases = phases;
-      }
+      const phases = await phasesOf(objects, saved, pod.readyAt).catch(() => undefined);
+      if (phases !== undefined) run.phases = phases;
       results.push(run);
     }
   } finally {

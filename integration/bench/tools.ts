@@ -1,9 +1,11 @@
 // The dev-loop tools the benchmark runs side by side: Slant always, Tilt when TILT_BIN points at
 // a tilt binary (built outside this repo). Both run as real processes on the real environment.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { SlantEnv } from '../slant-env.ts';
+import { SlantApi } from '../three-service/slant-cli.ts';
 
 const SLANT_BIN = resolve(import.meta.dirname, '../../packages/slant/bin/slant.js');
 
@@ -11,7 +13,11 @@ export interface Tool {
   readonly name: string;
   /** `up` in stream mode in `dir`, its HTTP server on `port`, state under `home`. */
   up(dir: string, port: number, home: string): ChildProcess;
+  /** Lists the running session's API objects of one kind (plural), to split times into phases. */
+  objects(home: string, port: number): <T>(plural: string) => Promise<T[]>;
 }
+
+const run = promisify(execFile);
 
 function toolEnv(env: SlantEnv, home: string): NodeJS.ProcessEnv {
   return {
@@ -35,6 +41,10 @@ export function tools(env: SlantEnv): Tool[] {
           env: toolEnv(env, home),
           stdio: ['ignore', 'pipe', 'pipe'],
         }),
+      objects: (home, port) => {
+        const api = new SlantApi(home, port);
+        return (plural) => api.list(plural);
+      },
     },
   ];
   const tilt = process.env.TILT_BIN;
@@ -48,6 +58,13 @@ export function tools(env: SlantEnv): Tool[] {
           env: toolEnv(env, home),
           stdio: ['ignore', 'pipe', 'pipe'],
         }),
+      // Tilt's API server speaks TLS with its own CA: `tilt get` reads its config for us.
+      objects: (home, port) => async (plural) => {
+        const { stdout } = await run(tilt, ['get', plural, '-o', 'json', '--port', String(port)], {
+          env: toolEnv(env, home),
+        });
+        return (JSON.parse(stdout) as { items: never[] }).items;
+      },
     });
   }
   return list;
