@@ -1,6 +1,7 @@
 // Running a command in a container through the API server (kubectl exec): what live_update
 // needs to remove files, unpack a tar archive from stdin and run its commands — one exec per
-// command, or one long-lived exec that keeps its stdin open (the fast path).
+// command, or one long-lived exec that keeps its stdin open (the fast path). The result, stream
+// and error types are shared with Docker's exec (docker/exec.ts).
 
 export interface ExecTarget {
   readonly namespace: string;
@@ -40,15 +41,12 @@ export interface ExecStreamHandlers {
   stderr(chunk: Uint8Array): void;
 }
 
-export interface ContainerExec {
+/** `T` names the container: a pod's container here, a Docker container in docker/exec.ts. */
+export interface ContainerExec<T = ExecTarget> {
   /** Starts `argv` and keeps its stdin open; rejects with ExecError when it cannot start. */
-  open(
-    target: ExecTarget,
-    argv: readonly string[],
-    handlers: ExecStreamHandlers,
-  ): Promise<ExecStream>;
+  open(target: T, argv: readonly string[], handlers: ExecStreamHandlers): Promise<ExecStream>;
   run(
-    target: ExecTarget,
+    target: T,
     argv: readonly string[],
     opts?: { stdin?: Uint8Array; signal?: AbortSignal; onOutput?: (text: string) => void },
   ): Promise<ExecResult>;
