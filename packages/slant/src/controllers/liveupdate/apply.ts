@@ -2,14 +2,25 @@
 // and the update itself, with Tilt's log lines and states.
 import { resolve } from 'node:path';
 import type { LiveUpdate, LiveUpdateContainerStateWaiting } from '@slant/api';
+import type { DockerContainerExec } from '../../docker/exec.ts';
 import type { ContainerExec } from '../../k8s/exec.ts';
 import type { LocalFiles } from '../../watch/files.ts';
 import { splitMissing, tarArchive } from './archive.ts';
 import { livePlan, type PathMapping, runsFor, stopReason } from './plan.ts';
-import type { SelectedContainer } from './select.ts';
+import { displayName, type SelectedContainer } from './select.ts';
 import { changedAfter, type SourceChanges } from './sources.ts';
-import { execTransport, type TransportPool } from './transport.ts';
-import { updateContainer } from './updater.ts';
+import {
+  announced,
+  bindExec,
+  type ContainerTransport,
+  execTransport,
+  type TransportPool,
+} from './transport.ts';
+import { restartContainer, updateContainer } from './updater.ts';
+
+// Tilt's ExecUpdater text: Kubernetes containers can't be restarted in place.
+const EXEC_NO_RESTART =
+  'ExecUpdater does not support `restart_container()` step. If you ran Tilt with `--updateMode=exec`, omit this flag. If you are using a non-Docker container runtime, see https://github.com/tilt-dev/tilt-extensions/tree/master/restart_process for a workaround';
 
 export interface ContainerMonitor {
   /** Time (ms) of the newest change this container has; 0 before its first update. */
@@ -20,6 +31,8 @@ export interface ContainerMonitor {
 
 export interface ApplyDeps {
   exec: ContainerExec;
+  /** Reaches Docker Compose containers. */
+  dockerExec?: DockerContainerExec;
   files: LocalFiles;
   display: (files: readonly string[]) => string;
   log: (text: string) => void;
@@ -80,12 +93,16 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   if (stop !== undefined) return { ...base, failed: { reason: 'UpdateStopped', message: stop } };
   if (plan.syncPaths.length === 0) return { ...base, ...(waiting ? { waiting } : {}) };
   if (c.state.waiting?.reason === 'CrashLoopBackOff') {
-    const message = `Cannot live update because container crashing. Pod: ${sel.pod.name}`;
+    const message = `Cannot live update because container crashing. Pod: ${sel.podName}`;
     return { ...base, failed: { reason: 'CrashLoopBackOff', message } };
   }
   if (waiting !== undefined) return { ...base, waiting };
 
-  const display = `${sel.pod.name}/${c.name}`;
+  const display = displayName(sel);
+  // Tilt: "Updating pod p: …", or "Updating container c: …" for Docker containers.
+  const updating =
+    sel.podName !== '' ? `Updating pod ${sel.podName}` : `Updating container ${display}`;
+  const restart = spec.restart === 'always';
   const { toCopy, toRemove } = initial
     ? { toCopy: mappings ?? [], toRemove: [] }
     : splitMissing(d.files, plan.syncPaths);
@@ -105,13 +122,31 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
     d.log(`Will copy ${toCopy.length} file(s) to container: [${display}]\n`);
     for (const m of toCopy) d.log(`- '${m.localPath}' --> '${m.containerPath}'\n`);
   }
+  if (restart && sel.runtime === 'kubernetes') {
+    return {
+      ...base,
+      failed: { reason: 'UpdateFailed', message: `${updating}: ${EXEC_NO_RESTART}` },
+    };
+  }
   const archiveStart = d.now();
   const archive = toCopy.length === 0 ? undefined : await tarArchive(d.files, toCopy);
   const archiveMs = d.now() - archiveStart;
-  const target = { namespace: sel.pod.namespace, pod: sel.pod.name, container: c.name };
+  const docker = sel.runtime === 'docker';
+  const dockerExec = d.dockerExec;
+  if (docker && dockerExec === undefined) {
+    const message = `${updating}: no Docker engine to run commands in the container`;
+    return { ...base, failed: { reason: 'UpdateFailed', message } };
+  }
+  const bound =
+    dockerExec !== undefined && docker
+      ? bindExec(dockerExec, { containerId: c.id })
+      : bindExec(d.exec, { namespace: sel.namespace, pod: sel.podName, container: c.name });
   const change = { toRemove, archive, runs: runsFor(spec, plan.syncPaths) };
-  const plain = execTransport(d.exec, target, d.signal);
-  const fast = d.pool === undefined ? undefined : await d.pool.receiver(target, c.id);
+  // Tilt's Docker exec prints each command it runs; the same lines whichever transport is used.
+  const shown = (t: ContainerTransport) => (docker ? announced(t, d.log) : t);
+  const plain = shown(execTransport(bound, d.signal));
+  const receiver = d.pool === undefined ? undefined : await d.pool.receiver(bound, c.id);
+  const fast = receiver === undefined ? undefined : shown(receiver);
   let used = fast ?? plain;
   let outcome = await updateContainer(used, c.id, change, d.log, d.now);
   if (!outcome.ok && 'unreachable' in outcome && fast !== undefined) {
@@ -121,12 +156,23 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
     outcome = await updateContainer(plain, c.id, change, d.log, d.now);
   }
   if (!outcome.ok && 'unreachable' in outcome) {
-    const message = `Updating pod ${sel.pod.name}: ${outcome.unreachable.message}`;
+    const message = `${updating}: ${outcome.unreachable.message}`;
     return { ...base, failed: { reason: 'UpdateFailed', message } };
   }
   if (!outcome.ok && 'failure' in outcome) {
-    const message = `Updating pod ${sel.pod.name}: ${outcome.failure}`;
+    const message = `${updating}: ${outcome.failure}`;
     return { ...base, failed: { reason: 'UpdateFailed', message } };
+  }
+  let restartMs = 0;
+  if (outcome.ok && restart && dockerExec !== undefined) {
+    const started = d.now();
+    const err = await restartContainer(dockerExec, { containerId: c.id }, display, d.log);
+    // Its receiver died with the old process; the next update starts a new one.
+    d.pool?.restarted(c.id);
+    if (err !== undefined) {
+      return { ...base, failed: { reason: 'UpdateFailed', message: `${updating}: ${err}` } };
+    }
+    restartMs = d.now() - started;
   }
   monitor.lastFileTimeSynced = newHigh;
   if (!outcome.ok) {
@@ -135,9 +181,10 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   }
   d.log(`  → Container ${display} updated!\n`);
   const { remove, copy, run } = outcome.timings;
-  const total = archiveMs + remove + copy + run;
+  const total = archiveMs + remove + copy + run + restartMs;
+  const restarted = restart ? `, restart ${restartMs} ms` : '';
   d.log(
-    `     Synced in ${total} ms via ${used.name}: archive ${archiveMs} ms, remove ${remove} ms, copy ${copy} ms, run steps ${run} ms\n`,
+    `     Synced in ${total} ms via ${used.name}: archive ${archiveMs} ms, remove ${remove} ms, copy ${copy} ms, run steps ${run} ms${restarted}\n`,
   );
   return { ...base, applied: true };
 }

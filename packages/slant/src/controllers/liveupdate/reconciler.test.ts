@@ -10,6 +10,7 @@ import {
 } from '@slant/api';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../clock.ts';
+import { FakeDockerExec } from '../../docker/exec-fake.ts';
 import { addToTriggerQueue, inTriggerQueue } from '../../engine/trigger-queue.ts';
 import { FakeContainerExec } from '../../k8s/exec-fake.ts';
 import { MemoryLogWriter } from '../../logs/types.ts';
@@ -58,6 +59,7 @@ function setup(opts: { manual?: boolean; spec?: Partial<LiveUpdateSpec> } = {}) 
     clock,
     logs,
     exec,
+    dockerExec: new FakeDockerExec(),
     files,
     display: (fs) => `[${fs.join(' ')}]`,
   });
@@ -187,6 +189,18 @@ describe('LiveUpdate reconciler', () => {
     await t.reconcile();
     const tars = t.exec.calls.filter((c) => c.argv[0] === 'tar');
     expect(tars.map((c) => c.target.pod)).toEqual(['web-abc', 'web-xyz']);
+  });
+
+  it('refuses restart_container() on a Kubernetes container, pointing to restart_process as Tilt does', async () => {
+    const t = setup({ spec: { restart: 'always' } });
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.exec.calls).toEqual([]);
+    expect(t.status()?.failed).toMatchObject({
+      reason: 'UpdateFailed',
+      message:
+        'Updating pod web-abc: ExecUpdater does not support `restart_container()` step. If you ran Tilt with `--updateMode=exec`, omit this flag. If you are using a non-Docker container runtime, see https://github.com/tilt-dev/tilt-extensions/tree/master/restart_process for a workaround',
+    });
   });
 
   it('marks a crash-looping container as failed instead of syncing', async () => {

@@ -1,12 +1,15 @@
 // The LiveUpdate reconciler (Tilt's liveupdate.Reconciler, v2 semantics): collects file changes
 // from its FileWatch sources (dropping those the current image already has), and brings every
-// selected container up to date: each container remembers the newest change it has, so a new or
-// restarted container gets every change since the image was built replayed onto it. A change
+// selected container up to date — pods' containers (Kubernetes exec) or a Compose service's
+// container (Docker exec; restart_container restarts it after the update). Each container
+// remembers the newest change it has, so a new or restarted container gets every change since
+// the image was built replayed onto it. A change
 // outside the syncs, a fall_back_on file, a crash-looping or stopped container, or a failed
 // transport marks the LiveUpdate failed: the build controller then rebuilds the image.
 import type { LiveUpdate, LiveUpdateContainerStatus, LiveUpdateStatus } from '@slant/api';
 import { ANNOTATIONS } from '@slant/api';
 import type { Clock } from '../../clock.ts';
+import type { DockerContainerExec } from '../../docker/exec.ts';
 import type { Reconciler } from '../../engine/manager.ts';
 import { finishBuild } from '../../engine/buildcontrol/ui-status.ts';
 import { inTriggerQueue, removeFromTriggerQueue } from '../../engine/trigger-queue.ts';
@@ -17,15 +20,17 @@ import { logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
 import type { LocalFiles } from '../../watch/files.ts';
 import { applyToContainer, type ContainerMonitor } from './apply.ts';
-import { isTerminated, selectedContainers } from './select.ts';
+import { displayName, isTerminated, selectedContainers } from './select.ts';
 import { TransportPool } from './transport.ts';
-import { collectChanges, type SourceChanges } from './sources.ts';
+import { changedAfter, collectChanges, type SourceChanges } from './sources.ts';
 
 export interface LiveUpdateDeps {
   store: ObjectStore;
   clock: Clock;
   logs: LogWriter;
   exec: ContainerExec;
+  /** Docker exec and restart, for Docker Compose containers; without it they can't be updated. */
+  dockerExec?: DockerContainerExec;
   files: LocalFiles;
   /** How changed files are shown (Tilt: relative to the cwd when inside it). */
   display: (files: readonly string[]) => string;
@@ -51,7 +56,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
   const { store, clock } = deps;
   const startedAt = clock.now().getTime();
   const monitors = new Map<string, Monitor>();
-  const pool = deps.fastPath === false ? undefined : new TransportPool(deps.exec);
+  const pool = deps.fastPath === false ? undefined : new TransportPool();
 
   async function update(
     lu: LiveUpdate,
@@ -81,14 +86,19 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       }
     }
     const status: LiveUpdateStatus = { containers: [] };
-    let stoppedPod = '';
+    let stopped: string | undefined;
     let anyFiles = false;
     let applied = false;
     let runError: string | undefined;
     const passStart = clock.now().toISOString();
     for (const s of selected) {
       if (isTerminated(s)) {
-        stoppedPod ||= s.pod.name;
+        // Tilt names the pod; a Docker container has none, so it is named instead.
+        stopped ??=
+          s.runtime === 'docker' ? `Container name: ${displayName(s)}` : `Pod name: ${s.podName}`;
+        // Its pending changes count too (Tilt): with no live container left they need a rebuild.
+        const since = m.containers.get(s.container.id)?.lastFileTimeSynced || startedAt;
+        anyFiles ||= changedAfter(m.sources, since).files.length > 0;
         continue;
       }
       const key = s.container.id;
@@ -97,6 +107,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       const result = await applyToContainer(
         {
           exec: deps.exec,
+          ...(deps.dockerExec === undefined ? {} : { dockerExec: deps.dockerExec }),
           files: deps.files,
           display: deps.display,
           log,
@@ -116,8 +127,8 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       const entry: LiveUpdateContainerStatus = {
         containerName: s.container.name,
         containerID: s.container.id,
-        podName: s.pod.name,
-        namespace: s.pod.namespace,
+        podName: s.podName,
+        namespace: s.namespace,
         ...(cm.lastFileTimeSynced > 0
           ? { lastFileTimeSynced: microTime(new Date(cm.lastFileTimeSynced)) }
           : {}),
@@ -126,12 +137,12 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       };
       status.containers?.push(entry);
     }
-    if (stoppedPod !== '' && anyFiles && (status.containers ?? []).length === 0) {
+    if (stopped !== undefined && anyFiles && (status.containers ?? []).length === 0) {
       return {
         failed: failedState(
           lu,
           'Terminated',
-          `Container for live update is stopped. Pod name: ${stoppedPod}`,
+          `Container for live update is stopped. ${stopped}`,
           now,
         ),
       };
@@ -169,6 +180,11 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
         kind: 'KubernetesApply',
         map: (o) =>
           namesUsing(store, (lu) => lu.spec.selector.kubernetes?.applyName === o.metadata.name),
+      },
+      {
+        kind: 'DockerComposeService',
+        map: (o) =>
+          namesUsing(store, (lu) => lu.spec.selector.dockerCompose?.service === o.metadata.name),
       },
       // Manual-mode live updates run when their resource is triggered.
       {

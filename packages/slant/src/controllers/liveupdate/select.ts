@@ -1,13 +1,26 @@
 // Which containers a LiveUpdate updates (Tilt's visitSelectedContainers): the pods of its
 // KubernetesDiscovery that belong to the current deploy, and in them the containers running the
-// ImageMap's image (or named by container_selector, or running `image` for live-update-only images).
-import type { Container, KubernetesApply, LiveUpdate, Pod } from '@slant/api';
+// ImageMap's image (or named by container_selector, or running `image` for live-update-only
+// images); or the container of its DockerComposeService.
+import type {
+  Container,
+  ContainerState,
+  DockerComposeService,
+  KubernetesApply,
+  LiveUpdate,
+} from '@slant/api';
 import { parseNormalizedNamed, refName, refString } from '../../container/ref.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { currentPods } from '../uiresource/apply-filter.ts';
 
 export interface SelectedContainer {
-  readonly pod: Pod;
+  /** How it is reached: a pod's container through the API server, or the Docker engine. */
+  readonly runtime: 'kubernetes' | 'docker';
+  /** '' for a Docker container: Tilt models it as a pod without a name. */
+  readonly podName: string;
+  readonly namespace: string;
+  /** The pod's phase; '' for a Docker container. */
+  readonly phase: string;
   readonly container: Container;
 }
 
@@ -22,6 +35,8 @@ function sameRef(a: string, b: string, exact: boolean): boolean {
 }
 
 export function selectedContainers(store: ObjectStore, lu: LiveUpdate): SelectedContainer[] {
+  const dc = lu.spec.selector.dockerCompose;
+  if (dc !== undefined) return composeContainers(store, dc.service);
   const sel = lu.spec.selector.kubernetes;
   if (sel === undefined) return [];
   const kd = store.get('KubernetesDiscovery', sel.discoveryName);
@@ -43,16 +58,62 @@ export function selectedContainers(store: ObjectStore, lu: LiveUpdate): Selected
     return [];
   }
   const out: SelectedContainer[] = [];
-  for (const pod of pods)
-    for (const c of pod.containers) if (match(c)) out.push({ pod, container: c });
+  for (const pod of pods) {
+    for (const c of pod.containers) {
+      if (!match(c)) continue;
+      const { name: podName, namespace, phase } = pod;
+      out.push({ runtime: 'kubernetes', podName, namespace, phase, container: c });
+    }
+  }
   return out;
+}
+
+// Docker's container states as Kubernetes ones (Tilt's luDCResource).
+function composeState(dcs: DockerComposeService): ContainerState {
+  const s = dcs.status?.containerState ?? {};
+  const status = s.status ?? '';
+  if (['created', 'paused', 'restarting'].includes(status)) return { waiting: { reason: status } };
+  if (status === 'running') return { running: { startedAt: s.startedAt ?? '' } };
+  if (['removing', 'exited', 'dead'].includes(status)) {
+    return {
+      terminated: {
+        exitCode: s.exitCode ?? 0,
+        reason: status,
+        startedAt: s.startedAt ?? '',
+        finishedAt: s.finishedAt ?? '',
+      },
+    };
+  }
+  return {};
+}
+
+/** The service's container, once `docker compose up` has created one. */
+function composeContainers(store: ObjectStore, service: string): SelectedContainer[] {
+  const dcs = store.get('DockerComposeService', service) as DockerComposeService | undefined;
+  const id = dcs?.status?.containerID ?? '';
+  if (dcs === undefined || id === '' || dcs.status?.containerState === undefined) return [];
+  const state = composeState(dcs);
+  const container: Container = {
+    name: dcs.status?.containerName ?? '',
+    id,
+    ready: state.running !== undefined,
+    image: '',
+    restarts: 0,
+    state,
+    ports: [],
+  };
+  return [{ runtime: 'docker', podName: '', namespace: '', phase: '', container }];
 }
 
 /** Terminated: the pod completed or the container exited (no update can reach it). */
 export function isTerminated(s: SelectedContainer): boolean {
   return (
-    s.pod.phase === 'Succeeded' ||
-    s.pod.phase === 'Failed' ||
-    s.container.state.terminated !== undefined
+    s.phase === 'Succeeded' || s.phase === 'Failed' || s.container.state.terminated !== undefined
   );
+}
+
+/** How Tilt names the container in its logs: `pod/container`, or the Docker container's name. */
+export function displayName(s: SelectedContainer): string {
+  if (s.podName !== '') return `${s.podName}/${s.container.name}`;
+  return s.container.name !== '' ? s.container.name : s.container.id.slice(0, 10);
 }

@@ -3,6 +3,7 @@
 // log unless echo_off. A failing run step is the user's (the next change retries); anything else
 // means the container can't be live-updated.
 import type { LiveUpdateExec } from '@slant/api';
+import type { DockerContainerExec, DockerExecTarget } from '../../docker/exec.ts';
 import { ExecError } from '../../k8s/exec.ts';
 import { cmdString } from '../../tiltfile/cmd.ts';
 import type { PathMapping } from './plan.ts';
@@ -131,4 +132,23 @@ export async function updateContainer(
   }
   lap('run');
   return { ok: true, timings };
+}
+
+/**
+ * restart_container(): restarts a Docker container in place after the update, so its entrypoint
+ * starts over with the new files (Tilt's DockerUpdater). Resolves with the error text, if any.
+ */
+export async function restartContainer(
+  exec: DockerContainerExec,
+  target: DockerExecTarget,
+  display: string,
+  log: (text: string) => void,
+): Promise<string | undefined> {
+  log(`Restarting container: ${display}\n`);
+  try {
+    await exec.restart(target);
+    return undefined;
+  } catch (err) {
+    return `ContainerRestart: ${(err as Error).message}`;
+  }
 }
