@@ -2,12 +2,13 @@
 // enabled resources for deletion (dependents before what they depend on, later resources first,
 // as Tilt's sortManifestsForDeletion) and deletes their Kubernetes objects. Composition root.
 import { resolve } from 'node:path';
-import type { KubernetesApply } from '@slant/api';
+import type { DockerComposeProject, DockerComposeService, KubernetesApply } from '@slant/api';
 import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import type { SlantEnvironment } from './app-session.ts';
 import { systemClock } from './clock.ts';
 import { runDeleteCmd } from './controllers/kubernetesapply/apply-cmd.ts';
 import { downKubernetesApplies } from './controllers/kubernetesapply/down.ts';
+import { ProcessComposeCli } from './docker/compose.ts';
 import { NodeProcessRunner } from './exec/node.ts';
 import { createNodeKubeClient } from './k8s/client-node.ts';
 import type { TiltfileResource } from './tiltfile/assemble/model.ts';
@@ -17,6 +18,8 @@ import { loadTiltfile } from './tiltfile/loader.ts';
 export interface DownOptions extends SlantEnvironment {
   readonly args: readonly string[];
   readonly deleteNamespaces: boolean;
+  /** `docker compose down --volumes`. */
+  readonly deleteVolumes?: boolean;
   readonly write: (text: string) => void;
 }
 
@@ -78,10 +81,57 @@ export async function runDown(opts: DownOptions): Promise<number> {
       .filter((o): o is KubernetesApply => o.kind === 'KubernetesApply')
       .map((o) => [o.metadata.name, o]),
   );
-  const ordered = deletionOrder(result.resources, result.enabledResources)
+  const order = deletionOrder(result.resources, result.enabledResources);
+  const ordered = order
     .map((n) => applies.get(n))
     .filter((a): a is KubernetesApply => a !== undefined);
-  if (ordered.length === 0) return 0;
+  const projects = composeProjects(order, result.objects);
+  const errors =
+    ordered.length === 0 ? [] : await downKubernetes(opts, env, kubeconfigPath, ordered);
+  if (errors.length > 0) {
+    for (const e of errors) opts.write(`${e}\n`);
+    return 1;
+  }
+  // Compose projects after Kubernetes, each once, as Tilt does.
+  const compose = new ProcessComposeCli({
+    processes: new NodeProcessRunner({ clock: systemClock() }),
+    env,
+    cwd: opts.cwd,
+  });
+  for (const p of projects) {
+    try {
+      await compose.down(p, opts.write, opts.deleteVolumes === true);
+    } catch (err) {
+      opts.write(`Running \`docker-compose down\`: ${(err as Error).message}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function composeProjects(
+  order: readonly string[],
+  objects: readonly { kind: string; metadata: { name: string } }[],
+): DockerComposeProject[] {
+  const services = new Map(
+    objects
+      .filter((o): o is DockerComposeService => o.kind === 'DockerComposeService')
+      .map((o) => [o.metadata.name, o]),
+  );
+  const byName = new Map<string, DockerComposeProject>();
+  for (const n of order) {
+    const p = services.get(n)?.spec.project;
+    if (p !== undefined && !byName.has(p.name ?? '')) byName.set(p.name ?? '', p);
+  }
+  return [...byName.values()];
+}
+
+async function downKubernetes(
+  opts: DownOptions,
+  env: Readonly<Record<string, string>>,
+  kubeconfigPath: string | undefined,
+  ordered: readonly KubernetesApply[],
+): Promise<string[]> {
   const kube = await createNodeKubeClient({
     kubeconfigPath: kubeconfigPath ?? '',
     ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
@@ -118,6 +168,5 @@ export async function runDown(opts: DownOptions): Promise<number> {
       );
     }
   }
-  for (const e of errors) opts.write(`${e}\n`);
-  return errors.length === 0 ? 0 : 1;
+  return errors;
 }

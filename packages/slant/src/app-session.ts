@@ -8,6 +8,8 @@ import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import { systemClock } from './clock.ts';
 import { nodeLocalFiles } from './watch/files-node.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
+import { ProcessComposeCli } from './docker/compose.ts';
+import { NodeDockerContainers } from './docker/containers-node.ts';
 import { Engine } from './engine/engine.ts';
 import { UserError } from './errors.ts';
 import { NodeProcessRunner } from './exec/node.ts';
@@ -123,6 +125,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     ...(opts.kubeContext === undefined ? {} : { context: opts.kubeContext }),
   };
   const processes = new NodeProcessRunner({ clock, reaper: new ShellReaper() });
+  const dockerHost = opts.env.DOCKER_HOST ? { host: opts.env.DOCKER_HOST } : {};
   const programCache = new Map();
   const watch = opts.mode === 'up';
   const maxLines = logMaxLines(opts.env);
@@ -134,7 +137,9 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     portForwards: new NodePortForwardDialer(kubeOpts),
     exec: new NodeContainerExec(kubeOpts),
     files: nodeLocalFiles,
-    docker: new NodeDockerClient(opts.env.DOCKER_HOST ? { host: opts.env.DOCKER_HOST } : {}),
+    docker: new NodeDockerClient(dockerHost),
+    compose: new ProcessComposeCli({ processes, env, cwd: opts.cwd }),
+    containers: new NodeDockerContainers(dockerHost),
     processes,
     probes: new NodeProbeChecker({ processes, env, dir: opts.cwd }),
     watcher: new ParcelWatcherFactory(),

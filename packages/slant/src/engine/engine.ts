@@ -10,6 +10,9 @@ import {
   runCmdToCompletion,
 } from '../controllers/cmd/reconciler.ts';
 import { CmdImageBuilder } from '../controllers/cmdimage/builder.ts';
+import { ComposeApplier } from '../controllers/dockercomposeservice/applier.ts';
+import { createDockerComposeServiceReconciler } from '../controllers/dockercomposeservice/reconciler.ts';
+import { createComposeLogsReconciler } from '../controllers/dockercomposelogs/reconciler.ts';
 import { DockerImageBuilder } from '../controllers/dockerimage/builder.ts';
 import { statFingerprint } from '../controllers/filewatch/fingerprint.ts';
 import { createFileWatchReconciler } from '../controllers/filewatch/reconciler.ts';
@@ -28,6 +31,8 @@ import type { TiltfileLoadRequest } from '../controllers/tiltfile/reconciler.ts'
 import { createTiltfileReconciler } from '../controllers/tiltfile/reconciler.ts';
 import { createUIResourceReconciler } from '../controllers/uiresource/reconciler.ts';
 import type { DockerClient } from '../docker/client.ts';
+import type { ComposeCli } from '../docker/compose.ts';
+import type { DockerContainers } from '../docker/containers.ts';
 import type { ProbeChecker } from '../exec/probe-types.ts';
 import type { ProcessRunner } from '../exec/types.ts';
 import type { KubeClient } from '../k8s/client.ts';
@@ -48,6 +53,10 @@ export interface EngineAdapters {
   readonly podLogs: PodLogSource;
   readonly portForwards: PortForwardDialer;
   readonly docker: DockerClient;
+  /** The Docker Compose CLI, for docker_compose() services. */
+  readonly compose: ComposeCli;
+  /** Containers of Compose services: inspect, logs, events. */
+  readonly containers: DockerContainers;
   readonly processes: ProcessRunner;
   readonly probes: ProbeChecker;
   readonly watcher: WatcherFactory;
@@ -167,6 +176,22 @@ export class Engine {
     m.register(createDiscoveryPortForwardsReconciler());
     const forwards = createPortForwardReconciler({ dialer: a.portForwards, logs });
     m.register(forwards);
+    const composeApplier = new ComposeApplier({
+      store,
+      clock,
+      logs,
+      compose: a.compose,
+      containers: a.containers,
+    });
+    const composeServices = createDockerComposeServiceReconciler({
+      store,
+      clock,
+      containers: a.containers,
+      applier: composeApplier,
+    });
+    m.register(composeServices.reconciler);
+    const composeLogs = createComposeLogsReconciler({ store, containers: a.containers, logs });
+    m.register(composeLogs.reconciler);
     m.register(createUIResourceReconciler({ store, clock }));
     m.register(createSessionReconciler({ store, clock, pid: a.pid }));
 
@@ -191,6 +216,7 @@ export class Engine {
             ? dockerImages.build(name, signal, { pipeline })
             : cmdImages.build(name, signal, { pipeline }),
         applyK8s: (name, signal) => applier.apply(name, signal),
+        applyCompose: (name, _signal, spanId) => composeApplier.apply(name, spanId),
         runCmd: (name, signal, spanId) => runCmdToCompletion(cmds, name, { signal, spanId }),
       },
     });
@@ -201,6 +227,8 @@ export class Engine {
       () => forwards.stopAll(),
       () => fileWatches.stopAll(),
       async () => podLogs.stopAll(),
+      async () => composeServices.stopAll(),
+      async () => composeLogs.stopAll(),
     );
   }
 

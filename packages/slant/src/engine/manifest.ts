@@ -31,6 +31,11 @@ export interface Manifest {
     readonly allowParallel: boolean;
     readonly isTest: boolean;
   };
+  /** Compose resources: published host ports (links unless dc_resource(infer_links=False)). */
+  readonly compose?: {
+    readonly publishedPorts: readonly number[];
+    readonly inferLinks: boolean | undefined;
+  };
 }
 
 export function readManifest(ui: UIResource | undefined): Manifest | undefined {

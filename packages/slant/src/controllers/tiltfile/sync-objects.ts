@@ -17,7 +17,7 @@ function ownedBy(obj: ApiObject, uid: string): boolean {
 export function manifestsOf(result: TiltfileResult): Map<string, Manifest> {
   const out = new Map<string, Manifest>();
   result.resources.forEach((r, order) => {
-    const extra = r as { local?: Manifest['local'] };
+    const extra = r as { local?: Manifest['local']; compose?: Manifest['compose'] };
     out.set(r.name, {
       type: r.type,
       order,
@@ -27,6 +27,7 @@ export function manifestsOf(result: TiltfileResult): Map<string, Manifest> {
       imageMapDeps: r.imageMapDeps ?? [],
       ...(r.podReadinessMode === undefined ? {} : { podReadinessMode: r.podReadinessMode }),
       ...(extra.local === undefined ? {} : { local: extra.local }),
+      ...(extra.compose === undefined ? {} : { compose: extra.compose }),
     });
   });
   return out;

@@ -34,6 +34,7 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
       { kind: 'KubernetesApply', map: byResource },
       { kind: 'Cmd', map: byResource },
       { kind: 'PortForward', map: byResource },
+      { kind: 'DockerComposeService', map: byResource },
       {
         kind: 'ConfigMap',
         map: (cm) =>
@@ -65,6 +66,7 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
         apply: store.get('KubernetesApply', name),
         discovery: store.get('KubernetesDiscovery', name),
         serve,
+        compose: store.get('DockerComposeService', name),
         forwards,
         disable: store.get('ConfigMap', `${name}-disable`),
         now,
@@ -72,6 +74,7 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
       store.mutateStatus('UIResource', name, (cur) => {
         const next = { ...cur.status, ...rt };
         if (manifest.type !== 'k8s') delete next.k8sResourceInfo;
+        if (manifest.type !== 'docker-compose') delete next.composeResourceInfo;
         return withConditions(next, now);
       });
     },

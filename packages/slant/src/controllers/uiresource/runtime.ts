@@ -4,6 +4,7 @@
 import type {
   Cmd,
   ConfigMap,
+  DockerComposeService,
   KubernetesApply,
   KubernetesDiscovery,
   Pod,
@@ -15,6 +16,7 @@ import type {
 } from '@slant/api';
 import type { Manifest } from '../../engine/manifest.ts';
 import { currentPods } from './apply-filter.ts';
+import { composeRuntimeStatus } from './runtime-compose.ts';
 
 /** Container waiting reasons Tilt treats as a failed runtime. */
 const ERROR_REASONS = new Set([
@@ -91,6 +93,7 @@ export interface RuntimeInputs {
   readonly apply: KubernetesApply | undefined;
   readonly discovery: KubernetesDiscovery | undefined;
   readonly serve: Cmd | undefined;
+  readonly compose?: DockerComposeService | undefined;
   readonly forwards: readonly PortForward[];
   readonly disable: ConfigMap | undefined;
   readonly now: string;
@@ -135,6 +138,9 @@ export function runtimeStatus(inp: RuntimeInputs): Partial<UIResourceStatus> {
       runtimeStatus: podRuntime(pod, inp.manifest, applied),
       k8sResourceInfo: k8sInfo(pod, inp.name),
     };
+  }
+  if (inp.manifest.type === 'docker-compose') {
+    return { ...out, ...composeRuntimeStatus(inp.manifest, inp.compose) };
   }
   if (inp.manifest.type === 'local') {
     const isTest = inp.manifest.local?.isTest === true;

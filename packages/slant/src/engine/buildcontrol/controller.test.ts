@@ -47,6 +47,10 @@ class FakeExecutors implements BuildExecutors {
     this.calls.push(`apply ${name}`);
     return { ok: true };
   }
+  async applyCompose(name: string): Promise<StepResult> {
+    this.calls.push(`compose up ${name}`);
+    return { ok: true };
+  }
   async runCmd(name: string) {
     this.calls.push(`run ${name}`);
     return { exitCode: 0 };

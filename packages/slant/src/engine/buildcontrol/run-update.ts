@@ -1,6 +1,6 @@
 // One update of one resource (Tilt's BuildAndDeployer pipeline): build the images that are out of
-// date, in dependency order, then deploy — apply the KubernetesApply, or run the local update
-// command and (re)start its serve command. Each step is a `STEP i/n — …` line in the resource's
+// date, in dependency order, then deploy — apply the KubernetesApply, `docker compose up` the
+// Compose service, or run the local update command and (re)start its serve command. Each step is a `STEP i/n — …` line in the resource's
 // build log, as in Tilt.
 import type { Cmd, ImageMap } from '@slant/api';
 import { ANNOTATIONS, API_VERSION } from '@slant/api';
@@ -24,6 +24,11 @@ export interface BuildExecutors {
     pipeline: BuildPipeline,
   ): Promise<StepResult>;
   applyK8s(name: string, signal: AbortSignal): Promise<StepResult>;
+  /**
+   * `docker compose up` of the resource's DockerComposeService, its output in `spanId`; `build`
+   * says Compose builds the image itself (no Tilt build for it).
+   */
+  applyCompose(name: string, signal: AbortSignal, spanId: string): Promise<StepResult>;
   /** Runs a Cmd object once (local_resource cmd), its output in `spanId`; resolves when it exits. */
   runCmd(
     name: string,
@@ -93,10 +98,12 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
     return true;
   });
   // A local resource's command is not a pipeline step in Tilt: only its own output shows.
-  const deploySteps = ctx.manifest.type === 'k8s' ? 1 : 0;
-  // Tilt counts a push step for every image the cluster pulls from a registry.
+  const deploySteps = ctx.manifest.type === 'local' ? 0 : 1;
+  // Tilt counts a push step for every image the cluster pulls from a registry (Compose runs
+  // images from the local engine: never).
   const pushes = toBuild.filter(
     (t) =>
+      ctx.manifest.type !== 'docker-compose' &&
       (ctx.store.get(t.kind, t.name)?.spec as { clusterNeeds?: string })?.clusterNeeds === 'push',
   ).length;
   const total = toBuild.length + pushes + deploySteps;
@@ -137,6 +144,17 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
   if (ctx.manifest.type === 'k8s') {
     const err = await step('Deploying', async () => {
       const r = await ctx.executors.applyK8s(ctx.resource, ctx.signal);
+      return r.ok ? undefined : r.error;
+    });
+    if (err !== undefined) return err;
+  }
+  if (ctx.manifest.type === 'docker-compose') {
+    // Compose builds images Tilt doesn't: Tilt names that step "Building & deploying".
+    const composeBuilds = ctx.manifest.imageMapDeps.some(
+      (im) => !ctx.targets.images.some((t) => t.imageMap === im),
+    );
+    const err = await step(composeBuilds ? 'Building & deploying' : 'Deploying', async () => {
+      const r = await ctx.executors.applyCompose(ctx.resource, ctx.signal, ctx.spanId);
       return r.ok ? undefined : r.error;
     });
     if (err !== undefined) return err;

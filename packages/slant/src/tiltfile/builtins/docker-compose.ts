@@ -2,6 +2,7 @@
 // `docker compose ... config --format json` through the host's process runner; its services
 // become resources at assembly.
 import { posix } from 'node:path';
+import { composeProjectArgs } from '../../docker/compose.ts';
 import { conv, type Kwargs, None, type Thread, unpackArgs, type Value } from '@slant/starlark';
 import { type ImageRef, parseNormalizedNamed as parseNamed } from '../../container/ref.ts';
 import type { TiltBuiltin } from '../registry.ts';
@@ -27,18 +28,6 @@ import { checkResourceConflict } from './local-resource.ts';
 /** compose-go's NormalizeProjectName. */
 export function normalizeProjectName(s: string): string {
   return (s.toLowerCase().match(/[a-z0-9_-]/g) ?? []).join('').replace(/^[_-]+/, '');
-}
-
-/** The `--project-name ... -f ...` arguments Tilt passes to every compose command. */
-export function composeProjectArgs(p: ComposeProjectState['project']): string[] {
-  const out: string[] = [];
-  if (p.name !== '') out.push('--project-name', p.name);
-  if (p.projectPath !== '') out.push('--project-directory', p.projectPath);
-  if ((p.envFile ?? '') !== '') out.push('--env-file', p.envFile ?? '');
-  if ((p.yaml ?? '') !== '') out.push('-f', '-');
-  for (const cp of p.configPaths ?? []) out.push('-f', cp);
-  for (const pr of p.profiles ?? []) out.push('--profile', pr);
-  return out;
 }
 
 /** The Compose CLI: `docker compose`, or the binary TILT_DOCKER_COMPOSE_CMD names. */
