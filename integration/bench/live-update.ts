@@ -1,59 +1,35 @@
-// `npm run bench:live-update [-- --saves 50]`: save → the new content served by the container,
-// on the real cluster, p50 and p95 over N saves of a live-updated file, with Slant's phases
+// `npm run bench:live-update [-- --saves 50 --runtime kubernetes,compose]`: save → the new
+// content served by the container, on the real cluster and on a Docker Compose service, p50 and
+// p95 over N saves of a live-updated file, with Slant's phases
 // from its API and log times: watch (file event + debounce, to the FileWatch event), queue (to
 // the live update starting), transfer (archive + rm + tar exec), visible (from the unpacked
-// archive until the served page changed, polled every 5 ms through the port-forward; the run
-// step, `exec`, goes on meanwhile). With TILT_BIN, Tilt's total on the same app too.
+// archive until the served page changed, polled every 5 ms through the port-forward or the
+// published port; the run step, `exec`, goes on meanwhile). With TILT_BIN, Tilt's total on the
+// same app too.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileWatch } from '@slant/api';
-import { connect, createNamespace, deleteNamespace, uniqueName } from '../env/kube.ts';
 import { readSlantEnv, type SlantEnv } from '../slant-env.ts';
 import { freePort } from '../three-service/ports.ts';
 import { SlantApi, until } from '../three-service/slant-cli.ts';
+import { benchApp, type Runtime } from './live-update-apps.ts';
 import { captureOutput, stopProcess, type Tool, tools } from './tools.ts';
 
-const { values } = parseArgs({ options: { saves: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: {
+    saves: { type: 'string', default: '50' },
+    runtime: { type: 'string', default: 'kubernetes,compose' },
+  },
+});
 const saves = Math.max(1, Number(values.saves));
+const runtimes = values.runtime.split(',').filter((r): r is Runtime => r !== '');
 
 interface Save {
   total: number;
   phases?: { watch: number; queue: number; transfer: number; exec: number; visible: number };
-}
-
-async function project(dir: string, env: SlantEnv, ns: string, webPort: number): Promise<void> {
-  await mkdir(join(dir, 'app/www'), { recursive: true });
-  await writeFile(
-    join(dir, 'Tiltfile'),
-    `allow_k8s_contexts('${env.context}')
-docker_build('lu-bench', 'app', live_update=[sync('app/www', '/www'), run('true')])
-k8s_yaml('app.yaml')
-k8s_resource('lu-bench', port_forwards='${webPort}:8000')
-`,
-  );
-  await writeFile(
-    join(dir, 'app/Dockerfile'),
-    `FROM ${env.busyboxImage}\nCOPY www /www\nCMD ["httpd", "-f", "-p", "8000", "-h", "/www"]\n`,
-  );
-  await writeFile(join(dir, 'app/www/index.html'), 'save 0\n');
-  await writeFile(
-    join(dir, 'app.yaml'),
-    `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: lu-bench, namespace: ${ns}, labels: {app: lu-bench}}
-spec:
-  selector: {matchLabels: {app: lu-bench}}
-  template:
-    metadata: {labels: {app: lu-bench}}
-    spec:
-      terminationGracePeriodSeconds: 0
-      containers:
-      - {name: app, image: lu-bench, ports: [{containerPort: 8000}]}
-`,
-  );
 }
 
 async function served(port: number): Promise<string> {
@@ -86,15 +62,13 @@ async function slantPhases(api: SlantApi, saved: number, seen: number, afterSeq:
   return Object.values(phases).every(Number.isFinite) ? phases : undefined;
 }
 
-async function measure(tool: Tool, env: SlantEnv): Promise<Save[]> {
-  const kube = connect(env);
-  const ns = uniqueName(`lu-${tool.name}`);
+async function measure(tool: Tool, env: SlantEnv, runtime: Runtime): Promise<Save[]> {
+  const app = benchApp(runtime, env, tool.name);
   const dir = await mkdtemp(join(tmpdir(), `lu-bench-${tool.name}-`));
   const home = join(dir, '.home');
   const webPort = await freePort();
   const port = await freePort();
-  await createNamespace(kube, ns);
-  await project(dir, env, ns, webPort);
+  await app.setup(dir, webPort);
   const child = tool.up(dir, port, home);
   const output = captureOutput(child);
   const out: Save[] = [];
@@ -129,7 +103,7 @@ async function measure(tool: Tool, env: SlantEnv): Promise<Save[]> {
     }
   } finally {
     await stopProcess(child);
-    await deleteNamespace(kube, ns);
+    await app.cleanup();
     await rm(dir, { recursive: true, force: true });
   }
   return out;
@@ -146,12 +120,14 @@ const up = spawnSync('bash', [join(import.meta.dirname, '../../infra/env-up.sh')
 if (up.status !== 0) throw new Error('infra/env-up.sh failed; see ~/.cache/slant-env/logs');
 const env = readSlantEnv();
 const results = new Map<string, Save[]>();
-for (const tool of tools(env)) {
-  process.stderr.write(`${tool.name}: ${saves} live-updated saves…\n`);
-  results.set(tool.name, await measure(tool, env));
+for (const runtime of runtimes) {
+  for (const tool of tools(env)) {
+    process.stderr.write(`${tool.name}: ${saves} live-updated saves on ${runtime}…\n`);
+    results.set(`${tool.name}/${runtime}`, await measure(tool, env, runtime));
+  }
 }
-console.log(`\nsave → new content served by the container, Kubernetes (ms over ${saves} saves)`);
-console.log('tool      p50    p95   | phase p50: watch  queue  transfer  exec  visible');
+console.log(`\nsave → new content served by the container (ms over ${saves} saves)`);
+console.log('tool/runtime       p50    p95   | phase p50: watch  queue  transfer  exec  visible');
 for (const [name, rs] of results) {
   const totals = rs.map((r) => r.total);
   const ph = (k: keyof NonNullable<Save['phases']>) => {
@@ -159,22 +135,21 @@ for (const [name, rs] of results) {
     return xs.length === 0 ? '-' : String(pct(xs, 50));
   };
   console.log(
-    `${name.padEnd(8)}${String(pct(totals, 50)).padStart(5)}${String(pct(totals, 95)).padStart(7)}   |            ${ph('watch').padStart(5)}${ph('queue').padStart(7)}${ph('transfer').padStart(10)}${ph('exec').padStart(6)}${ph('visible').padStart(9)}`,
+    `${name.padEnd(17)}${String(pct(totals, 50)).padStart(5)}${String(pct(totals, 95)).padStart(7)}   |            ${ph('watch').padStart(5)}${ph('queue').padStart(7)}${ph('transfer').padStart(10)}${ph('exec').padStart(6)}${ph('visible').padStart(9)}`,
   );
 }
-const s = results.get('slant');
-const t = results.get('tilt');
-if (s !== undefined && t !== undefined) {
-  const r =
-    pct(
-      s.map((x) => x.total),
-      50,
-    ) /
-    pct(
-      t.map((x) => x.total),
-      50,
-    );
-  console.log(`\nslant / tilt p50: ${r.toFixed(2)}× (goal ≤ 0.30×; goal p50 ≤ 200 ms)`);
+const p50 = (rs: Save[]) =>
+  pct(
+    rs.map((x) => x.total),
+    50,
+  );
+const compared = runtimes.flatMap((runtime) => {
+  const s = results.get(`slant/${runtime}`);
+  const t = results.get(`tilt/${runtime}`);
+  return s === undefined || t === undefined ? [] : [`${runtime} ${(p50(s) / p50(t)).toFixed(2)}×`];
+});
+if (compared.length > 0) {
+  console.log(`\nslant / tilt p50: ${compared.join(', ')} (goal ≤ 0.30×; goal p50 ≤ 200 ms)`);
 } else {
   console.log(
     '\n(goal p50 ≤ 200 ms; set TILT_BIN to a tilt binary to measure Tilt on the same app)',
