@@ -10,6 +10,7 @@ import { nodeLocalFiles } from './watch/files-node.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
 import { ProcessComposeCli } from './docker/compose.ts';
 import { NodeDockerContainers } from './docker/containers-node.ts';
+import { NodeDockerExec } from './docker/exec-node.ts';
 import { Engine } from './engine/engine.ts';
 import { UserError } from './errors.ts';
 import { NodeProcessRunner } from './exec/node.ts';
@@ -138,6 +139,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     exec: new NodeContainerExec(kubeOpts),
     files: nodeLocalFiles,
     docker: new NodeDockerClient(dockerHost),
+    dockerExec: new NodeDockerExec(dockerHost),
     compose: new ProcessComposeCli({ processes, env, cwd: opts.cwd }),
     containers: new NodeDockerContainers(dockerHost),
     processes,

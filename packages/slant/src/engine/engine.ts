@@ -33,6 +33,7 @@ import { createUIResourceReconciler } from '../controllers/uiresource/reconciler
 import type { DockerClient } from '../docker/client.ts';
 import type { ComposeCli } from '../docker/compose.ts';
 import type { DockerContainers } from '../docker/containers.ts';
+import type { DockerContainerExec } from '../docker/exec.ts';
 import type { ProbeChecker } from '../exec/probe-types.ts';
 import type { ProcessRunner } from '../exec/types.ts';
 import type { KubeClient } from '../k8s/client.ts';
@@ -62,6 +63,8 @@ export interface EngineAdapters {
   readonly watcher: WatcherFactory;
   /** Runs live_update's commands in containers. */
   readonly exec: ContainerExec;
+  /** Runs them in Docker Compose containers, and restarts those (restart_container). */
+  readonly dockerExec: DockerContainerExec;
   /** The local files live_update copies. */
   readonly files: LocalFiles;
   /** Executes the Tiltfile. */
@@ -166,6 +169,7 @@ export class Engine {
         clock,
         logs,
         exec: a.exec,
+        dockerExec: a.dockerExec,
         files: a.files,
         display: (files) => changedFilesText(files, a.cwd),
       }),
