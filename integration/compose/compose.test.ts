@@ -90,6 +90,37 @@ describe('docker_compose under slant up', () => {
     expect(projectContainers()).toHaveLength(3);
   });
 
+  test('live_update syncs into the running container and restart_container restarts it', async () => {
+    const before = await service('web');
+    const from = s.up.output.length;
+    await writeFile(join(s.dir, 'web', 'html', 'index.html'), 'web v1 synced\n');
+    await until('synced page served', 60_000, async () =>
+      (await fetchWeb()) === 'web v1 synced\n' ? true : undefined,
+    );
+    // The same container, restarted by restart_container() (its start script runs again).
+    await s.up.waitForOutput(/web │ web serving web v1 synced\n/, 30_000, from);
+    const after = await service('web');
+    expect(after?.status?.containerID).toBe(before?.status?.containerID);
+    expect(s.up.output.slice(from)).not.toMatch(/web │ STEP 1\/\d — Building Dockerfile/);
+  }, 120_000);
+
+  test('a change outside the syncs rebuilds the image and recreates the container', async () => {
+    const before = (await service('web'))?.status?.containerID;
+    const from = s.up.output.length;
+    const start = join(s.dir, 'web', 'start.sh');
+    await writeFile(
+      start,
+      (await readFile(start, 'utf8')).replace('web serving', 'web v2 serving'),
+    );
+    await s.up.waitForOutput(/web │ web v2 serving web v1 synced\n/, 90_000, from);
+    expect(s.up.output.slice(from)).toMatch(/web │ STEP 1\/2 — Building Dockerfile/);
+    const after = await until('web recreated', 30_000, async () => {
+      const id = (await service('web'))?.status?.containerID;
+      return id !== undefined && id !== before ? id : undefined;
+    });
+    expect(after).not.toBe(before);
+  }, 150_000);
+
   test('a change rebuilds and recreates only its service (Compose building the image)', async () => {
     const before = {
       web: (await service('web'))?.status?.containerID,
