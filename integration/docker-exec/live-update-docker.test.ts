@@ -1,10 +1,11 @@
 // The LiveUpdate reconciler on a real Docker container, as a Docker Compose service's container
 // (the DockerComposeService status written here as its reconciler writes it): a saved file is
 // served by the container, restart_container() restarts it in place (same id, new start time),
-// and a new container of the service gets the change replayed.
+// a new container of the service gets the change replayed, a deleted file is removed, and a
+// container without tar fails with Tilt's explanation.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,15 +61,21 @@ async function inspectState(id: string): Promise<{ startedAt: string; running: b
   return { startedAt, running: running === 'true' };
 }
 
-async function page(port: number): Promise<string> {
+/** The status and body of a page, retried while the server (re)starts. */
+async function get(port: number, path: string): Promise<{ status: number; text: string }> {
   for (let i = 0; i < 50; i++) {
     try {
-      return await (await fetch(`http://127.0.0.1:${port}/index.html`)).text();
+      const res = await fetch(`http://127.0.0.1:${port}/${path}`);
+      return { status: res.status, text: await res.text() };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return 'unreachable';
+  return { status: 0, text: 'unreachable' };
+}
+
+async function page(port: number): Promise<string> {
+  return (await get(port, 'index.html')).text;
 }
 
 beforeAll(async () => {
@@ -82,19 +89,22 @@ afterAll(async () => {
 });
 
 describe('live_update on a Docker container', () => {
-  test('syncs a saved file, restarts the container in place, replays onto a new one', async () => {
+  test('syncs a save, restarts in place, replays onto a new container, removes a deleted file, explains a missing tar', async () => {
     const clock = systemClock();
     const store = new ObjectStore({ clock });
     const logs = new MemoryLogWriter();
-    const reconciler = createLiveUpdateReconciler({
-      store,
-      clock,
-      logs,
-      exec: new FakeContainerExec(),
-      dockerExec: new NodeDockerExec({ host: env.dockerHost }),
-      files: nodeLocalFiles,
-      display: (fs) => `[${fs.join(', ')}]`,
-    });
+    const make = (fastPath: boolean) =>
+      createLiveUpdateReconciler({
+        store,
+        clock,
+        logs,
+        exec: new FakeContainerExec(),
+        dockerExec: new NodeDockerExec({ host: env.dockerHost }),
+        files: nodeLocalFiles,
+        display: (fs) => `[${fs.join(', ')}]`,
+        fastPath,
+      });
+    const reconciler = make(true);
     const web = await runWeb(1);
     const setContainer = async (c: { id: string; name: string }) => {
       const st = await inspectState(c.id);
@@ -137,13 +147,14 @@ describe('live_update on a Docker container', () => {
     expect(await page(web.port)).toBe('v1\n');
     const before = await inspectState(web.id);
 
+    // What FileWatch reports after a save.
+    const saw = (file: string) =>
+      store.mutateStatus('FileWatch', 'image:web', () => ({
+        fileEvents: [{ time: new Date().toISOString(), seenFiles: [join(dir, 'html', file)] }],
+      }));
     await writeFile(join(dir, 'html', 'index.html'), 'v2\n');
     const saved = Date.now();
-    store.mutateStatus('FileWatch', 'image:web', () => ({
-      fileEvents: [
-        { time: new Date().toISOString(), seenFiles: [join(dir, 'html', 'index.html')] },
-      ],
-    }));
+    saw('index.html');
     await reconcile();
     const lu = store.get('LiveUpdate', 'web:web') as LiveUpdate;
     expect(lu.status?.failed).toBeUndefined();
@@ -169,5 +180,31 @@ describe('live_update on a Docker container', () => {
     expect((store.get('LiveUpdate', 'web:web') as LiveUpdate).status?.containers).toMatchObject([
       { containerID: next.id, containerName: next.name, podName: '' },
     ]);
+
+    // A file deleted locally is removed in the container.
+    await writeFile(join(dir, 'html', 'gone.html'), 'soon gone\n');
+    saw('gone.html');
+    await reconcile();
+    const gone = async () => (await get(next.port, 'gone.html')).status;
+    expect(await gone()).toBe(200);
+    await unlink(join(dir, 'html', 'gone.html'));
+    saw('gone.html');
+    await reconcile();
+    expect(logs.text('web')).toContain(
+      `Will delete 1 file(s) from container: [${next.name}]\n- '/srv/gone.html'`,
+    );
+    expect(await gone()).toBe(404);
+
+    // A container without tar can't be live-updated: Tilt's explanation, and a rebuild instead.
+    // (Plain exec: busybox's sh, which the receiver uses, runs its own tar without the link.)
+    await docker('exec', next.id, 'rm', '/bin/tar');
+    const plain = make(false);
+    await writeFile(join(dir, 'html', 'index.html'), 'v3\n');
+    saw('index.html');
+    await plain.reconcile('web:web', { store, clock, signal: new AbortController().signal });
+    expect((store.get('LiveUpdate', 'web:web') as LiveUpdate).status?.failed).toMatchObject({
+      reason: 'UpdateFailed',
+      message: `Updating container ${next.name}: command "tar -C / -x -f -" failed with exit code: 126 (not found in PATH or not executable)\nThis usually means that Tilt could not exec \`tar\`.\nPlease check that the container image includes \`tar\` in $PATH.\nSome minimal images, such as those that are built \`FROM scratch\`, will not work with Live Update by default.\nSee https://github.com/tilt-dev/tilt/issues/4303 for details.`,
+    });
   });
 });
