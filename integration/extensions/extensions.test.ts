@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Cmd, Extension } from '@slant/api';
+import type { Cmd, Extension, ExtensionRepo } from '@slant/api';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { connect, deleteNamespace, type Kube, uniqueName } from '../env/kube.ts';
 import { freePort } from '../three-service/ports.ts';
@@ -118,6 +118,12 @@ describe('extensions', () => {
         ['team_namespace', 'team', 'namespace'],
         ['team_uibutton', 'team', 'uibutton'],
       ]);
+      // Statuses: where the repo is checked out and each extension's Tiltfile.
+      const repo = await api.get<ExtensionRepo>('extensionrepos', 'team');
+      expect(repo?.status?.path).toBe(checkout);
+      expect(exts.find((e) => e.metadata.name === 'team_dotenv')?.status?.path).toBe(
+        join(checkout, 'dotenv', 'Tiltfile'),
+      );
       await until('the ConfigMap in the namespace', 120_000, async () => configMapText(ns));
       // Click the button as the UI does: its status gets the click time and input values.
       await api.patchStatus('uibuttons', 'hello', {

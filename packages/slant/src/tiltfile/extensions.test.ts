@@ -28,6 +28,11 @@ describe("load('ext://...')", () => {
         spec: { url: DEFAULT_URL },
       },
     ]);
+    // The loader fetched the repo, so it knows the statuses (kept apart from the bare objects).
+    expect(Object.fromEntries(r.state.objects.loaderStatuses)).toEqual({
+      'ExtensionRepo/default': { path: '/ext/default' },
+      'Extension/hello': { path: '/ext/default/hello/Tiltfile' },
+    });
   });
 
   test('a declared file:// repo and extension override the defaults', () => {

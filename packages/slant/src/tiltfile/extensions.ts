@@ -116,10 +116,16 @@ export function extensionLocalPath(
   if (fetched.path === undefined || fetched.path === '') {
     throw new Error(starString(`extension repo not resolved: ${repo.metadata.name}`));
   }
+  // The loader is the extensionrepo/extension reconciler here: their statuses come from it.
+  run.state.objects.loaderStatuses.set(`ExtensionRepo/${repo.metadata.name}`, {
+    path: fetched.path,
+    ...(fetched.staleReason === undefined ? {} : { staleReason: fetched.staleReason }),
+  });
   const path = goJoin(fetched.path, repo.spec.gitSubpath ?? '', ext.spec.repoPath, 'Tiltfile');
   const fail = (msg: string) =>
     new Error(starString(`loading extension ${ext.metadata.name}: ${msg}`));
   if (!isChild(fetched.path, path)) throw fail(`invalid repo path: ${ext.spec.repoPath}`);
   if (run.host.fs.stat(path) === undefined) throw fail(`no extension tiltfile found at ${path}`);
+  run.state.objects.loaderStatuses.set(`Extension/${ext.metadata.name}`, { path });
   return path;
 }

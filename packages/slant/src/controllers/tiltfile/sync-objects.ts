@@ -86,7 +86,10 @@ export function syncDeclaredObjects(
     ) {
       continue;
     }
-    store.upsert(obj);
+    const stored = store.upsert(obj);
+    // The loader fetched the extension repos: it is their reconciler, so it writes their status.
+    const status = result.state.objects.loaderStatuses.get(`${obj.kind}/${obj.metadata.name}`);
+    if (status !== undefined) store.updateStatus({ ...stored, status } as ApiObject);
     upserted++;
   }
   const deleted: string[] = [];
