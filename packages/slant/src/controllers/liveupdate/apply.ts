@@ -31,6 +31,8 @@ export interface ContainerMonitor {
 
 export interface ApplyDeps {
   exec: ContainerExec;
+  /** Called when changes are about to reach the container (the update is in progress). */
+  onTransfer?: () => void;
   /** Reaches Docker Compose containers. */
   dockerExec?: DockerContainerExec;
   files: LocalFiles;
@@ -148,6 +150,7 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
   const receiver = d.pool === undefined ? undefined : await d.pool.receiver(bound, c.id);
   const fast = receiver === undefined ? undefined : shown(receiver);
   let used = fast ?? plain;
+  d.onTransfer?.();
   let outcome = await updateContainer(used, c.id, change, d.log, d.now);
   if (!outcome.ok && 'unreachable' in outcome && fast !== undefined) {
     // The receiver is gone (or never ran here): plain exec from now on.

@@ -156,6 +156,28 @@ describe('LiveUpdate reconciler', () => {
     expect(t.exec.calls).toHaveLength(2);
   });
 
+  it('shows a build in progress while changes reach the container; a failed run ends it with the error', async () => {
+    const t = setup();
+    const during: unknown[] = [];
+    t.exec.respond = (call) => {
+      const st = t.store.get('UIResource', 'web')?.status;
+      during.push([call.argv[0], st?.updateStatus, st?.currentBuild?.spanID]);
+      return call.argv[0] === 'sh'
+        ? { exitCode: 3, stdout: '', stderr: '' }
+        : { exitCode: 0, stdout: '', stderr: '' };
+    };
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(during).toEqual([
+      ['tar', 'in_progress', 'liveupdate:web:web'],
+      ['sh', 'in_progress', 'liveupdate:web:web'],
+    ]);
+    const st = t.store.get('UIResource', 'web')?.status;
+    expect(st?.currentBuild).toBeUndefined();
+    expect(st?.updateStatus).toBe('error');
+    expect(st?.buildHistory?.[0]?.error).toContain('exit code: 3');
+  });
+
   it('removes a deleted file from the container', async () => {
     const t = setup();
     t.change(5, '/proj/src/gone.js');

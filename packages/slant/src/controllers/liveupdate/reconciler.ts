@@ -11,7 +11,8 @@ import { ANNOTATIONS } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import type { DockerContainerExec } from '../../docker/exec.ts';
 import type { Reconciler } from '../../engine/manager.ts';
-import { finishBuild } from '../../engine/buildcontrol/ui-status.ts';
+import { finishBuild, startBuild } from '../../engine/buildcontrol/ui-status.ts';
+import { readManifest, triggerModeNumber } from '../../engine/manifest.ts';
 import { inTriggerQueue, removeFromTriggerQueue } from '../../engine/trigger-queue.ts';
 import type { ContainerExec } from '../../k8s/exec.ts';
 import type { LogWriter } from '../../logs/types.ts';
@@ -91,6 +92,32 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
     let applied = false;
     let runError: string | undefined;
     const passStart = clock.now().toISOString();
+    // Once changes are on their way the resource shows a build in progress (Tilt's currentBuild);
+    // a pass that then fails ends that build with its error.
+    let inProgress = false;
+    const onTransfer = () => {
+      if (inProgress || resource === '') return;
+      inProgress = true;
+      const m = readManifest(store.get('UIResource', resource));
+      startBuild(
+        store,
+        resource,
+        target.spanId,
+        passStart,
+        m === undefined ? 0 : triggerModeNumber(m),
+      );
+    };
+    const failedPass = (reason: string, message: string): LiveUpdateStatus => {
+      if (inProgress) {
+        finishBuild(store, resource, {
+          spanID: target.spanId,
+          startTime: passStart,
+          finishTime: clock.now().toISOString(),
+          error: message,
+        });
+      }
+      return { failed: failedState(lu, reason, message, now) };
+    };
     for (const s of selected) {
       if (isTerminated(s)) {
         // Tilt names the pod; a Docker container has none, so it is named instead.
@@ -111,6 +138,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
           files: deps.files,
           display: deps.display,
           log,
+          onTransfer,
           now: () => clock.now().getTime(),
           signal,
           ...(pool === undefined ? {} : { pool }),
@@ -122,7 +150,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       runError ??= result.runError;
       if (result.failed !== undefined) {
         cm.failed = { ...result.failed, lowWaterMark: result.lowWaterMark };
-        return { failed: failedState(lu, result.failed.reason, result.failed.message, now) };
+        return failedPass(result.failed.reason, result.failed.message);
       }
       const entry: LiveUpdateContainerStatus = {
         containerName: s.container.name,
@@ -138,14 +166,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       status.containers?.push(entry);
     }
     if (stopped !== undefined && anyFiles && (status.containers ?? []).length === 0) {
-      return {
-        failed: failedState(
-          lu,
-          'Terminated',
-          `Container for live update is stopped. ${stopped}`,
-          now,
-        ),
-      };
+      return failedPass('Terminated', `Container for live update is stopped. ${stopped}`);
     }
     if (applied && triggered) removeFromTriggerQueue(store, resource);
     if (applied && resource !== '') {
