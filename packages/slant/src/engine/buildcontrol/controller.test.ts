@@ -26,6 +26,8 @@ spec:
 class FakeExecutors implements BuildExecutors {
   readonly calls: string[] = [];
   failImage: string | undefined;
+  /** While set, image builds wait for it (to look at the controller mid-build). */
+  gate: Promise<void> | undefined;
   private readonly store: ReturnType<typeof newTestStore>;
   constructor(store: ReturnType<typeof newTestStore>) {
     this.store = store;
@@ -37,6 +39,7 @@ class FakeExecutors implements BuildExecutors {
     pipeline: BuildPipeline,
   ): Promise<StepResult> {
     this.calls.push(`build ${name}`);
+    await this.gate;
     if (name === this.failImage) return { ok: false, error: 'Dockerfile: bad' };
     const map = name.slice(name.indexOf(':') + 1);
     pipeline.startStep(`Pushing localhost:5005/${map}:tilt-1`);
@@ -227,5 +230,52 @@ describe('BuildController', () => {
     await t.settle();
     expect(t.executors.calls).toEqual(['run a:update', 'run a:update']);
     expect(t.logs.text('a').match(/Initial Build/g)).toHaveLength(2);
+  });
+
+  it('builds a base image shared by two resources once, holding the second meanwhile', async () => {
+    let open = () => {};
+    const files = {
+      '/p/Tiltfile': `docker_build('base', 'base')
+docker_build('rng', 'rng')
+docker_build('worker', 'worker')
+k8s_yaml(['rng.yaml', 'worker.yaml'])
+`,
+      '/p/base/Dockerfile': 'FROM busybox\n',
+      '/p/rng/Dockerfile': 'FROM base\n',
+      '/p/worker/Dockerfile': 'FROM base\n',
+      '/p/rng.yaml': DEPLOY('rng', 'rng'),
+      '/p/worker.yaml': DEPLOY('worker', 'worker'),
+    };
+    const t = await setup(files);
+    expect(t.executors.calls).toEqual([
+      'build rng:base',
+      'build rng:rng',
+      'apply rng',
+      'build worker:worker',
+      'apply worker',
+    ]);
+    // A change to the base: rng rebuilds it, worker waits on the ImageMap, then reuses the result
+    // and rebuilds only its own image on top of it.
+    t.executors.calls.length = 0;
+    t.executors.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    t.touch('image:base', '/p/base/Dockerfile');
+    for (let i = 0; i < 10; i++) await flush();
+    expect(t.store.get('UIResource', 'worker')?.status?.waiting).toEqual({
+      reason: 'building-component',
+      on: [{ group: 'tilt.dev', apiVersion: 'v1alpha1', kind: 'ImageMap', name: 'base' }],
+    });
+    open();
+    t.executors.gate = undefined;
+    await t.settle();
+    expect(t.executors.calls).toEqual([
+      'build rng:base',
+      'build rng:rng',
+      'apply rng',
+      'build worker:worker',
+      'apply worker',
+    ]);
+    expect(t.logs.text('worker')).toContain('1 File Changed: [base/Dockerfile]');
   });
 });

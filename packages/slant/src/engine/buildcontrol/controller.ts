@@ -14,8 +14,9 @@ import {
   TRIGGER_QUEUE_NAME,
 } from '../trigger-queue.ts';
 import type { BuildExecutors, ImageRecord } from './run-update.ts';
-import { restartServe, runUpdate } from './run-update.ts';
-import { type Hold, type ResourceView, schedule } from './scheduler.ts';
+import { restartServe, runUpdate, staleImages } from './run-update.ts';
+import { type Hold, needsBuild, type ResourceView, schedule } from './scheduler.ts';
+import { type BuiltImage, sharingResources, shareBuiltImages } from './shared-images.ts';
 import { changedFilesText } from './changed-files.ts';
 import { liveUpdateCoverage } from './live-update.ts';
 import { changesSince, resourceTargets } from './targets.ts';
@@ -38,6 +39,9 @@ interface ResourceState {
   /** The specs the last update started from. */
   specJson: string | undefined;
   images: Map<string, ImageRecord>;
+  /** Wanted an update at the last pass; the ImageMaps its running update builds. */
+  queued: boolean;
+  buildingImages: string[];
   serveCount: number;
 }
 
@@ -90,6 +94,8 @@ export class BuildController {
         everReady: false,
         specJson: undefined,
         images: new Map(),
+        queued: false,
+        buildingImages: [],
         serveCount: 0,
       };
       this.states.set(name, s);
@@ -153,7 +159,7 @@ export class BuildController {
       const triggerForLiveUpdate =
         lu.manual && !autoOnChange(m) && changes === undefined && liveChanges !== undefined;
       const specChanged = s.specJson !== undefined && s.specJson !== targets.specJson;
-      views.push({
+      const view: ResourceView = {
         name,
         type: m.type,
         order: m.order,
@@ -168,7 +174,11 @@ export class BuildController {
         triggered: queue.includes(name) && !triggerForLiveUpdate,
         unparallelizable: m.type === 'local' && m.local?.allowParallel !== true,
         needsCluster: m.type === 'k8s' || targets.images.length > 0,
-      });
+        staleImages: staleImages(store, s.images, targets.images, false).map((t) => t.imageMap),
+        buildingImages: s.buildingImages,
+      };
+      s.queued = needsBuild(view);
+      views.push(view);
     }
     const maxParallel = Number(
       (store.list('Tiltfile') as Tiltfile[])[0]?.metadata.annotations?.[
@@ -217,6 +227,9 @@ export class BuildController {
     const log = (text: string) => logs.write({ resource: name, spanId, text });
     log(`\n${this.reasonLine(first, changed, view.triggered, specChanged)}\n`);
 
+    const force = view.triggered || specChanged;
+    s.buildingImages = staleImages(store, s.images, targets.images, force).map((t) => t.imageMap);
+    const built: BuiltImage[] = [];
     const run = runUpdate({
       store,
       clock,
@@ -226,14 +239,16 @@ export class BuildController {
       manifest: m,
       targets,
       spanId,
-      force: view.triggered || specChanged,
+      force,
       images: s.images,
+      onImageBuilt: (target, rec) => built.push({ target, rec }),
       nextServe: () => ++s.serveCount,
       signal: this.abort.signal,
     })
       .catch((err: unknown) => (err instanceof Error ? err.message : String(err)))
       .then((error) => {
-        s.building = false;
+        [s.building, s.buildingImages] = [false, []];
+        shareBuiltImages(built, sharingResources(store, this.states, name));
         if (error !== undefined) {
           logs.write({ resource: name, spanId, text: `Build Failed: ${error}\n`, level: 'ERROR' });
         }

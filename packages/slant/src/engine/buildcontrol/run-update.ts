@@ -61,6 +61,8 @@ export interface UpdateContext {
   /** Rebuild every image (a manual trigger or a changed spec). */
   readonly force: boolean;
   readonly images: Map<string, ImageRecord>;
+  /** Told of each image built successfully (so other resources sharing it can reuse it). */
+  readonly onImageBuilt?: (t: ImageTarget, rec: ImageRecord) => void;
   /** Sequence for serve Cmd names (`<resource>-serve-<n>`). */
   readonly nextServe: () => number;
   readonly signal: AbortSignal;
@@ -68,14 +70,45 @@ export interface UpdateContext {
 
 const STEP_PREFIX = '     ';
 
-function imageIsCurrent(ctx: UpdateContext, t: ImageTarget, rebuilt: Set<string>): boolean {
-  if (ctx.force) return false;
-  const rec = ctx.images.get(t.name);
-  const map = ctx.store.get('ImageMap', t.imageMap) as ImageMap | undefined;
+/**
+ * Whether an image's last build still holds: same spec, no file change since it started, and
+ * every image it is built on unchanged since (rebuilt in this update, or by another resource that
+ * shares it after this image was built).
+ */
+export function imageIsCurrent(
+  store: ObjectStore,
+  images: ReadonlyMap<string, ImageRecord>,
+  all: readonly ImageTarget[],
+  t: ImageTarget,
+  rebuilt: ReadonlySet<string>,
+): boolean {
+  const rec = images.get(t.name);
+  const map = store.get('ImageMap', t.imageMap) as ImageMap | undefined;
   if (rec === undefined || map?.status?.image === undefined) return false;
   if (rec.specJson !== t.specJson) return false;
-  if (t.deps.some((d) => rebuilt.has(d))) return false;
-  return changesSince(ctx.store, [t.fileWatch], rec.lastStart).earliest === undefined;
+  for (const d of t.deps) {
+    if (rebuilt.has(d)) return false;
+    const dep = all.find((i) => i.imageMap === d);
+    const depRec = dep === undefined ? undefined : images.get(dep.name);
+    if (depRec !== undefined && depRec.lastStart > rec.lastStart) return false;
+  }
+  return changesSince(store, [t.fileWatch], rec.lastStart).earliest === undefined;
+}
+
+/** The images an update would build, in build order. */
+export function staleImages(
+  store: ObjectStore,
+  images: ReadonlyMap<string, ImageRecord>,
+  all: readonly ImageTarget[],
+  force: boolean,
+): ImageTarget[] {
+  // Images are in dependency order, so an image built on a rebuilt one is marked in time.
+  const rebuilt = new Set<string>();
+  return all.filter((t) => {
+    if (!force && imageIsCurrent(store, images, all, t, rebuilt)) return false;
+    rebuilt.add(t.imageMap);
+    return true;
+  });
 }
 
 function stepName(t: ImageTarget, ctx: UpdateContext): string {
@@ -90,13 +123,7 @@ function stepName(t: ImageTarget, ctx: UpdateContext): string {
 export async function runUpdate(ctx: UpdateContext): Promise<string | undefined> {
   const log = (text: string) =>
     ctx.logs.write({ resource: ctx.resource, spanId: ctx.spanId, text });
-  // Images are in dependency order, so an image built on a rebuilt one is marked in time.
-  const rebuilt = new Set<string>();
-  const toBuild = ctx.targets.images.filter((t) => {
-    if (imageIsCurrent(ctx, t, rebuilt)) return false;
-    rebuilt.add(t.imageMap);
-    return true;
-  });
+  const toBuild = staleImages(ctx.store, ctx.images, ctx.targets.images, ctx.force);
   // A local resource's command is not a pipeline step in Tilt: only its own output shows.
   const deploySteps = ctx.manifest.type === 'local' ? 0 : 1;
   // Tilt counts a push step for every image the cluster pulls from a registry (Compose runs
@@ -134,8 +161,10 @@ export async function runUpdate(ctx: UpdateContext): Promise<string | undefined>
 
   for (const t of toBuild) {
     const err = await step(stepName(t, ctx), async () => {
-      ctx.images.set(t.name, { lastStart: ctx.clock.now().getTime(), specJson: t.specJson });
+      const rec = { lastStart: ctx.clock.now().getTime(), specJson: t.specJson };
+      ctx.images.set(t.name, rec);
       const r = await ctx.executors.buildImage(t.kind, t.name, ctx.signal, pipeline);
+      if (r.ok) ctx.onImageBuilt?.(t, rec);
       return r.ok ? undefined : r.error;
     });
     if (err !== undefined) return err;

@@ -17,6 +17,8 @@ function r(name: string, over: Partial<ResourceView> = {}): ResourceView {
     triggered: false,
     unparallelizable: false,
     needsCluster: false,
+    staleImages: [],
+    buildingImages: [],
     ...over,
   };
 }
@@ -123,5 +125,34 @@ describe('schedule', () => {
   it('does not update manual-trigger resources on file changes', () => {
     const d = run([r('m', { startedFirstBuild: true, pendingSince: 1, autoOnChange: false })]);
     expect(d.start).toEqual([]);
+  });
+
+  it('holds a resource whose image another resource is building (building-component)', () => {
+    // Four services on one base image: the first builds it, the others wait, then reuse it.
+    const svc = (name: string, order: number) =>
+      r(name, { order, staleImages: ['dockercoins-base', name] });
+    expect(run([svc('rng', 0), svc('worker', 1), svc('web', 2), svc('hasher', 3)])).toEqual({
+      start: ['rng'],
+      holds: {
+        worker: { reason: 'building-component', on: ['dockercoins-base'], onKind: 'ImageMap' },
+        web: { reason: 'building-component', on: ['dockercoins-base'], onKind: 'ImageMap' },
+        hasher: { reason: 'building-component', on: ['dockercoins-base'], onKind: 'ImageMap' },
+      },
+    });
+    // While rng builds the base, its queued neighbours stay held; one whose base result is
+    // reusable (only its own image is stale) starts.
+    const building = r('rng', {
+      building: true,
+      startedFirstBuild: true,
+      buildingImages: ['dockercoins-base', 'rng'],
+    });
+    expect(run([building, svc('worker', 1), r('web', { order: 2, staleImages: ['web'] })])).toEqual(
+      {
+        start: ['web'],
+        holds: {
+          worker: { reason: 'building-component', on: ['dockercoins-base'], onKind: 'ImageMap' },
+        },
+      },
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Which resource updates next, and why the others wait (Tilt's buildcontrol.NextTargetToBuild):
 // nothing while the Tiltfile has pending changes; one unparallelizable local resource at a time;
-// resource_deps hold a resource's first update until its dependencies were ready once; resources
+// an image shared with a resource that is building it now waits for that build (so a common base
+// image is built once); resource_deps hold a resource's first update until its dependencies were ready once; resources
 // never updated go first (local ones before cluster ones, then uncategorized YAML, then Tiltfile
 // order); then manual triggers in queue order; then the earliest pending file change.
 // Pure: the controller gathers the view, this decides.
@@ -11,13 +12,15 @@ export type HoldReason =
   | 'waiting-for-local'
   | 'is-unparallelizable-local'
   | 'waiting-for-uncategorized'
+  | 'building-component'
   | 'waiting-for-dep'
   | 'waiting-for-cluster';
 
 export interface Hold {
   readonly reason: HoldReason;
-  /** Resource names held on. */
+  /** Names held on: resources, or ImageMaps when `onKind` says so. */
   readonly on: readonly string[];
+  readonly onKind?: 'ImageMap';
 }
 
 export interface ResourceView {
@@ -42,6 +45,10 @@ export interface ResourceView {
   readonly unparallelizable: boolean;
   /** Deploys to or pushes for the cluster, so waits until Slant has connected to it. */
   readonly needsCluster: boolean;
+  /** ImageMaps of its images that an update would build (no reusable result). */
+  readonly staleImages: readonly string[];
+  /** While building: the ImageMaps its running update builds. */
+  readonly buildingImages: readonly string[];
 }
 
 export interface ScheduleInput {
@@ -61,7 +68,8 @@ export interface ScheduleDecision {
   readonly holds: ReadonlyMap<string, Hold>;
 }
 
-function needsBuild(r: ResourceView): boolean {
+/** Wants an update now (trigger, first build, pending change), holds aside. */
+export function needsBuild(r: ResourceView): boolean {
   if (r.disabled || r.building) return false;
   if (r.triggered) return true;
   // auto_init=False waits for a trigger, or (auto trigger mode) for a file change.
@@ -86,12 +94,14 @@ export function schedule(input: ScheduleInput): ScheduleDecision {
       holds.set(r.name, { reason: 'tiltfile-reload', on: ['(Tiltfile)'] });
     return { start: [], holds };
   }
-  let building = input.resources.filter((r) => r.building);
+  const building = input.resources.filter((r) => r.building);
+  // Started in this decision: they count as building for the next picks.
+  const started: ResourceView[] = [];
   const start: string[] = [];
 
   // Each pass picks one resource, as Tilt's loop does, until the parallel limit is reached.
   while (candidates.length > 0 && building.length + start.length < input.maxParallelUpdates) {
-    const active = [...building, ...candidates.filter((c) => start.includes(c.name))];
+    const active = [...building, ...started];
     const loneLocal = active.find((r) => r.unparallelizable);
     if (loneLocal !== undefined) {
       for (const r of candidates) {
@@ -107,6 +117,15 @@ export function schedule(input: ScheduleInput): ScheduleDecision {
       }
       if (r.type === 'k8s' && active.some((a) => a.name === 'uncategorized')) {
         holds.set(r.name, { reason: 'waiting-for-uncategorized', on: ['uncategorized'] });
+        continue;
+      }
+      // Tilt's HoldTargetsWithBuildingComponents: build a shared image once, then reuse it.
+      const inProgress = new Set(
+        active.flatMap((a) => (a.building ? a.buildingImages : a.staleImages)),
+      );
+      const shared = r.staleImages.filter((i) => inProgress.has(i));
+      if (shared.length > 0) {
+        holds.set(r.name, { reason: 'building-component', on: shared, onKind: 'ImageMap' });
         continue;
       }
       if (r.needsCluster && input.clusterPending === true) {
@@ -126,8 +145,8 @@ export function schedule(input: ScheduleInput): ScheduleDecision {
     const next = pick(eligible, input.triggerQueue);
     if (next === undefined) break;
     start.push(next.name);
+    started.push(next);
     candidates = candidates.filter((c) => c.name !== next.name);
-    building = [...building];
   }
   return { start, holds };
 }

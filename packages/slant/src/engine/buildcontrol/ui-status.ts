@@ -87,7 +87,7 @@ export function writeIdleStatus(
               on: hold.on.map((n) => ({
                 group: 'tilt.dev',
                 apiVersion: 'v1alpha1',
-                kind: 'UIResource',
+                kind: hold.onKind ?? 'UIResource',
                 name: n,
               })),
             }
