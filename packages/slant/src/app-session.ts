@@ -138,7 +138,10 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     portForwards: new NodePortForwardDialer(kubeOpts),
     exec: new NodeContainerExec(kubeOpts),
     files: nodeLocalFiles,
-    docker: new NodeDockerClient(dockerHost),
+    docker: new NodeDockerClient({
+      ...dockerHost,
+      ...(opts.env.DOCKER_BUILDKIT ? { buildkitEnv: opts.env.DOCKER_BUILDKIT } : {}),
+    }),
     dockerExec: new NodeDockerExec(dockerHost),
     compose: new ProcessComposeCli({ processes, env, cwd: opts.cwd }),
     containers: new NodeDockerContainers(dockerHost),

@@ -1,6 +1,8 @@
 // The real DockerClient: the engine API over dockerode. The daemon address is always given
-// explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds use the legacy
-// builder with a tar context; BuildKit sessions are not spoken here.
+// explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds send a tar context:
+// to BuildKit when the daemon has it (API 1.39+, as Tilt decides) unless DOCKER_BUILDKIT says
+// otherwise, else to the legacy builder. No BuildKit session is opened (so no ssh or secret
+// mounts); the daemon reads the context from the request body.
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import {
@@ -15,6 +17,8 @@ import {
 export interface NodeDockerClientOptions {
   /** `unix:///var/run/docker.sock`, `tcp://host:2375` or a socket path; the default socket when empty. */
   readonly host?: string;
+  /** The DOCKER_BUILDKIT environment value, if set: a Go boolean choosing the builder. */
+  readonly buildkitEnv?: string;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -98,11 +102,45 @@ function splitTag(ref: string): { repo: string; tag: string } {
 // Anonymous registry auth: the daemon wants the header, the local registry wants nothing in it.
 const ANONYMOUS_AUTH = { base64: Buffer.from('{}').toString('base64') };
 
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** Tilt's SupportsBuildkit: API version 1.39 or newer. */
+export function apiSupportsBuildkit(apiVersion: string): boolean {
+  const m = /^v?(\d+)(?:\.(\d+))?/.exec(apiVersion.trim());
+  if (m === null) return false;
+  const major = Number(m[1]);
+  return major > 1 || (major === 1 && Number(m[2] ?? 0) >= 39);
+}
+
 export class NodeDockerClient implements DockerClient {
   private readonly docker: Docker;
+  private readonly buildkitEnv: string;
+  private apiVersion: Promise<string> | undefined;
 
   constructor(opts: NodeDockerClientOptions = {}) {
     this.docker = new Docker(connectionOptions(opts.host));
+    this.buildkitEnv = opts.buildkitEnv ?? '';
+  }
+
+  /** The engine API's builder version: '2' is BuildKit, '1' the legacy builder. */
+  private async builderVersion(): Promise<'1' | '2'> {
+    const env = this.buildkitEnv;
+    if (env !== '' && !GO_TRUE.has(env)) {
+      if (GO_FALSE.has(env)) return '1';
+      throw new DockerError(
+        `DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing ${JSON.stringify(env)}: invalid syntax`,
+      );
+    }
+    // An unreachable daemon fails the build call itself, with its own error; ask again next time.
+    this.apiVersion ??= this.info().then(
+      (i) => i.apiVersion,
+      () => {
+        this.apiVersion = undefined;
+        return '';
+      },
+    );
+    return apiSupportsBuildkit(await this.apiVersion) ? '2' : '1';
   }
 
   // dockerode's ping, version and inspect take no abort signal; they are short calls.
@@ -141,7 +179,7 @@ export class NodeDockerClient implements DockerClient {
       buildargs,
       labels: { ...(opts.labels ?? {}) },
       rm: true,
-      version: '1',
+      version: await this.builderVersion(),
     };
     if ((opts.tags ?? []).length > 0) query.t = [...(opts.tags ?? [])];
     if (opts.target !== undefined && opts.target !== '') query.target = opts.target;

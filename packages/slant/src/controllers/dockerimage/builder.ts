@@ -14,12 +14,14 @@ import type { Clock } from '../../clock.ts';
 import { familiarString, parseNamedTagged, refString, withTag } from '../../container/ref.ts';
 import { addTagSuffix, type RefSet, type TaggedRefs } from '../../container/registry.ts';
 import { DOCKERFILE_NAME, tarBuildContext } from '../../docker/build-context.ts';
+import { BUILDKIT_TRACE_ID, decodeBuildkitStatus } from '../../docker/buildkit-status.ts';
 import { BUILT_LABELS, buildArgsMap, type DockerClient, DockerError } from '../../docker/client.ts';
 import { createBuildContextFilter } from '../../ignore/filter.ts';
 import type { LogWriter } from '../../logs/types.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { imageMapsByName, writeImageMapStatus } from '../imagemap/imagemap.ts';
 import { BuildLog, contextUploadLine, indent } from './build-log.ts';
+import { BuildkitPrinter } from './buildkit-printer.ts';
 import { cleanupDockerBuildError, digestAsTag } from './docker-output.ts';
 import { injectClusterPlatform, injectImageDependencies } from './inject.ts';
 import { type BuildPipeline, pushStep } from './push.ts';
@@ -127,8 +129,10 @@ export class DockerImageBuilder {
       `Building Dockerfile${platform === '' ? '' : ` for platform ${platform}`}:\n${indent(spec.dockerfileContents ?? '', '  ')}\n`,
     );
     log.step('Building image');
-    const built = await this.buildToDigest(spec, log, signal);
-    if (!built.ok) return { ...built, stages: [] };
+    const printer = new BuildkitPrinter(log);
+    const built = await this.buildToDigest(spec, log, printer, signal);
+    const buildStages = printer.stageStatuses();
+    if (!built.ok) return { ...built, stages: buildStages };
 
     let refs: TaggedRefs;
     try {
@@ -136,10 +140,13 @@ export class DockerImageBuilder {
       await docker.tag(built.value, refString(refs.localRef), signal);
     } catch (err) {
       const where = err instanceof DockerError ? 'TagImage#ImageTag' : 'TagImage';
-      return { ok: false, error: `docker tag: ${where}: ${errorText(err)}`, stages: [] };
+      return { ok: false, error: `docker tag: ${where}: ${errorText(err)}`, stages: buildStages };
     }
 
-    if (isDockerCompose(cluster)) return this.tagForCompose(refSet.value, refs, signal);
+    if (isDockerCompose(cluster)) {
+      const tagged = await this.tagForCompose(refSet.value, refs, signal);
+      return { ...tagged, stages: buildStages };
+    }
     const stage = await pushStep(
       { docker, clock },
       log,
@@ -147,7 +154,7 @@ export class DockerImageBuilder {
       pipeline,
       signal,
     );
-    const stages = stage === undefined ? [] : [stage];
+    const stages = stage === undefined ? buildStages : [...buildStages, stage];
     if (stage?.error !== undefined) return { ok: false, error: stage.error, stages };
     return { ok: true, refs, stages };
   }
@@ -155,6 +162,7 @@ export class DockerImageBuilder {
   private async buildToDigest(
     spec: DockerImageSpec,
     log: BuildLog,
+    printer: BuildkitPrinter,
     signal: AbortSignal,
   ): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
     const { docker, clock } = this.deps;
@@ -195,7 +203,11 @@ export class DockerImageBuilder {
           ...(spec.extraHosts ? { extraHosts: spec.extraHosts } : {}),
           ...(spec.extraTags ? { tags: spec.extraTags } : {}),
         },
-        (m) => log.dockerMessage(m),
+        (m) => {
+          if (m.id === BUILDKIT_TRACE_ID && typeof m.aux === 'string') {
+            printer.print(decodeBuildkitStatus(m.aux));
+          } else log.dockerMessage(m);
+        },
       );
       return { ok: true, value: id };
     } catch (err) {
