@@ -19,26 +19,32 @@ export interface Tool {
 
 const run = promisify(execFile);
 
-function toolEnv(env: SlantEnv, home: string): NodeJS.ProcessEnv {
+export interface ToolOptions {
+  /** DOCKER_BUILDKIT=0 for both tools; otherwise each uses BuildKit when the daemon has it. */
+  readonly legacyBuilder?: boolean;
+}
+
+function toolEnv(env: SlantEnv, home: string, opts: ToolOptions): NodeJS.ProcessEnv {
+  const { DOCKER_BUILDKIT: _inherited, ...rest } = process.env;
   return {
-    ...process.env,
+    ...rest,
     KUBECONFIG: env.kubeconfig,
     DOCKER_HOST: env.dockerHost,
-    DOCKER_BUILDKIT: '0',
+    ...(opts.legacyBuilder === true ? { DOCKER_BUILDKIT: '0' } : {}),
     SLANT_HOME: home,
     TILT_DEV_DIR: home,
     TILT_WEB_MODE: 'prod',
   };
 }
 
-export function tools(env: SlantEnv): Tool[] {
+export function tools(env: SlantEnv, opts: ToolOptions = {}): Tool[] {
   const list: Tool[] = [
     {
       name: 'slant',
       up: (dir, port, home) =>
         spawn(process.execPath, [SLANT_BIN, 'up', '--stream', '--port', String(port)], {
           cwd: dir,
-          env: toolEnv(env, home),
+          env: toolEnv(env, home, opts),
           stdio: ['ignore', 'pipe', 'pipe'],
         }),
       objects: (home, port) => {
@@ -55,13 +61,13 @@ export function tools(env: SlantEnv): Tool[] {
       up: (dir, port, home) =>
         spawn(tilt, ['up', '--stream', '--port', String(port)], {
           cwd: dir,
-          env: toolEnv(env, home),
+          env: toolEnv(env, home, opts),
           stdio: ['ignore', 'pipe', 'pipe'],
         }),
       // Tilt's API server speaks TLS with its own CA: `tilt get` reads its config for us.
       objects: (home, port) => async (plural) => {
         const { stdout } = await run(tilt, ['get', plural, '-o', 'json', '--port', String(port)], {
-          env: toolEnv(env, home),
+          env: toolEnv(env, home, opts),
         });
         return (JSON.parse(stdout) as { items: never[] }).items;
       },
