@@ -1,5 +1,6 @@
 // DockerImageBuilder against the real Docker engine and registry: the context filter, Tilt's
-// content-hash tag, a rebuild that keeps its tag, the push, and a failing build's error text.
+// content-hash tag, a rebuild that keeps its tag, the push, and a failing build's error text,
+// with the legacy builder (DOCKER_BUILDKIT=0) and with BuildKit.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,7 +26,10 @@ function docker(...args: string[]): Promise<{ stdout: string }> {
   return execFileP('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost } });
 }
 
-function setup(dockerfile: string): {
+function setup(
+  dockerfile: string,
+  buildkitEnv = '0',
+): {
   store: ObjectStore;
   logs: MemoryLogWriter;
   builder: DockerImageBuilder;
@@ -69,7 +73,7 @@ function setup(dockerfile: string): {
     },
   };
   for (const o of [cluster, im, di]) store.create(o);
-  const client = new NodeDockerClient({ host: env.dockerHost });
+  const client = new NodeDockerClient({ host: env.dockerHost, buildkitEnv });
   return { store, logs, builder: new DockerImageBuilder({ store, docker: client, clock, logs }) };
 }
 
@@ -135,5 +139,37 @@ describe('docker build against the real engine', () => {
     const error = "ImageBuild: The command '/bin/sh -c exit 3' returned a non-zero code: 3";
     expect(await builder.build(`app:${name}`, signal)).toEqual({ ok: false, error });
     expect(store.get('DockerImage', `app:${name}`)?.status?.completed?.error).toBe(error);
+  });
+});
+
+describe('docker build with BuildKit (the default when the daemon has it)', () => {
+  test('builds the filtered context, prints the steps as Tilt does and records them', async () => {
+    const { store, logs, builder } = setup(DOCKERFILE, '');
+    const r = await builder.build(`app:${name}`, signal);
+    if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+    expect(r.ref).toMatch(new RegExp(`^${env.registry}/${repo}:tilt-[0-9a-f]{16}$`));
+    const { stdout } = await docker('run', '--rm', r.ref, 'ls', '/app');
+    expect(stdout.split('\n').filter((l) => l !== '')).toEqual(['Dockerfile', 'kept.txt']);
+    const text = logs.text('app');
+    expect(text).toMatch(/\n {5}\[2\/2\] COPY \. \/app\n/);
+    expect(text).not.toContain('Step 1/');
+    const stages = store.get('DockerImage', `app:${name}`)?.status?.stageStatuses ?? [];
+    expect(stages.map((s) => s.name)).toContain('[2/2] COPY . /app');
+    expect(stages.at(-1)?.name).toBe('docker push');
+  });
+
+  test('a failing RUN is the build error, with its output and the failed step in the log', async () => {
+    const { logs, builder } = setup(
+      `FROM ${env.busyboxImage}\nRUN echo about to fail && exit 3\n`,
+      '1',
+    );
+    expect(await builder.build(`app:${name}`, signal)).toEqual({
+      ok: false,
+      error:
+        'ImageBuild: executor failed running [/bin/sh -c echo about to fail && exit 3]: exit code: 3',
+    });
+    expect(logs.text('app')).toContain(
+      '       → about to fail\n     \n     ERROR IN: [2/2] RUN echo about to fail && exit 3\n',
+    );
   });
 });
