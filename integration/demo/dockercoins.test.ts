@@ -51,6 +51,10 @@ describe('the DockerCoins demo', () => {
     expect(await ci.exitWithin(300_000), ci.output.slice(-3000)).toBe(0);
     expect(ci.output).toContain('tests │ PASS: a hash with the difficulty');
     expect(ci.output).toContain('SUCCESS. All workloads are healthy.\n');
+    // Four services are built on dockercoins-base: the first builds it, the others reuse it.
+    expect(
+      ci.output.match(/STEP \d+\/\d+ — Building Dockerfile: \[dockercoins-base\]/g),
+    ).toHaveLength(1);
   });
 
   test('slant up: healthy, mining, live-updated front end, and the reset button', async () => {
