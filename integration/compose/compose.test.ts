@@ -1,7 +1,9 @@
 // docker_compose() end to end through a real `slant up` on the real Docker engine: services come
-// up in resource_deps order (gated on a health check), logs and links show, a change rebuilds and
-// recreates only its service (one built by docker_build, one built by Compose), disable removes
-// the container and enable brings it back, and `slant down` removes the project.
+// up in resource_deps order (gated on a health check), logs and links show; live_update syncs into
+// the service's container (run steps on their triggers only, restart_container, a burst of saves,
+// fall_back_on); a change rebuilds and recreates only its service (one built by docker_build, one
+// built by Compose); disable removes the container and enable brings it back; `slant down` removes
+// the project.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -37,14 +39,16 @@ async function healthy(name: string): Promise<UIResource> {
   });
 }
 
-async function fetchWeb(): Promise<string> {
+async function fetchPath(path: string): Promise<string> {
   try {
-    const res = await fetch(`http://localhost:${webPort}/`);
-    return await res.text();
+    const res = await fetch(`http://localhost:${webPort}/${path}`);
+    return res.ok ? await res.text() : '';
   } catch {
     return '';
   }
 }
+
+const fetchWeb = () => fetchPath('');
 
 beforeAll(async () => {
   [webPort] = (await freePorts(1)) as [number];
@@ -104,6 +108,56 @@ describe('docker_compose under slant up', () => {
     expect(s.up.output.slice(from)).not.toMatch(/web │ STEP 1\/\d — Building Dockerfile/);
   }, 120_000);
 
+  test('a run step runs only for its trigger files; 20 saves in 100 ms end with the last content', async () => {
+    const id = (await service('web'))?.status?.containerID;
+    await writeFile(join(s.dir, 'web', 'html', 'other.html'), 'other\n');
+    await until('other.html served', 60_000, async () =>
+      (await fetchPath('other.html')) === 'other\n' ? true : undefined,
+    );
+    expect(await fetchPath('ran.txt')).toBe('');
+    await writeFile(join(s.dir, 'web', 'html', 'trigger.txt'), 'go\n');
+    await until('the run step ran', 60_000, async () =>
+      /\d/.test(await fetchPath('ran.txt')) ? true : undefined,
+    );
+
+    const from = s.up.output.length;
+    const index = join(s.dir, 'web', 'html', 'index.html');
+    for (let i = 1; i <= 20; i++) {
+      await writeFile(index, `burst ${i}\n`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await until('the last save served', 60_000, async () =>
+      (await fetchWeb()) === 'burst 20\n' ? true : undefined,
+    );
+    // Let any sync still queued finish before counting.
+    await new Promise((r) => setTimeout(r, 1500));
+    const syncs = s.lines('web', from).filter((l) => /Container .* updated!/.test(l)).length;
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThanOrEqual(4);
+    expect(await fetchWeb()).toBe('burst 20\n');
+    expect((await service('web'))?.status?.containerID, s.up.output.slice(from)).toBe(id);
+  }, 180_000);
+
+  test('a fall_back_on file rebuilds instead of syncing', async () => {
+    const before = (await service('web'))?.status?.containerID;
+    const from = s.up.output.length;
+    await writeFile(join(s.dir, 'web', 'fallback.txt'), 'x\n');
+    await s.up.waitForOutput(/web │ STEP 1\/2 — Building Dockerfile/, 90_000, from);
+    const after = await until('web recreated', 60_000, async () => {
+      const cur = await service('web');
+      const id = cur?.status?.containerID;
+      return id !== undefined && id !== before && cur?.status?.containerState?.running === true
+        ? id
+        : undefined;
+    });
+    expect(after).not.toBe(before);
+    expect(
+      await until('served again', 30_000, async () =>
+        (await fetchWeb()) === 'burst 20\n' ? true : undefined,
+      ),
+    ).toBe(true);
+  }, 180_000);
+
   test('a change outside the syncs rebuilds the image and recreates the container', async () => {
     const before = (await service('web'))?.status?.containerID;
     const from = s.up.output.length;
@@ -112,7 +166,7 @@ describe('docker_compose under slant up', () => {
       start,
       (await readFile(start, 'utf8')).replace('web serving', 'web v2 serving'),
     );
-    await s.up.waitForOutput(/web │ web v2 serving web v1 synced\n/, 90_000, from);
+    await s.up.waitForOutput(/web │ web v2 serving burst 20\n/, 90_000, from);
     expect(s.up.output.slice(from)).toMatch(/web │ STEP 1\/2 — Building Dockerfile/);
     const after = await until('web recreated', 30_000, async () => {
       const id = (await service('web'))?.status?.containerID;

@@ -27,6 +27,8 @@ export interface ContainerMonitor {
   lastFileTimeSynced: number;
   /** Set when it cannot be live-updated; cleared by a rebuild that covers lowWaterMark. */
   failed?: { reason: string; message: string; lowWaterMark: number };
+  /** Time (ms) our last restart_container() of it finished. */
+  restartedAt?: number;
 }
 
 export interface ApplyDeps {
@@ -176,6 +178,7 @@ export async function applyToContainer(d: ApplyDeps, r: ApplyRequest): Promise<A
       return { ...base, failed: { reason: 'UpdateFailed', message: `${updating}: ${err}` } };
     }
     restartMs = d.now() - started;
+    monitor.restartedAt = d.now();
   }
   monitor.lastFileTimeSynced = newHigh;
   if (!outcome.ok) {

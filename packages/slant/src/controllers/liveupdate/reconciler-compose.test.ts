@@ -259,6 +259,37 @@ describe('LiveUpdate reconciler on a Docker Compose service', () => {
     });
   });
 
+  it('the stop its own restart_container() caused is not a stopped container', async () => {
+    const t = setup({ spec: { restart: 'always' } });
+    t.change(5, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.docker.restarts).toHaveLength(1);
+    // Docker's events of the restart arrive late: the container looks exited for a moment.
+    t.setContainer('c0ffee0123456789', {
+      status: 'exited',
+      running: false,
+      exitCode: 137,
+      finishedAt: T(0),
+    });
+    t.change(6, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.status()?.failed).toBeUndefined();
+    // Running again: the pending change is synced.
+    t.setContainer('c0ffee0123456789', RUNNING);
+    await t.reconcile();
+    expect(t.docker.restarts).toHaveLength(2);
+    // A stop well after our restart is a real one.
+    t.setContainer('c0ffee0123456789', {
+      status: 'exited',
+      running: false,
+      exitCode: 1,
+      finishedAt: T(30),
+    });
+    t.change(7, '/proj/src/a.js');
+    await t.reconcile();
+    expect(t.status()?.failed?.reason).toBe('Terminated');
+  });
+
   it('waits for a container that is not running yet, and selects nothing before one exists', async () => {
     const t = setup();
     t.setContainer('c0ffee0123456789', { status: 'restarting', running: false });

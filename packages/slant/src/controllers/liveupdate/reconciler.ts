@@ -21,7 +21,7 @@ import { logTarget } from '../common/log-target.ts';
 import { microTime } from '../common/time.ts';
 import type { LocalFiles } from '../../watch/files.ts';
 import { applyToContainer, type ContainerMonitor } from './apply.ts';
-import { displayName, isTerminated, selectedContainers } from './select.ts';
+import { displayName, isTerminated, type SelectedContainer, selectedContainers } from './select.ts';
 import { TransportPool } from './transport.ts';
 import { changedAfter, collectChanges, type SourceChanges } from './sources.ts';
 
@@ -119,6 +119,7 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
       return { failed: failedState(lu, reason, message, now) };
     };
     for (const s of selected) {
+      if (isTerminated(s) && stoppedByOwnRestart(s, m.containers.get(s.container.id))) continue;
       if (isTerminated(s)) {
         // Tilt names the pod; a Docker container has none, so it is named instead.
         stopped ??=
@@ -239,6 +240,19 @@ export function createLiveUpdateReconciler(deps: LiveUpdateDeps): Reconciler {
     },
   };
 }
+
+// restart_container() stops the container for a moment, and Docker's events say so; that stop is
+// ours and the container comes back (its start event brings the next pass), so it is not a
+// stopped container whose changes need a rebuild.
+function stoppedByOwnRestart(s: SelectedContainer, cm: ContainerMonitor | undefined): boolean {
+  const restartedAt = cm?.restartedAt;
+  if (restartedAt === undefined) return false;
+  const finished = Date.parse(s.container.state.terminated?.finishedAt ?? '');
+  return Number.isFinite(finished) && finished <= restartedAt + RESTART_STOP_SLACK_MS;
+}
+
+// Docker records the stop time itself; allow for its clock and event delivery.
+const RESTART_STOP_SLACK_MS = 1000;
 
 function namesUsing(store: ObjectStore, pred: (lu: LiveUpdate) => boolean): string[] {
   return (store.list('LiveUpdate') as LiveUpdate[]).filter(pred).map((lu) => lu.metadata.name);
