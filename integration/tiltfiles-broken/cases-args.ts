@@ -50,6 +50,7 @@ export const ARGS_CASES: readonly BrokenCase[] = [
   { name: 'enable_feature: unknown feature', tiltfile: "enable_feature('teleport')\n", at: 'Tiltfile:1:15', error: 'Error in enable_feature: Unknown feature flag: teleport' },
   { name: 'os.getenv: key is an int', tiltfile: 'os.getenv(1)\n', at: 'Tiltfile:1:10', error: 'Error in os.getenv: os.getenv: for parameter key: Value should be convertible to string, but is type int' },
   { name: 'os.path.join: int part', tiltfile: "os.path.join('a', 1)\n", at: 'Tiltfile:1:13', error: 'Error in os.path.join: os.path.join() only accepts strings. Argument #1: 1' },
+  { name: 'shlex.split: not in Tilt\'s shlex module', tiltfile: 'shlex.split("a b")\n', at: 'Tiltfile:1:6', error: 'Error: module has no .split field or method' },
   { name: 'shlex.quote: int argument', tiltfile: 'shlex.quote(1)\n', at: 'Tiltfile:1:12', error: 'Error in shlex.quote: shlex.quote: for parameter name: got int, want string' },
   { name: 'struct: positional argument', tiltfile: 'struct(1)\n', at: 'Tiltfile:1:7', error: 'Error in struct: struct: unexpected positional arguments' },
   { name: 'blob: int argument', tiltfile: 'blob(1)\n', at: 'Tiltfile:1:5', error: 'Error in blob: blob: for parameter input: got int, want string' },
