@@ -78,6 +78,12 @@ describe('formatError / describeError', () => {
     expect(TiltfileError.from(new StarEvalError('x', [])).internal).toBeUndefined();
   });
 
+  test('a code frame marks an error at end of file on the empty line after the last', () => {
+    expect(codeFrame('x = 1\ndef f(\n', { file: 'f', line: 3, col: 1 })).toBe(
+      '  1 | x = 1\n  2 | def f(\n> 3 |\n    | ^',
+    );
+  });
+
   test('code frames put the caret under the rune column', () => {
     const bin = Buffer.from('ß = 1 +\n', 'utf8').toString('latin1');
     expect(codeFrame(bin, { file: 'f', line: 1, col: 7 }, 0)).toBe('> 1 | ß = 1 +\n    |       ^');

@@ -85,8 +85,9 @@ export function codeFrame(source: string, pos: Position, context = 2): string {
   const lines = decodeUtf8(source).split('\n');
   // A final newline ends the last line; it does not start another.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const first = Math.max(1, pos.line - context);
-  const last = Math.min(lines.length, pos.line + context);
+  // An error at end of file sits on the line after the last one: show it as an empty line.
+  const last = Math.min(Math.max(lines.length, pos.line), pos.line + context);
+  const first = Math.max(1, Math.min(pos.line, last) - context);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
