@@ -12,6 +12,8 @@ export const STARLARK_CASES: readonly BrokenCase[] = [
   { name: 'syntax: bad parameter list', tiltfile: 'def f(:\n  pass\n', at: 'Tiltfile:1:8', error: 'Tiltfile:1:8: got \':\', want \')\'' },
   { name: 'syntax: unexpected token after call', tiltfile: "docker_build('a', '.') )\n", at: 'Tiltfile:1:24', error: 'Tiltfile:1:24: unexpected \')\'' },
   { name: 'syntax: missing comma between arguments', tiltfile: "docker_build('a' '.')\nx = [1 2]\n", at: 'Tiltfile:1:21', error: 'Tiltfile:1:21: got string literal, want \',\'' },
+  { name: 'syntax: class keyword is reserved', tiltfile: 'class Foo:\n  pass\n', at: 'Tiltfile:1:1', error: 'Tiltfile:1:1: got illegal token, want primary expression' },
+  { name: 'syntax: import is a reserved word', tiltfile: "x = 1\nimport os\n", at: 'Tiltfile:2:1', error: 'Tiltfile:2:1: got illegal token, want primary expression' },
   { name: 'syntax: keyword argument before positional', tiltfile: "docker_build(ref='app', '.')\n", at: 'Tiltfile:1:25', error: 'Tiltfile:1:25: positional argument may not follow named' },
   { name: 'syntax: assignment to a literal', tiltfile: "'web' = 1\n", at: 'Tiltfile:1:1', error: 'Tiltfile:1:1: can\'t assign to literal' },
   { name: 'syntax: load inside a function', tiltfile: "def f():\n  load('lib.star', 'x')\n", at: 'Tiltfile:2:3', error: 'Tiltfile:2:3: load statement within a function' },

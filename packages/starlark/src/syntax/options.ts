@@ -7,6 +7,9 @@ export interface FileOptions {
   readonly globalReassign: boolean; // allow reassignment of top-level names
   readonly loadBindsGlobally: boolean; // load binds globals, not file-locals (deprecated)
   readonly recursion: boolean; // allow recursive calls (no static effect)
+  // Scan Python's reserved words (class, import …) as an illegal token, as the starlark-go
+  // version Tilt vendors does ("got illegal token"); HEAD names the word ("got class").
+  readonly reservedWordsIllegal?: boolean;
 }
 
 export const DEFAULT_FILE_OPTIONS: FileOptions = Object.freeze({
@@ -26,4 +29,5 @@ export const TILT_FILE_OPTIONS: FileOptions = Object.freeze({
   globalReassign: true,
   loadBindsGlobally: false,
   recursion: true,
+  reservedWordsIllegal: true,
 });

@@ -12,12 +12,14 @@ import { Scanner } from './scanner.ts';
  */
 export function parseFile(filename: string, src: string, options: FileOptions): ast.File {
   const sc = new Scanner(filename, src);
+  sc.reservedWordsIllegal = options.reservedWordsIllegal === true;
   return guardDepth(sc, () => new Parser(sc, options).parseFile(filename));
 }
 
 /** Parses a single expression (a comma list is a tuple), as starlark-go's ParseExpr. */
 export function parseExpr(filename: string, src: string, options: FileOptions): ast.Expr {
   const sc = new Scanner(filename, src);
+  sc.reservedWordsIllegal = options.reservedWordsIllegal === true;
   return guardDepth(sc, () => new Parser(sc, options).parseWholeExpr());
 }
 

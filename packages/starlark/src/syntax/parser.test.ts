@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaticError } from '../errors.ts';
 import type * as ast from './ast.ts';
-import { DEFAULT_FILE_OPTIONS } from './options.ts';
+import { DEFAULT_FILE_OPTIONS, type FileOptions } from './options.ts';
 import { parseExpr, parseFile } from './parse.ts';
 import { checkErrors, readChunks } from './testchunks.ts';
 
@@ -21,6 +21,28 @@ describe('parseFile on testdata/syntax_errors.star', () => {
 });
 
 describe('parseFile', () => {
+  it('names a reserved word in errors, or calls it an illegal token under reservedWordsIllegal', () => {
+    const err = (src: string, options: FileOptions) => {
+      try {
+        parseFile('a.star', src, options);
+      } catch (e) {
+        if (e instanceof StaticError) return e.message;
+        throw e;
+      }
+      return 'no error';
+    };
+    expect(err('class Foo:\n  pass\n', DEFAULT_FILE_OPTIONS)).toBe(
+      'a.star:1:1: got class, want primary expression',
+    );
+    const legacy = { ...DEFAULT_FILE_OPTIONS, reservedWordsIllegal: true };
+    expect(err('class Foo:\n  pass\n', legacy)).toBe(
+      'a.star:1:1: got illegal token, want primary expression',
+    );
+    expect(err('x = 1 is 2\n', legacy)).toBe('a.star:1:9: got illegal token, want newline');
+    // Keywords that are not reserved words keep their names.
+    expect(err('x = def\n', legacy)).toBe('a.star:1:5: got def, want primary expression');
+  });
+
   it('records operator, call, index and dot positions', () => {
     const f = parseFile('a.star', 'x = f(a)[0].b + 1\n', DEFAULT_FILE_OPTIONS);
     const s = f.stmts[0] as ast.AssignStmt;

@@ -46,6 +46,8 @@ export class Scanner extends SourceReader {
   private readonly indentstk: number[] = [0];
   private dents = 0; // pending INDENTs (> 0) or OUTDENTs (< 0)
   private lineStart = true;
+  /** FileOptions.reservedWordsIllegal. */
+  reservedWordsIllegal = false;
 
   /** Scans the next token, setting pos/raw/value. */
   next(): Token {
@@ -194,7 +196,9 @@ export class Scanner extends SourceReader {
         }
       }
       this.endToken();
-      return KEYWORDS.get(this.raw) ?? T.IDENT;
+      const kw = KEYWORDS.get(this.raw);
+      if (kw === undefined) return T.IDENT;
+      return kw >= T.AS && this.reservedWordsIllegal ? T.ILLEGAL : kw;
     }
 
     switch (c) {
