@@ -117,7 +117,7 @@ data:
 });
 
 describe('serializeSpecYAML', () => {
-  test('keeps key order, drops status, separates documents with ---', () => {
+  test('sorts keys, drops status, adds the typed empty fields, separates documents with ---', () => {
     const yaml = serializeSpecYAML([
       {
         kind: 'Pod',
@@ -128,20 +128,21 @@ describe('serializeSpecYAML', () => {
       },
       { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'x' } },
     ]);
-    expect(yaml).toBe(`kind: Pod
-apiVersion: v1
+    expect(yaml).toBe(`apiVersion: v1
+kind: Pod
 metadata:
   name: p
 spec:
   containers:
-  - name: c
-    image: i
+  - image: i
+    name: c
+    resources: {}
 
 ---
 apiVersion: v1
-kind: ConfigMap
 data:
   a: x
+kind: ConfigMap
 `);
   });
 
@@ -158,7 +159,7 @@ data:
     );
   });
 
-  test('round-trips parsed YAML', () => {
+  test('writes parsed YAML as Tilt does: sorted keys, typed defaults, empty fields dropped', () => {
     const src = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -178,8 +179,50 @@ spec:
           value: |-
             line1
             line2
+        - name: EMPTY
+          value: ""
 `;
-    expect(serializeSpecYAML(parseYAML(src))).toBe(src);
+    expect(serializeSpecYAML(parseYAML(src))).toBe(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  labels:
+    app: web
+  name: web
+spec:
+  selector: null
+  strategy: {}
+  template:
+    metadata: {}
+    spec:
+      containers:
+      - args:
+        - --flag
+        env:
+        - name: MULTI
+          value: |-
+            line1
+            line2
+        - name: EMPTY
+        image: web:dev
+        name: web
+        resources: {}
+`);
+  });
+
+  test('a StatefulSet gets the fields its struct always writes (as Tilt writes the same input)', () => {
+    const src =
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: q\nspec:\n  template:\n    metadata:\n      labels: {app: q}\n';
+    expect(serializeSpecYAML(parseYAML(src))).toBe(
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: q\nspec:\n  selector: null\n  serviceName: ""\n  template:\n    metadata:\n      labels:\n        app: q\n    spec:\n      containers: null\n  updateStrategy: {}\n',
+    );
+  });
+
+  test('an unknown kind keeps its fields', () => {
+    const src =
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  labels: {}\nspec:\n  list: []\n  zero: 0\n';
+    expect(serializeSpecYAML(parseYAML(src))).toBe(
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  labels: {}\n  name: w\nspec:\n  list: []\n  zero: 0\n',
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 // Kubernetes YAML ⇄ entities. Kubernetes reads YAML as YAML 1.1 (go-yaml v2 via sigs.k8s.io/yaml),
 // so `on`/`yes` are booleans and `0777` is octal; but go-yaml v2 keeps timestamps as strings and
 // has no base-60 numbers, so those tags are dropped here to read the same values kubectl reads.
-import { parseAllDocuments, stringify, type Tags } from 'yaml';
+import { parseAllDocuments, type Tags } from 'yaml';
 import type { K8sEntity } from './entity.ts';
 import { base64Error } from './go-base64.ts';
+import { goYAMLMarshal } from './goyaml-emit.ts';
+import { typedShape } from './typed-shape.ts';
 
 const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
@@ -21,15 +23,6 @@ const PARSE_OPTIONS = {
   customTags: kubernetesTags,
   // go-yaml v2 (non-strict) lets a later duplicate key win.
   uniqueKeys: false,
-} as const;
-
-// On output keep the full 1.1 schema, so strings a 1.1 reader could mistake (`12:30`, dates)
-// are quoted too.
-const STRINGIFY_OPTIONS = {
-  version: '1.1',
-  lineWidth: 0,
-  indentSeq: false,
-  aliasDuplicateObjects: false,
 } as const;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -132,10 +125,13 @@ export function parseYAML(src: string): K8sEntity[] {
   return result;
 }
 
-/** YAML for one entity's metadata and spec; like Tilt, `status` is left out. */
+/**
+ * YAML for one entity's metadata and spec as Tilt writes it (through the kind's Go struct, then
+ * go-yaml); like Tilt, `status` is left out.
+ */
 export function serializeEntity(entity: K8sEntity): string {
   const { status: _status, ...spec } = entity;
-  return stringify(spec, STRINGIFY_OPTIONS);
+  return goYAMLMarshal(typedShape(spec));
 }
 
 /** YAML for many entities, separated by `---`, in the order given. */
@@ -157,14 +153,7 @@ export function parseYAMLValues(src: string): unknown[] {
   return out;
 }
 
-/** sigs.k8s.io/yaml.Marshal of plain data: keys sorted (it goes through JSON), block style. */
+/** sigs.k8s.io/yaml.Marshal of plain data (go-yaml v2's text of it, keys in its order). */
 export function stringifyYAMLValue(v: unknown): string {
-  const sortKeys = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(sortKeys);
-    if (!isPlainObject(x)) return x;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x).sort()) out[k] = sortKeys(x[k]);
-    return out;
-  };
-  return stringify(sortKeys(v), STRINGIFY_OPTIONS);
+  return goYAMLMarshal(v);
 }
