@@ -1,10 +1,13 @@
 // `npm run bench:tiltfile [-- --resources N --runs N]`: loads a generated Tiltfile of N services
 // (Kubernetes YAML, docker_build with live_update, local_resources, a shared library loaded with
 // load()) through the loader and assembly into resources and API objects, against the in-memory
-// host, and prints the median wall time of the runs (after one warm-up run).
+// host, and prints the median wall time of the runs (after one warm-up run). With TILT_BIN set
+// to a tilt binary, it also times `alpha tiltfile-result` of both tools on the same project
+// (tiltfile-side.ts).
 import { parseArgs } from 'node:util';
 import { fakeHost } from '../src/tiltfile/host-fake.ts';
 import { loadTiltfile } from '../src/tiltfile/loader.ts';
+import { median as medianOf, sideBySide } from './tiltfile-side.ts';
 
 const { values } = parseArgs({
   options: {
@@ -100,8 +103,11 @@ const warm = once();
 const times: number[] = [];
 for (let i = 0; i < runs; i++) times.push(once().ms);
 times.sort((a, b) => a - b);
-const mid = times.length >> 1;
-const median = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+const median = medianOf(times);
 console.log(
   `tiltfile: ${n} services → ${warm.resources} resources, ${warm.objects} API objects; median ${median.toFixed(1)} ms over ${runs} runs (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)})`,
 );
+
+const tilt = process.env.TILT_BIN;
+if (tilt !== undefined && tilt !== '') sideBySide(tilt, files, DIR, runs);
+else console.log('(set TILT_BIN to a tilt binary to time both CLIs on the same project)');

@@ -1,0 +1,82 @@
+// The side-by-side part of `npm run bench:tiltfile`: with TILT_BIN set to a tilt binary (built
+// outside this repo), the generated project is written to a temporary directory and both CLIs
+// run `alpha tiltfile-result` on it as whole processes (start-up, load, JSON out), so the two
+// figures measure the same thing. The kube context is a kind cluster on a loopback address, which
+// neither tool contacts while loading.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const SLANT_BIN = resolve(import.meta.dirname, '../bin/slant.js');
+
+const KUBECONFIG = `apiVersion: v1
+kind: Config
+current-context: kind-kind
+clusters: [{name: kind-kind, cluster: {server: 'https://127.0.0.1:6443'}}]
+contexts: [{name: kind-kind, context: {cluster: kind-kind, user: u, namespace: default}}]
+users: [{name: u, user: {token: x}}]
+`;
+
+export function median(times: readonly number[]): number {
+  const s = [...times].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median wall time (ms) of `runs` runs of `argv` in `cwd`, after one warm-up run. */
+function timeProcess(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, runs: number) {
+  const run = (): number => {
+    const t0 = performance.now();
+    const r = spawnSync(argv[0]!, argv.slice(1), {
+      cwd,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}`);
+    return ms;
+  };
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(run());
+  return median(times);
+}
+
+/**
+ * Writes `files` (absolute paths under `projectDir`) to a temporary directory and times both
+ * CLIs on it; prints the medians and Slant's ratio to Tilt.
+ */
+export function sideBySide(
+  tilt: string,
+  files: Readonly<Record<string, string>>,
+  projectDir: string,
+  runs: number,
+): void {
+  const root = mkdtempSync(join(tmpdir(), 'slant-bench-tiltfile-'));
+  try {
+    const dir = join(root, 'project');
+    for (const [p, text] of Object.entries(files)) {
+      const out = join(dir, relative(projectDir, p));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+    }
+    writeFileSync(join(root, 'kubeconfig'), KUBECONFIG);
+    const env = {
+      ...process.env,
+      HOME: join(root, 'home'),
+      KUBECONFIG: join(root, 'kubeconfig'),
+      SLANT_HOME: join(root, 'slant-home'),
+      TILT_DEV_DIR: join(root, 'tilt-home'),
+    };
+    const args = ['alpha', 'tiltfile-result', '-f', 'Tiltfile'];
+    const slant = timeProcess([process.execPath, SLANT_BIN, ...args], dir, env, runs);
+    const tiltMs = timeProcess([tilt, ...args], dir, env, runs);
+    console.log(
+      `alpha tiltfile-result (whole process), median of ${runs}: slant ${slant.toFixed(0)} ms, tilt ${tiltMs.toFixed(0)} ms; slant/tilt = ${(slant / tiltMs).toFixed(2)}`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
