@@ -1,9 +1,12 @@
-// Benchmark runner: `npm run bench:starlark -- [--runs N] [--compare STARLARK_GO_BINARY] [file...]`.
-// Runs each program N times, each in a fresh thread, and prints the median (the first run is a
-// warm-up and is excluded). With --compare it also times starlark-go's `starlark` command on the
-// same files and prints the ratios of CPU time (the goal: Slant within 1.5x). The Go times include
-// the process start-up, so the table also shows the command's time for an empty program and the
-// ratio against the difference ("net"). Slant's times are in-process, after warm-up.
+// Benchmark runner: `npm run bench:starlark -- [--runs N] [--cold N] [--compare STARLARK_GO_BINARY]
+// [file...]`. For each program it prints Slant's CPU time twice, both medians:
+// - cold: the first run in a fresh process (cold.ts; N processes), as a Tiltfile's first load;
+// - warm: a re-run in one process (N runs after a warm-up run, each in a fresh thread), as the
+//   Tiltfile re-runs on every change in a long-lived `slant up`.
+// With --compare it also times starlark-go's `starlark` command (a fresh process per run) and
+// subtracts the command's time for an empty program ("net"), as loading Slant's modules is not
+// counted in the cold time: both cold columns are then a first run in a fresh process. starlark-go
+// has no JIT warm-up, so its net time is also what a re-run costs it. Ratios are Slant / go net.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,10 +20,15 @@ import { benchFlags, flagsToOptions } from './flags.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: '11' }, compare: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '11' },
+    cold: { type: 'string', default: '5' },
+    compare: { type: 'string' },
+  },
   allowPositionals: true,
 });
 const runs = Math.max(2, Number(values.runs));
+const coldRuns = Math.max(1, Number(values.cold));
 const files =
   positionals.length > 0
     ? positionals.map((p) => resolve(p))
@@ -54,6 +62,14 @@ function runOurs(file: string, src: string): Timing {
   return { ms, cpu: (c.user + c.system) / 1000, out: out.join('\n') };
 }
 
+/** Times the first run of the program in a fresh Node process (see cold.ts). */
+function runCold(file: string): Timing {
+  const args = [...process.execArgv, join(HERE, 'cold.ts'), file];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cold run of ${basename(file)} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Timing;
+}
+
 /**
  * Times the starlark-go command: one run for its output and wall time, then `runs` runs in one
  * shell loop under GNU time, whose CPU total (10 ms resolution) divided by runs is the CPU time.
@@ -73,26 +89,24 @@ function runGo(bin: string, args: string[]): Timing {
 }
 
 const rows: string[][] = [];
-const header = ['program', 'slant 1st ms', 'slant ms', 'slant cpu'];
+const header = ['program', 'cold cpu', 'warm cpu', 'warm ms'];
 let goStartup = { ms: 0, cpu: 0 };
 if (values.compare !== undefined) {
-  header.push('go ms', 'go cpu', 'go net cpu', 'cpu ratio', 'net ratio', 'same output');
+  header.push('go cpu', 'go net', 'cold ratio', 'warm ratio', 'same output');
   const t = runGo(values.compare, ['-c', 'x = 1']);
   goStartup = { ms: t.ms, cpu: t.cpu };
-  rows.push(['(go empty program)', '', '', '', goStartup.ms.toFixed(1), goStartup.cpu.toFixed(1)]);
+  rows.push(['(go empty program)', '', '', '', goStartup.cpu.toFixed(1)]);
 }
 
 for (const file of files) {
   const src = readFileSync(file, 'latin1');
-  const ours: Timing[] = [];
-  let ourOut = '';
-  let first = 0;
+  const warm: Timing[] = [];
+  const cold: Timing[] = [];
   try {
+    for (let i = 0; i < coldRuns; i++) cold.push(runCold(file));
     for (let i = 0; i < runs; i++) {
       const r = runOurs(file, src);
-      if (i > 0) ours.push(r);
-      else first = r.ms;
-      ourOut = r.out;
+      if (i > 0) warm.push(r);
     }
   } catch (e) {
     const msg =
@@ -103,22 +117,24 @@ for (const file of files) {
     rows.push([basename(file), 'error']);
     continue;
   }
-  const ourMs = median(ours.map((t) => t.ms));
-  const ourCpu = median(ours.map((t) => t.cpu));
-  const row = [basename(file), first.toFixed(1), ourMs.toFixed(1), ourCpu.toFixed(1)];
+  const coldCpu = median(cold.map((t) => t.cpu));
+  const warmCpu = median(warm.map((t) => t.cpu));
+  const row = [
+    basename(file),
+    coldCpu.toFixed(1),
+    warmCpu.toFixed(1),
+    median(warm.map((t) => t.ms)).toFixed(1),
+  ];
   if (values.compare !== undefined) {
     const go = runGo(values.compare, [...benchFlags(src), file]);
-    const goOut = go.out;
-    const goMs = go.ms;
-    const goCpu = go.cpu;
-    const net = Math.max(0.1, goCpu - goStartup.cpu);
+    const net = Math.max(0.1, go.cpu - goStartup.cpu);
+    const outputs = [...cold, ...warm].map((t) => t.out);
     row.push(
-      goMs.toFixed(1),
-      goCpu.toFixed(1),
+      go.cpu.toFixed(1),
       net.toFixed(1),
-      (ourCpu / Math.max(0.1, goCpu)).toFixed(2),
-      (ourCpu / net).toFixed(2),
-      goOut === ourOut ? 'yes' : 'NO',
+      (coldCpu / net).toFixed(2),
+      (warmCpu / net).toFixed(2),
+      outputs.every((o) => o === go.out) ? 'yes' : 'NO',
     );
   }
   rows.push(row);
@@ -128,7 +144,17 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] 
 const line = (cells: string[]): string =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(
-  `median of ${runs - 1} runs after a warm-up run (1st); cpu = user + system ms; fresh thread per run`,
+  [
+    'CPU ms (user + system), medians.',
+    `cold: first run in a fresh Node process, interpreter loaded but not JIT-compiled (${coldRuns} processes)`,
+    `warm: re-run in one process, fresh thread per run (${runs - 1} runs after a warm-up run); warm ms is wall time`,
+    ...(values.compare === undefined
+      ? []
+      : [
+          `go: the starlark command, a fresh process per run (${runs} runs); net = minus its empty-program time`,
+          'ratios: slant cold or warm cpu / go net',
+        ]),
+  ].join('\n'),
 );
 console.log(line(header));
 for (const r of rows) console.log(line(r));
