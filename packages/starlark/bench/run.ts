@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execFile } from '../src/eval/exec.ts';
 import { StarThread } from '../src/eval/thread.ts';
+import type { ColdRun } from './cold-run.ts';
+import { runCold } from './cold-run.ts';
 import { benchFlags, flagsToOptions } from './flags.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -62,14 +64,6 @@ function runOurs(file: string, src: string): Timing {
   return { ms, cpu: (c.user + c.system) / 1000, out: out.join('\n') };
 }
 
-/** Times the first run of the program in a fresh Node process (see cold.ts). */
-function runCold(file: string): Timing {
-  const args = [...process.execArgv, join(HERE, 'cold.ts'), file];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cold run of ${basename(file)} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Timing;
-}
-
 /**
  * Times the starlark-go command: one run for its output and wall time, then `runs` runs in one
  * shell loop under GNU time, whose CPU total (10 ms resolution) divided by runs is the CPU time.
@@ -89,19 +83,19 @@ function runGo(bin: string, args: string[]): Timing {
 }
 
 const rows: string[][] = [];
-const header = ['program', 'cold cpu', 'warm cpu', 'warm ms'];
+const header = ['program', 'cold cpu', 'cold main', 'warm cpu', 'warm ms'];
 let goStartup = { ms: 0, cpu: 0 };
 if (values.compare !== undefined) {
   header.push('go cpu', 'go net', 'cold ratio', 'warm ratio', 'same output');
   const t = runGo(values.compare, ['-c', 'x = 1']);
   goStartup = { ms: t.ms, cpu: t.cpu };
-  rows.push(['(go empty program)', '', '', '', goStartup.cpu.toFixed(1)]);
+  rows.push(['(go empty program)', '', '', '', '', goStartup.cpu.toFixed(1)]);
 }
 
 for (const file of files) {
   const src = readFileSync(file, 'latin1');
   const warm: Timing[] = [];
-  const cold: Timing[] = [];
+  const cold: ColdRun[] = [];
   try {
     for (let i = 0; i < coldRuns; i++) cold.push(runCold(file));
     for (let i = 0; i < runs; i++) {
@@ -117,11 +111,12 @@ for (const file of files) {
     rows.push([basename(file), 'error']);
     continue;
   }
-  const coldCpu = median(cold.map((t) => t.cpu));
+  const coldCpu = median(cold.map((t) => t.cpu.total));
   const warmCpu = median(warm.map((t) => t.cpu));
   const row = [
     basename(file),
     coldCpu.toFixed(1),
+    median(cold.map((t) => t.main.total)).toFixed(1),
     warmCpu.toFixed(1),
     median(warm.map((t) => t.ms)).toFixed(1),
   ];
@@ -146,7 +141,8 @@ const line = (cells: string[]): string =>
 console.log(
   [
     'CPU ms (user + system), medians.',
-    `cold: first run in a fresh Node process, interpreter loaded but not JIT-compiled (${coldRuns} processes)`,
+    `cold: first run in a fresh Node process, interpreter loaded but not JIT-compiled (${coldRuns} processes);`,
+    '  cold main: its main thread alone (the rest is V8 compiling and collecting on other threads)',
     `warm: re-run in one process, fresh thread per run (${runs - 1} runs after a warm-up run); warm ms is wall time`,
     ...(values.compare === undefined
       ? []

@@ -58,10 +58,16 @@ export function compileFile(
     (name) => predeclared.has(name),
     (name) => univ.has(name),
   );
+  return compileResolved(file, univ);
+}
+
+/** The compile stage alone, over a file resolveFile has annotated (bench/phases.ts times it). */
+export function compileResolved(file: ast.File, univ: ReadonlyMap<string, Value>): Program {
+  const filename = file.path;
   const module = file.module as ast.ModuleInfo;
   const first = file.stmts[0];
   const pos = (first === undefined ? null : startPos(first)) ?? { file: filename, line: 1, col: 1 };
-  const c = new Compiler({ universe: univ, recursion: options.recursion }, pos);
+  const c = new Compiler({ universe: univ, recursion: file.options.recursion }, pos);
   const toplevel = guardDepth(pos, () =>
     c.function('<toplevel>', pos, file.stmts, module.locals, module.cells, [], NO_PARAMS),
   );
