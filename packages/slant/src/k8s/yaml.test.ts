@@ -109,9 +109,17 @@ data:
     expect(() => parseYAML('- a\n')).toThrow(/cannot unmarshal array into Go value/);
   });
 
-  test('a syntax error reports the line', () => {
+  test("a syntax error reads as go-yaml's, its line counted within the document", () => {
     expect(() => parseYAML('apiVersion: v1\nkind: [a,\n')).toThrow(
-      /^error converting YAML to JSON: yaml: line \d+: /,
+      new Error("error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"),
+    );
+    expect(() => parseYAML('apiVersion: v1\nkind: A\n---\nb:\n\tc: 1\n')).toThrow(
+      new Error(
+        'error converting YAML to JSON: yaml: line 2: found character that cannot start any token',
+      ),
+    );
+    expect(() => parseYAML('a: *nope\n')).toThrow(
+      new Error("error converting YAML to JSON: yaml: unknown anchor 'nope' referenced"),
     );
   });
 });

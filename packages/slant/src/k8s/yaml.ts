@@ -5,6 +5,7 @@ import { parseAllDocuments, type Tags } from 'yaml';
 import type { K8sEntity } from './entity.ts';
 import { base64Error } from './go-base64.ts';
 import { goYAMLMarshal } from './goyaml-emit.ts';
+import { goAliasErrorText, goYAMLErrorText } from './goyaml-errors.ts';
 import { typedShape } from './typed-shape.ts';
 
 const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
@@ -106,12 +107,19 @@ function checkBinaryFields(value: Record<string, unknown>, kind: string, apiVers
   }
 }
 
-function yamlErrorText(err: { message: string; linePos?: [{ line: number }, ...unknown[]] }) {
-  let short = err.message.split(/ at line \d+, column \d+/)[0] ?? err.message;
-  // go-yaml's text for a quoted scalar that never closes.
-  if (/^Missing closing .?quote/.test(short)) short = 'found unexpected end of stream';
-  const line = err.linePos?.[0].line;
-  return `error converting YAML to JSON: yaml: ${line === undefined ? '' : `line ${line}: `}${short}`;
+function contentStart(doc: { contents: { range?: unknown } | null }): number | undefined {
+  const r = doc.contents?.range;
+  return Array.isArray(r) && typeof r[0] === 'number' ? r[0] : undefined;
+}
+
+function toJS(doc: { toJS(o: { maxAliasCount: number }): unknown }): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 10_000 });
+  } catch (e) {
+    const text = goAliasErrorText(e);
+    if (text !== undefined) throw new Error(text);
+    throw e;
+  }
 }
 
 /** Parses a multi-document YAML (or JSON) string; empty documents are skipped, Lists expanded. */
@@ -119,8 +127,8 @@ export function parseYAML(src: string): K8sEntity[] {
   const result: K8sEntity[] = [];
   for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
     const err = doc.errors[0];
-    if (err !== undefined) throw new Error(yamlErrorText(err));
-    result.push(...decodeDocument(doc.toJS({ maxAliasCount: 10_000 })));
+    if (err !== undefined) throw new Error(goYAMLErrorText(src, err, contentStart(doc)));
+    result.push(...decodeDocument(toJS(doc)));
   }
   return result;
 }
@@ -147,8 +155,8 @@ export function parseYAMLValues(src: string): unknown[] {
   const out: unknown[] = [];
   for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
     const err = doc.errors[0];
-    if (err !== undefined) throw new Error(yamlErrorText(err));
-    out.push(doc.toJS({ maxAliasCount: 10_000 }) ?? null);
+    if (err !== undefined) throw new Error(goYAMLErrorText(src, err, contentStart(doc)));
+    out.push(toJS(doc) ?? null);
   }
   return out;
 }
