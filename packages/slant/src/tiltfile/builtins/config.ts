@@ -22,13 +22,8 @@ import type { TiltBuiltinFn, TiltDefinition } from '../registry.ts';
 import type { TiltfileRun } from '../run.ts';
 import { hostString, starString } from '../run.ts';
 import type { ConfigState, ConfigValue } from '../state/config.ts';
-import {
-  boolSetting,
-  goJSONType,
-  objectSetting,
-  stringListSetting,
-  stringSetting,
-} from './config-values.ts';
+import { decodeConfigJSON } from '../jsoniter.ts';
+import { boolSetting, objectSetting, stringListSetting, stringSetting } from './config-values.ts';
 import { goTypeName } from '../value.ts';
 
 export const USER_CONFIG_FILE_NAME = 'tilt_config.json';
@@ -68,24 +63,19 @@ type ConfigMap = Map<string, ConfigValue>;
 
 function readFromFile(run: TiltfileRun, cfg: ConfigState, path: string): ConfigMap {
   const ret: ConfigMap = new Map();
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = run.host.fs.readFile(path).toString('utf8');
+    bytes = run.host.fs.readFile(path);
   } catch (e) {
     if (e instanceof FsError && e.code === 'ENOENT') return ret;
     throw new Error(`error opening ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  let m: unknown;
+  let m: Record<string, unknown>;
   try {
-    m = JSON.parse(text);
+    m = decodeConfigJSON(bytes);
   } catch (e) {
     throw new Error(
       `error parsing json from ${path}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  if (m === null || typeof m !== 'object' || Array.isArray(m)) {
-    throw new Error(
-      `error parsing json from ${path}: expected map[string]interface {}, found ${goJSONType(m)}`,
     );
   }
   for (const [k, x] of Object.entries(m)) {
