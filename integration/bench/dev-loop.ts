@@ -66,6 +66,18 @@ const PROBE = `        readinessProbe:
           periodSeconds: 1
 `;
 
+/**
+ * The kubelet notices a started container on its 1 s relist (and probes every periodSeconds), so
+ * Ready lands on its ticks. A fixed pause after the previous rollout would lock every edit to the
+ * same phase of that tick and favour whichever tool happens to finish just before one; edits are
+ * instead spread evenly over the second, the same offsets for both tools.
+ */
+function phaseOffset(i: number, runs: number): number {
+  // Stride 3 visits every slot once for any run count not divisible by 3, in a mixed order.
+  const slot = runs % 3 === 0 ? i - 1 : ((i - 1) * 3) % runs;
+  return Math.floor((slot * 1000) / runs);
+}
+
 const ms = (t: string | undefined): number => (t === undefined ? Number.NaN : Date.parse(t));
 
 async function phasesOf(
@@ -125,7 +137,7 @@ export async function measureDevLoop(
     for (let i = 1; i <= runs; i++) {
       // Let the previous rollout finish (old pod gone) so runs don't overlap.
       await until('the previous rollout to settle', 60_000, async () => pods.live().length === 1);
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 1000 + phaseOffset(i, runs)));
       const saved = Date.now();
       await writeFile(join(dir, 'app', 'index.html'), `<h1>bench ${i} ${saved}</h1>\n`);
       const pod = await pods
