@@ -5,7 +5,7 @@
 
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type RequestOptions } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from './client-node-lib.ts';
 import { KubeError, type KubeObjectRef } from './client.ts';
 
 export interface HttpRequest {
@@ -40,6 +40,16 @@ function errorFrom(status: number, body: string): KubeError {
   );
 }
 
+async function readBody(res: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+  } catch (err) {
+    throw new KubeError((err as Error).message, 0);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export class KubeHttp {
   private readonly server: URL;
   private readonly baseOptions: RequestOptions;
@@ -57,7 +67,7 @@ export class KubeHttp {
     if (cluster === null) throw new Error('no cluster in the current kubeconfig context');
     const opts: RequestOptions & { agent?: unknown } = {};
     await kc.applyToHTTPSOptions(opts);
-    // client-node puts an undici dispatcher here; node:https needs its own agent.
+    // client-node puts its own cached https.Agent here; these requests keep one of their own.
     delete opts.agent;
     const tls = {
       ...(opts.ca === undefined ? {} : { ca: opts.ca }),
@@ -103,16 +113,18 @@ export class KubeHttp {
   /** A whole request; rejects with a KubeError for non-2xx responses. */
   async send(req: HttpRequest): Promise<string> {
     const res = await this.open(req);
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of res) chunks.push(chunk as Buffer);
-    } catch (err) {
-      throw new KubeError((err as Error).message, 0);
-    }
-    const body = Buffer.concat(chunks).toString('utf8');
+    const body = await readBody(res);
     const status = res.statusCode ?? 0;
     if (status < 200 || status > 299) throw errorFrom(status, body);
     return body;
+  }
+
+  /** A streamed response (e.g. a followed log) once its headers say 2xx; else a KubeError. */
+  async stream(req: HttpRequest): Promise<IncomingMessage> {
+    const res = await this.open(req);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status > 299) throw errorFrom(status, await readBody(res));
+    return res;
   }
 
   async json<T>(req: HttpRequest): Promise<T> {

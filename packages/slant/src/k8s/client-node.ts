@@ -1,5 +1,5 @@
 // The real KubeClient: a kubeconfig context, raw JSON over HTTPS (client-node-http.ts).
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from './client-node-lib.ts';
 import {
   isNotFound,
   type KubeClient,

@@ -2,7 +2,8 @@
 // websocket that negotiates the v5 channel protocol, which can close stdin so `tar -x -f -`
 // sees the end of its input. The exit code comes from the final Status frame.
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { Exec, type V1Status } from '@kubernetes/client-node';
+import type { V1Status } from '@kubernetes/client-node';
+import { Exec } from './client-node-lib.ts';
 import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import {
   type ContainerExec,

@@ -1,6 +1,6 @@
 // A kubeconfig read on first use: adapters built at start must not fail when there is no usable
 // kubeconfig (Slant then runs without a cluster, as Tilt does); the use itself reports it.
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from './client-node-lib.ts';
 
 export interface KubeConfigOptions {
   readonly kubeconfigPath: string;

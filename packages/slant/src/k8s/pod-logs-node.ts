@@ -1,6 +1,7 @@
-// PodLogSource over the API server's pods/log endpoint, with @kubernetes/client-node's Log.
-import { Writable } from 'node:stream';
-import { ApiException, Log, type LogOptions } from '@kubernetes/client-node';
+// PodLogSource over the API server's pods/log endpoint: a plain streamed GET (client-node-http.ts),
+// so a refused request reports the server's Status message (e.g. `container "app" in pod "web"
+// is waiting to start: ContainerCreating`), as kubectl and Tilt show it.
+import { KubeHttp } from './client-node-http.ts';
 import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import type { PodLogRequest, PodLogSource } from './pod-logs.ts';
 
@@ -11,13 +12,19 @@ export interface NodePodLogSourceOptions {
 }
 
 export class NodePodLogSource implements PodLogSource {
-  private readonly log: () => Log;
+  private readonly http: () => Promise<KubeHttp>;
 
   constructor(opts: NodePodLogSourceOptions) {
     const kc = lazyKubeConfig(opts);
-    let made: Log | undefined;
-    this.log = () => {
-      made ??= new Log(kc());
+    let made: Promise<KubeHttp> | undefined;
+    this.http = () => {
+      if (made === undefined) {
+        made = Promise.resolve().then(() => KubeHttp.create(kc()));
+        // A failed start (no usable kubeconfig) is tried again by the next stream.
+        made.catch(() => {
+          made = undefined;
+        });
+      }
       return made;
     };
   }
@@ -28,62 +35,33 @@ export class NodePodLogSource implements PodLogSource {
     signal: AbortSignal,
   ): Promise<void> {
     if (signal.aborted) return;
+    const query: Record<string, string> = {
+      container: req.container,
+      follow: String(req.follow),
+      timestamps: String(req.timestamps),
+    };
+    if (req.sinceTime !== undefined) query.sinceTime = req.sinceTime.toISOString();
+    const path = `/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/log`;
+    let body: AsyncIterable<Buffer>;
+    try {
+      const http = await this.http();
+      body = await http.stream({ method: 'GET', path, query, signal });
+    } catch (err) {
+      if (signal.aborted) return;
+      throw new Error(err instanceof Error ? err.message : String(err));
+    }
     const decoder = new TextDecoder();
-    let fail: (err: Error) => void = () => {};
-    let finish: () => void = () => {};
-    const ended = new Promise<void>((resolve, reject) => {
-      finish = resolve;
-      fail = reject;
-    });
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
+    try {
+      for await (const chunk of body) {
         const text = decoder.decode(chunk, { stream: true });
         if (text !== '') onChunk(text);
-        cb();
-      },
-      final(cb) {
-        const rest = decoder.decode();
-        if (rest !== '') onChunk(rest);
-        cb();
-      },
-    });
-    sink.on('finish', () => finish());
-    // Log pipes the response body into `sink` and never listens for the body's errors, so an
-    // aborted or broken body would be an uncaught exception: listen here.
-    sink.on('pipe', (src) =>
-      src.on('error', (err) => (signal.aborted ? finish() : fail(new Error(errorText(err))))),
-    );
-    const opts: LogOptions = { follow: req.follow, timestamps: req.timestamps };
-    if (req.sinceTime !== undefined) opts.sinceTime = req.sinceTime.toISOString();
-    let controller: AbortController;
-    try {
-      controller = await this.log().log(req.namespace, req.pod, req.container, sink, opts);
+      }
     } catch (err) {
-      throw new Error(errorText(err));
+      // Aborting ends the stream; a connection that breaks is an error.
+      if (signal.aborted) return;
+      throw new Error(err instanceof Error ? err.message : String(err));
     }
-    const abort = () => {
-      controller.abort();
-      finish();
-    };
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
-    try {
-      await ended;
-    } finally {
-      signal.removeEventListener('abort', abort);
-    }
+    const rest = decoder.decode();
+    if (rest !== '') onChunk(rest);
   }
-}
-
-/** The Status message when the server sent one; else what we know (client-node drops it). */
-function errorText(err: unknown): string {
-  if (err instanceof ApiException) {
-    const body: unknown = err.body;
-    if (typeof body === 'object' && body !== null && 'message' in body) {
-      const message = (body as { message: unknown }).message;
-      if (typeof message === 'string') return message;
-    }
-    return `Error occurred in log request: HTTP ${err.code}`;
-  }
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,9 @@
-// PortForwardDialer over the API server's pods/portforward websocket, with
-// @kubernetes/client-node's PortForward: one websocket per dialed stream.
-import { Duplex, Writable } from 'node:stream';
-import { PortForward } from '@kubernetes/client-node';
+// PortForwardDialer over the API server's pods/portforward websocket (client-node's
+// WebSocketHandler; its PortForward class would load the generated API): one websocket per
+// dialed stream. Channel 0 carries the data, channel 1 the kubelet's errors; each channel's
+// first frame starts with the port number (2 bytes).
+import { Duplex } from 'node:stream';
+import { WebSocketHandler } from './client-node-lib.ts';
 import { lazyKubeConfig } from './kubeconfig-lazy.ts';
 import type { PortForwardDialer, PortForwardTarget } from './port-forward-client.ts';
 
@@ -18,14 +20,13 @@ interface Socket {
 }
 
 export class NodePortForwardDialer implements PortForwardDialer {
-  private readonly forward: () => PortForward;
+  private readonly handler: () => WebSocketHandler;
 
   constructor(opts: NodePortForwardDialerOptions) {
     const kc = lazyKubeConfig(opts);
-    let made: PortForward | undefined;
-    // disconnectOnErr=false: we end the stream ourselves with the kubelet's message.
-    this.forward = () => {
-      made ??= new PortForward(kc(), false);
+    let made: WebSocketHandler | undefined;
+    this.handler = () => {
+      made ??= new WebSocketHandler(kc());
       return made;
     };
   }
@@ -33,7 +34,7 @@ export class NodePortForwardDialer implements PortForwardDialer {
   async dial(target: PortForwardTarget, signal: AbortSignal): Promise<Duplex> {
     let ws: Socket | undefined;
     // The Duplex the controller sees: its writes go to the pod through `input`; what the pod
-    // sends is pushed into it by `output`.
+    // sends is pushed into it by `onFrame`.
     const input = new Duplex({ read() {}, write: (_c, _e, cb) => cb() });
     const stream = new Duplex({
       read() {},
@@ -50,37 +51,36 @@ export class NodePortForwardDialer implements PortForwardDialer {
         cb(err);
       },
     });
-    const output = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        stream.push(chunk);
-        cb();
-      },
-    });
     // The kubelet reports a failure inside the pod (e.g. nothing listens on the port) on the
     // error channel. Its first frame only carries the port number, so it is empty here.
     let opened = false;
     let early: string | undefined;
-    const errors = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        const text = chunk.toString('utf8').trim();
-        if (text !== '') {
-          if (opened) stream.destroy(new Error(text));
-          else early ??= text;
-        }
-        cb();
-      },
-    });
+    const onError = (chunk: Buffer): void => {
+      const text = chunk.toString('utf8').trim();
+      if (text === '') return;
+      if (opened) stream.destroy(new Error(text));
+      else early ??= text;
+    };
+    const portPrefix = [true, true];
+    // Frames on other channels are ignored; the connection stays open (we end the stream
+    // ourselves with the kubelet's message).
+    const onFrame = (channel: number, frame: Buffer): boolean => {
+      let data = frame;
+      if (channel > 1) return true;
+      if (portPrefix[channel] === true) {
+        data = data.subarray(2);
+        portPrefix[channel] = false;
+      }
+      if (channel === 0) stream.push(data);
+      else onError(data);
+      return true;
+    };
     try {
       const { namespace, pod, port } = target;
-      const socket = await this.forward().portForward(
-        namespace,
-        pod,
-        [port],
-        output,
-        errors,
-        input,
-      );
-      ws = typeof socket === 'function' ? (socket() ?? undefined) : socket;
+      const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/portforward?ports=${port}`;
+      const socket = await this.handler().connect(path, null, onFrame);
+      WebSocketHandler.handleStandardInput(socket, input, 0);
+      ws = socket;
     } catch (err) {
       stream.destroy();
       throw new Error(dialErrorText(err));
