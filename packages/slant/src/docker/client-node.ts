@@ -4,7 +4,7 @@
 // otherwise, else to the legacy builder. No BuildKit session is opened (so no ssh or secret
 // mounts); the daemon reads the context from the request body.
 import type { Readable } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -114,12 +114,18 @@ export function apiSupportsBuildkit(apiVersion: string): boolean {
 }
 
 export class NodeDockerClient implements DockerClient {
-  private readonly docker: Docker;
+  private readonly connect: () => Promise<Docker>;
   private readonly buildkitEnv: string;
   private apiVersion: Promise<string> | undefined;
 
   constructor(opts: NodeDockerClientOptions = {}) {
-    this.docker = new Docker(connectionOptions(opts.host));
+    // A bad address is reported now, as it was before the client became lazy.
+    const options = connectionOptions(opts.host);
+    let made: Promise<Docker> | undefined;
+    this.connect = () => {
+      made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
+      return made;
+    };
     this.buildkitEnv = opts.buildkitEnv ?? '';
   }
 
@@ -146,7 +152,7 @@ export class NodeDockerClient implements DockerClient {
   // dockerode's ping, version and inspect take no abort signal; they are short calls.
   async ping(): Promise<void> {
     try {
-      await this.docker.ping();
+      await (await this.connect()).ping();
     } catch (err) {
       throw toDockerError(err);
     }
@@ -154,7 +160,7 @@ export class NodeDockerClient implements DockerClient {
 
   async info(): Promise<DockerInfo> {
     try {
-      const v = (await this.docker.version()) as {
+      const v = (await (await this.connect()).version()) as {
         Version?: string;
         ApiVersion?: string;
         Os?: string;
@@ -191,7 +197,8 @@ export class NodeDockerClient implements DockerClient {
     if (opts.signal !== undefined) query.abortSignal = opts.signal;
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker.buildImage(opts.context, query as Docker.ImageBuildOptions);
+      const docker = await this.connect();
+      stream = await docker.buildImage(opts.context, query as Docker.ImageBuildOptions);
     } catch (err) {
       throw toDockerError(err);
     }
@@ -229,7 +236,7 @@ export class NodeDockerClient implements DockerClient {
   async tag(source: string, target: string, signal?: AbortSignal): Promise<void> {
     const { repo, tag } = splitTag(target);
     try {
-      await this.docker
+      await (await this.connect())
         .getImage(source)
         .tag({ repo, tag, ...(signal ? { abortSignal: signal } : {}) });
     } catch (err) {
@@ -245,7 +252,7 @@ export class NodeDockerClient implements DockerClient {
     const { repo, tag } = splitTag(ref);
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker.getImage(repo).push({
+      stream = await (await this.connect()).getImage(repo).push({
         tag,
         authconfig: ANONYMOUS_AUTH,
         ...(signal ? { abortSignal: signal } : {}),
@@ -265,7 +272,7 @@ export class NodeDockerClient implements DockerClient {
 
   async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {
     try {
-      const i = await this.docker.getImage(ref).inspect();
+      const i = await (await this.connect()).getImage(ref).inspect();
       return {
         id: i.Id,
         repoTags: i.RepoTags ?? [],
