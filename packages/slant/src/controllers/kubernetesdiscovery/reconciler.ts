@@ -22,6 +22,7 @@ import { OwnerResolver } from '../../k8s/owners.ts';
 import { podSpanId } from '../podlogstream/names.ts';
 import { asPod, type PodJSON, toApiPod } from './pod.ts';
 import { containerRestarts, restartLine } from './restarts.ts';
+import { compareStrings } from '../common/compare.ts';
 
 export interface KubernetesDiscoveryDeps {
   store: ObjectStore;
@@ -55,8 +56,8 @@ interface KnownPod {
 function byCreation(a: KnownPod, b: KnownPod): number {
   const [ma, mb] = [a.pod.metadata ?? {}, b.pod.metadata ?? {}];
   return (
-    (ma.creationTimestamp ?? '').localeCompare(mb.creationTimestamp ?? '') ||
-    (ma.name ?? '').localeCompare(mb.name ?? '')
+    compareStrings(ma.creationTimestamp ?? '', mb.creationTimestamp ?? '') ||
+    compareStrings(ma.name ?? '', mb.name ?? '')
   );
 }
 

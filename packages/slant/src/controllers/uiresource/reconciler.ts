@@ -10,6 +10,7 @@ import { readManifest } from '../../engine/manifest.ts';
 import type { ObjectStore } from '../../store/store.ts';
 import { uiResourceConditions } from './conditions.ts';
 import { runtimeStatus } from './runtime.ts';
+import { compareNatural } from '../common/compare.ts';
 
 export interface UIResourceReconcilerDeps {
   readonly store: ObjectStore;
@@ -55,7 +56,7 @@ export function createUIResourceReconciler(deps: UIResourceReconcilerDeps): Reco
       }
       const serve = (store.list('Cmd') as Cmd[])
         .filter((c) => c.metadata.annotations?.[SERVE_OWNER_ANNOTATION] === name)
-        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }))
+        .sort((a, b) => compareNatural(a.metadata.name, b.metadata.name))
         .at(-1);
       const forwards = (store.list('PortForward') as PortForward[]).filter(
         (pf) => pf.metadata.annotations?.[ANNOTATIONS.resource] === name,

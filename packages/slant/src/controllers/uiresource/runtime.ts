@@ -16,6 +16,7 @@ import type {
 } from '@slant/api';
 import type { Manifest } from '../../engine/manifest.ts';
 import { currentPods } from './apply-filter.ts';
+import { compareStrings } from '../common/compare.ts';
 import { composeRuntimeStatus } from './runtime-compose.ts';
 
 /** Container waiting reasons Tilt treats as a failed runtime. */
@@ -36,7 +37,7 @@ export function mostRecentPod(pods: readonly Pod[]): Pod | undefined {
     (a, b) =>
       Number(a.deleting) - Number(b.deleting) ||
       Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-      a.name.localeCompare(b.name),
+      compareStrings(a.name, b.name),
   );
   return sorted[0];
 }
