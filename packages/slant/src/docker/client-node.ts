@@ -35,6 +35,20 @@ export function connectionOptions(host: string | undefined): Docker.DockerOption
   return { protocol, host: m[2] ?? '', port: Number(m[3] ?? (protocol === 'https' ? 2376 : 2375)) };
 }
 
+/**
+ * dockerode for a Docker host, loaded on the first call: with gRPC, protobufjs and ssh2 behind
+ * it, it costs ~25 MB of memory, which a session that never talks to Docker does not pay. A bad
+ * address is still reported at once.
+ */
+export function lazyDockerode(host: string | undefined): () => Promise<Docker> {
+  const options = connectionOptions(host);
+  let made: Promise<Docker> | undefined;
+  return () => {
+    made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
+    return made;
+  };
+}
+
 interface ModemError {
   statusCode?: number;
   json?: { message?: string } | null;
@@ -119,13 +133,7 @@ export class NodeDockerClient implements DockerClient {
   private apiVersion: Promise<string> | undefined;
 
   constructor(opts: NodeDockerClientOptions = {}) {
-    // A bad address is reported now, as it was before the client became lazy.
-    const options = connectionOptions(opts.host);
-    let made: Promise<Docker> | undefined;
-    this.connect = () => {
-      made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
-      return made;
-    };
+    this.connect = lazyDockerode(opts.host);
     this.buildkitEnv = opts.buildkitEnv ?? '';
   }
 

@@ -1,7 +1,7 @@
 // The real DockerContainers: container inspect, logs and events over dockerode.
 import { PassThrough, type Readable } from 'node:stream';
-import Docker from 'dockerode';
-import { connectionOptions, type NodeDockerClientOptions } from './client-node.ts';
+import type Docker from 'dockerode';
+import { lazyDockerode, type NodeDockerClientOptions } from './client-node.ts';
 import type {
   ContainerEvent,
   ContainerInfo,
@@ -54,15 +54,15 @@ export function toContainerInfo(raw: Docker.ContainerInspectInfo): ContainerInfo
 }
 
 export class NodeDockerContainers implements DockerContainers {
-  private readonly docker: Docker;
+  private readonly docker: () => Promise<Docker>;
 
   constructor(opts: NodeDockerClientOptions = {}) {
-    this.docker = new Docker(connectionOptions(opts.host));
+    this.docker = lazyDockerode(opts.host);
   }
 
   async inspect(idOrName: string, signal?: AbortSignal): Promise<ContainerInfo | undefined> {
     try {
-      const raw = await this.docker
+      const raw = await (await this.docker())
         .getContainer(idOrName)
         .inspect(signal === undefined ? {} : { abortSignal: signal });
       return toContainerInfo(raw);
@@ -76,7 +76,7 @@ export class NodeDockerContainers implements DockerContainers {
     const since = opts.since === undefined ? 0 : Math.floor(Date.parse(opts.since) / 1000);
     let stream: Readable;
     try {
-      stream = (await this.docker.getContainer(id).logs({
+      stream = (await (await this.docker()).getContainer(id).logs({
         follow: true,
         stdout: true,
         stderr: true,
@@ -101,7 +101,7 @@ export class NodeDockerContainers implements DockerContainers {
       const err = new PassThrough();
       out.on('data', (b: Buffer) => opts.onOutput(b.toString('utf8'), 'stdout'));
       err.on('data', (b: Buffer) => opts.onOutput(b.toString('utf8'), 'stderr'));
-      this.docker.modem.demuxStream(stream, out, err);
+      (await this.docker()).modem.demuxStream(stream, out, err);
     }
     await ended;
     opts.signal.removeEventListener('abort', onAbort);
@@ -118,7 +118,9 @@ export class NodeDockerContainers implements DockerContainers {
     };
     let stream: Readable;
     try {
-      stream = (await this.docker.getEvents({
+      stream = (await (
+        await this.docker()
+      ).getEvents({
         filters,
         abortSignal: signal,
       } as Docker.GetEventsOptions)) as unknown as Readable;

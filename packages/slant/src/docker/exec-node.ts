@@ -4,8 +4,8 @@
 // read the exit code from the exec's inspect once the output ends.
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Docker from 'dockerode';
-import { connectionOptions } from './client-node.ts';
+import type Docker from 'dockerode';
+import { lazyDockerode } from './client-node.ts';
 import {
   type DockerContainerExec,
   type DockerExecTarget,
@@ -42,10 +42,10 @@ interface Started {
 }
 
 export class NodeDockerExec implements DockerContainerExec {
-  private readonly docker: Docker;
+  private readonly docker: () => Promise<Docker>;
 
   constructor(opts: NodeDockerExecOptions = {}) {
-    this.docker = new Docker(connectionOptions(opts.host));
+    this.docker = lazyDockerode(opts.host);
   }
 
   private async start(
@@ -55,7 +55,7 @@ export class NodeDockerExec implements DockerContainerExec {
   ): Promise<Started> {
     let exec: Docker.Exec;
     try {
-      exec = await this.docker.getContainer(target.containerId).exec({
+      exec = await (await this.docker()).getContainer(target.containerId).exec({
         Cmd: [...argv],
         AttachStdin: stdin,
         AttachStdout: true,
@@ -147,7 +147,9 @@ export class NodeDockerExec implements DockerContainerExec {
 
   async restart(target: DockerExecTarget): Promise<void> {
     try {
-      await this.docker.getContainer(target.containerId).restart({ t: RESTART_TIMEOUT_SECONDS });
+      await (await this.docker())
+        .getContainer(target.containerId)
+        .restart({ t: RESTART_TIMEOUT_SECONDS });
     } catch (err) {
       throw new ExecError(daemonText(err));
     }
