@@ -52,6 +52,14 @@ prepare_host() {
   [[ -e /proc/sys/net/bridge/bridge-nf-call-iptables ]] || modprobe br_netfilter 2>/dev/null || true
   [[ -e /proc/sys/net/bridge/bridge-nf-call-iptables ]] && sysctl -qw net.bridge.bridge-nf-call-iptables=1
   ip -4 addr show dev lo | grep -q " $NODE_IP/" || ip addr add "$NODE_IP/32" dev lo
+  # Pod IPs are handed out again once the IPAM range wraps; the host's stale neighbour entry of the
+  # old pod then blackholes the new one for 5-10 s (probes, port-forwards). With fewer than
+  # gc_thresh1 entries the kernel never collects stale ones: let it, after 10 s.
+  sysctl -qw net.ipv4.neigh.default.gc_thresh1=0 net.ipv4.neigh.default.gc_stale_time=10
+  if [[ -e /proc/sys/net/ipv4/neigh/slant0 ]]; then
+    sysctl -qw net.ipv4.neigh.slant0.gc_stale_time=10
+    ip neigh flush dev slant0 nud stale
+  fi
 }
 
 # ---------------------------------------------------------------- binaries
