@@ -429,7 +429,11 @@ EOF
     wait_for 60 containerd containerd_ok || die "containerd did not come up, see $LOG_DIR/containerd.log"
   fi
   # The sandbox image comes from Docker, so the node never needs to pull it.
-  if ! ctr --address "$CONTAINERD_SOCK" -n k8s.io images ls -q | grep -qx "$PAUSE_IMAGE"; then
+  # The list is read whole first: `grep -q` quitting early would SIGPIPE ctr and, under pipefail,
+  # make a present image look missing.
+  local images
+  images="$(ctr --address "$CONTAINERD_SOCK" -n k8s.io images ls -q)"
+  if ! grep -qx "$PAUSE_IMAGE" <<<"$images"; then
     log "importing $PAUSE_IMAGE into containerd"
     docker save "$PAUSE_IMAGE" | ctr --address "$CONTAINERD_SOCK" -n k8s.io images import - \
       >>"$LOG_DIR/images.log" 2>&1 || die "ctr import of the pause image failed"
