@@ -85,29 +85,27 @@ ensure_binaries() {
   log "built in $((SECONDS - t))s"
 }
 
-ensure_helm() {
-  [[ -x $HELM_BIN ]] && return 0
+# build_go_tool TITLE NAME VERSION BIN: builds BIN with infra/tools/build-NAME.sh (from its Go
+# module) unless it is already there.
+build_go_tool() {
+  local title=$1 name=$2 version=$3 bin=$4
+  [[ -x $bin ]] && return 0
   if ! command -v go >/dev/null; then
-    [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build helm (none on PATH)"
+    [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build $title (none on PATH)"
   fi
-  log "building helm $HELM_VERSION from its Go module, log: $LOG_DIR/helm-build.log"
+  log "building $title $version from its Go module, log: $LOG_DIR/$name-build.log"
   local t=$SECONDS
-  "$INFRA_DIR/tools/build-helm.sh" "$HELM_VERSION" "$HELM_BIN" >"$LOG_DIR/helm-build.log" 2>&1 ||
-    die "helm build failed, see $LOG_DIR/helm-build.log"
-  log "built helm in $((SECONDS - t))s"
+  "$INFRA_DIR/tools/build-$name.sh" "$version" "$bin" >"$LOG_DIR/$name-build.log" 2>&1 ||
+    die "$title build failed, see $LOG_DIR/$name-build.log"
+  log "built $title in $((SECONDS - t))s"
+}
+
+ensure_helm() {
+  build_go_tool helm helm "$HELM_VERSION" "$HELM_BIN"
 }
 
 ensure_compose() {
-  if [[ ! -x $COMPOSE_BIN ]]; then
-    if ! command -v go >/dev/null; then
-      [[ -x /usr/local/go/bin/go ]] && PATH="$PATH:/usr/local/go/bin" || die "go is needed to build Docker Compose (none on PATH)"
-    fi
-    log "building Docker Compose $COMPOSE_VERSION from its Go module, log: $LOG_DIR/compose-build.log"
-    local t=$SECONDS
-    "$INFRA_DIR/tools/build-compose.sh" "$COMPOSE_VERSION" "$COMPOSE_BIN" >"$LOG_DIR/compose-build.log" 2>&1 ||
-      die "Docker Compose build failed, see $LOG_DIR/compose-build.log"
-    log "built Docker Compose in $((SECONDS - t))s"
-  fi
+  build_go_tool "Docker Compose" compose "$COMPOSE_VERSION" "$COMPOSE_BIN"
   # A system-wide CLI plugin, so `docker compose` works whatever HOME or DOCKER_CONFIG a test sets.
   if ! cmp -s "$COMPOSE_BIN" "$COMPOSE_PLUGIN"; then
     mkdir -p "$(dirname "$COMPOSE_PLUGIN")"

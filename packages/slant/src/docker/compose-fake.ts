@@ -2,8 +2,9 @@
 // FakeDockerContainers, as the real CLI would.
 import type { DockerComposeProject, DockerComposeServiceSpec } from '@slant/api';
 import type { ComposeCli, ComposeOutput } from './compose.ts';
-import type { ContainerInfo } from './containers.ts';
-import type { FakeDockerContainers } from './containers-fake.ts';
+import { type FakeDockerContainers, runningContainer } from './containers-fake.ts';
+
+const STARTED_AT = '2026-01-01T00:00:05Z';
 
 export class FakeComposeCli implements ComposeCli {
   readonly calls: string[] = [];
@@ -23,22 +24,9 @@ export class FakeComposeCli implements ComposeCli {
     out(` Container ${spec.project.name}-${spec.service}-1 Started\n`);
     if (this.upError !== undefined) throw new Error(this.upError);
     const id = `c${this.nextId++}`;
-    const info: ContainerInfo = {
-      id,
-      name: `${spec.project.name}-${spec.service}-1`,
-      tty: false,
-      state: {
-        status: 'running',
-        running: true,
-        exitCode: 0,
-        error: '',
-        startedAt: '2026-01-01T00:00:05Z',
-        finishedAt: '',
-        healthStatus: '',
-        healthOutput: '',
-      },
-      ports: [{ containerPort: 80, hostIP: '0.0.0.0', hostPort: 8080 }],
-    };
+    const info = runningContainer(id, `${spec.project.name}-${spec.service}-1`, STARTED_AT, [
+      { containerPort: 80, hostIP: '0.0.0.0', hostPort: 8080 },
+    ]);
     this.containers.set(info);
     this.current.set(spec.service, id);
   }

@@ -6,6 +6,31 @@ import type {
   LogFollowOptions,
 } from './containers.ts';
 
+/** A running container as inspect reports it, for tests. */
+export function runningContainer(
+  id: string,
+  name: string,
+  startedAt: string,
+  ports: ContainerInfo['ports'] = [],
+): ContainerInfo {
+  return {
+    id,
+    name,
+    tty: false,
+    state: {
+      status: 'running',
+      running: true,
+      exitCode: 0,
+      error: '',
+      startedAt,
+      finishedAt: '',
+      healthStatus: '',
+      healthOutput: '',
+    },
+    ports,
+  };
+}
+
 interface Follower {
   readonly id: string;
   readonly opts: LogFollowOptions;

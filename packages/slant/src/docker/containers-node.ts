@@ -53,6 +53,18 @@ export function toContainerInfo(raw: Docker.ContainerInspectInfo): ContainerInfo
   };
 }
 
+// Resolves when a followed stream ends, fails or is closed; aborting the signal closes it.
+async function untilEnded(stream: Readable, signal: AbortSignal): Promise<void> {
+  const onAbort = () => stream.destroy();
+  signal.addEventListener('abort', onAbort, { once: true });
+  await new Promise<void>((resolve) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', () => resolve());
+  });
+  signal.removeEventListener('abort', onAbort);
+}
+
 export class NodeDockerContainers implements DockerContainers {
   private readonly docker: () => Promise<Docker>;
 
@@ -87,13 +99,7 @@ export class NodeDockerContainers implements DockerContainers {
       if (opts.signal.aborted) return;
       throw err;
     }
-    const onAbort = () => stream.destroy();
-    opts.signal.addEventListener('abort', onAbort, { once: true });
-    const ended = new Promise<void>((resolve) => {
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-      stream.on('error', () => resolve());
-    });
+    const ended = untilEnded(stream, opts.signal);
     if (opts.tty) {
       stream.on('data', (b: Buffer) => opts.onOutput(b.toString('utf8'), 'stdout'));
     } else {
@@ -104,7 +110,6 @@ export class NodeDockerContainers implements DockerContainers {
       (await this.docker()).modem.demuxStream(stream, out, err);
     }
     await ended;
-    opts.signal.removeEventListener('abort', onAbort);
   }
 
   async watchEvents(
@@ -128,8 +133,7 @@ export class NodeDockerContainers implements DockerContainers {
       if (signal.aborted) return;
       throw err;
     }
-    const onAbort = () => stream.destroy();
-    signal.addEventListener('abort', onAbort, { once: true });
+    const ended = untilEnded(stream, signal);
     let buf = '';
     stream.on('data', (b: Buffer) => {
       buf += b.toString('utf8');
@@ -151,11 +155,6 @@ export class NodeDockerContainers implements DockerContainers {
         });
       }
     });
-    await new Promise<void>((resolve) => {
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-      stream.on('error', () => resolve());
-    });
-    signal.removeEventListener('abort', onAbort);
+    await ended;
   }
 }

@@ -1,4 +1,4 @@
-// A scripted ContainerExec for unit tests: records every call; `respond` decides the result;
+// A scripted ContainerExec for unit tests (any target: pods, or Docker containers): records every call; `respond` decides the result;
 // `openStream` (unset: streams fail to open) plays long-lived commands.
 import {
   type ContainerExec,
@@ -9,23 +9,27 @@ import {
   type ExecTarget,
 } from './exec.ts';
 
-export interface ExecCall {
-  readonly target: ExecTarget;
+export interface ExecCall<T = ExecTarget> {
+  readonly target: T;
   readonly argv: readonly string[];
   readonly stdin: Uint8Array | undefined;
 }
 
-export class FakeContainerExec implements ContainerExec {
-  readonly calls: ExecCall[] = [];
-  respond: (call: ExecCall) => ExecResult | Error = () => ({ exitCode: 0, stdout: '', stderr: '' });
+export class FakeContainerExec<T = ExecTarget> implements ContainerExec<T> {
+  readonly calls: ExecCall<T>[] = [];
+  respond: (call: ExecCall<T>) => ExecResult | Error = () => ({
+    exitCode: 0,
+    stdout: '',
+    stderr: '',
+  });
 
   /** Long-lived commands; by default none can start (the caller falls back to run()). */
   openStream:
-    | ((target: ExecTarget, argv: readonly string[], h: ExecStreamHandlers) => ExecStream)
+    | ((target: T, argv: readonly string[], h: ExecStreamHandlers) => ExecStream)
     | undefined;
 
   async open(
-    target: ExecTarget,
+    target: T,
     argv: readonly string[],
     handlers: ExecStreamHandlers,
   ): Promise<ExecStream> {
@@ -34,7 +38,7 @@ export class FakeContainerExec implements ContainerExec {
   }
 
   async run(
-    target: ExecTarget,
+    target: T,
     argv: readonly string[],
     opts: { stdin?: Uint8Array; onOutput?: (text: string) => void } = {},
   ): Promise<ExecResult> {

@@ -1,32 +1,14 @@
 import type { DockerComposeService } from '@slant/api';
 import { ANNOTATIONS, API_VERSION } from '@slant/api';
 import { describe, expect, test } from 'vitest';
-import { FakeDockerContainers } from '../../docker/containers-fake.ts';
-import type { ContainerInfo } from '../../docker/containers.ts';
+import { FakeDockerContainers, runningContainer } from '../../docker/containers-fake.ts';
 import { MemoryLogWriter } from '../../logs/types.ts';
 import { flush, newTestStore } from '../../store/testing.ts';
 import { createComposeLogsReconciler } from './reconciler.ts';
 
 const CTX = {} as never;
 
-function container(id: string, startedAt: string): ContainerInfo {
-  return {
-    id,
-    name: `proj-web-1`,
-    tty: false,
-    state: {
-      status: 'running',
-      running: true,
-      exitCode: 0,
-      error: '',
-      startedAt,
-      finishedAt: '',
-      healthStatus: '',
-      healthOutput: '',
-    },
-    ports: [],
-  };
-}
+const container = (id: string, startedAt: string) => runningContainer(id, 'proj-web-1', startedAt);
 
 function svc(status: DockerComposeService['status']): DockerComposeService {
   return {
