@@ -43,6 +43,17 @@ describe('slant alpha tiltfile-result', () => {
     expect(out.objects.map((o) => o.kind)).toContain('KubernetesApply');
   });
 
+  it('logs the load on stderr with -v, as Tilt', () => {
+    writeFileSync(join(dir, 'loud.tiltfile'), 'print("hi")\n');
+    const r = slant(['-v', '-f', 'loud.tiltfile']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      new RegExp(
+        `^Loading Tiltfile at: ${join(dir, 'loud.tiltfile')}\\nhi\\nSuccessfully loaded Tiltfile \\([0-9.]+[µm]?s\\)\\n$`,
+      ),
+    );
+  });
+
   it('prints builtin timings with -b', () => {
     writeFileSync(join(dir, 'timed.tiltfile'), 'blob("x")\nread_file("timed.tiltfile")\n');
     const r = slant(['-f', 'timed.tiltfile', '-b']);
@@ -61,7 +72,7 @@ describe('slant alpha tiltfile-result', () => {
     expect(r.code).toBe(5);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `before\nTraceback (most recent call last):\n  ${join(dir, 'bad.tiltfile')}:2:5: in <toplevel>\nError in fail: boom\n\n  1 | print("before")\n> 2 | fail("boom")\n    |     ^\n`,
+      `Loading Tiltfile at: ${join(dir, 'bad.tiltfile')}\nbefore\nTraceback (most recent call last):\n  ${join(dir, 'bad.tiltfile')}:2:5: in <toplevel>\nError in fail: boom\n\n  1 | print("before")\n> 2 | fail("boom")\n    |     ^\n`,
     );
   });
 });

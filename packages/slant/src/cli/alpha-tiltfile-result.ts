@@ -2,6 +2,7 @@
 // as JSON (the files it depends on, its resources, warnings and the API objects it declares), like
 // `tilt alpha tiltfile-result`. Exit status 0 on success, 5 when the Tiltfile fails (the error on
 // stderr), 1 for other failures. Tiltfile logs go to stderr with -v, or when the Tiltfile fails.
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   formatError,
@@ -55,6 +56,8 @@ function tiltfileResult(args: string[], opts: Options): number {
     opts.verbose === true
       ? (text: string) => process.stderr.write(text)
       : (text: string) => void deferred.push(text);
+  // Tilt's loader logs these two lines itself, so they show with -v and with a failure.
+  logWrite(`Loading Tiltfile at: ${resolve(opts.file)}\n`);
   const env = Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
   );
@@ -75,6 +78,7 @@ function tiltfileResult(args: string[], opts: Options): number {
     process.stderr.write(`${formatError(r.error)}\n`);
     return TILTFILE_ERR_EXIT_CODE;
   }
+  logWrite(`Successfully loaded Tiltfile (${formatGoDurationPrecise(r.durationMs)})\n`);
   if (opts.builtinTimings === true) return printTimings(r, opts.durThreshold);
   const out = {
     configFiles: r.configFiles,

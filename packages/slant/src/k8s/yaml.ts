@@ -1,12 +1,13 @@
 // Kubernetes YAML ⇄ entities. Kubernetes reads YAML as YAML 1.1 (go-yaml v2 via sigs.k8s.io/yaml),
 // so `on`/`yes` are booleans and `0777` is octal; but go-yaml v2 keeps timestamps as strings and
 // has no base-60 numbers, so those tags are dropped here to read the same values kubectl reads.
-import { parseAllDocuments, type Tags } from 'yaml';
+import { Document, parseAllDocuments, type Tags } from 'yaml';
 import type { K8sEntity } from './entity.ts';
 import { base64Error } from './go-base64.ts';
 import { goYAMLMarshal } from './goyaml-emit.ts';
 import { goAliasErrorText, goYAMLErrorText } from './goyaml-errors.ts';
 import { typedShape } from './typed-shape.ts';
+import { fastYAMLDocuments, type PlainScalarTag, plainScalarResolver } from './yaml-fast.ts';
 
 const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
@@ -25,6 +26,13 @@ const PARSE_OPTIONS = {
   // go-yaml v2 (non-strict) lets a later duplicate key win.
   uniqueKeys: false,
 } as const;
+
+// Plain scalars on the fast path resolve through the same tags as parseAllDocuments above.
+const SCHEMA_DOC = new Document(null, PARSE_OPTIONS);
+const resolvePlain = plainScalarResolver(
+  SCHEMA_DOC.schema.tags as unknown as PlainScalarTag[],
+  SCHEMA_DOC.options,
+);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -122,14 +130,28 @@ function toJS(doc: { toJS(o: { maxAliasCount: number }): unknown }): unknown {
   }
 }
 
-/** Parses a multi-document YAML (or JSON) string; empty documents are skipped, Lists expanded. */
-export function parseYAML(src: string): K8sEntity[] {
-  const result: K8sEntity[] = [];
+// The full path: yaml's composer, which knows every YAML feature and gives go-yaml's error texts.
+function* fullDocuments(src: string): Generator<unknown> {
   for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
     const err = doc.errors[0];
     if (err !== undefined) throw new Error(goYAMLErrorText(src, err, contentStart(doc)));
-    result.push(...decodeDocument(toJS(doc)));
+    yield toJS(doc) ?? null;
   }
+}
+
+/** The documents of `src` through the full path alone (the fast path is tested against it). */
+export function fullYAMLValues(src: string): unknown[] {
+  return [...fullDocuments(src)];
+}
+
+function documents(src: string): Iterable<unknown> {
+  return fastYAMLDocuments(src, resolvePlain) ?? fullDocuments(src);
+}
+
+/** Parses a multi-document YAML (or JSON) string; empty documents are skipped, Lists expanded. */
+export function parseYAML(src: string): K8sEntity[] {
+  const result: K8sEntity[] = [];
+  for (const value of documents(src)) result.push(...decodeDocument(value));
   return result;
 }
 
@@ -152,13 +174,7 @@ export function serializeSpecYAML(entities: readonly K8sEntity[]): string {
  * Kubernetes reads YAML; errors read as sigs.k8s.io/yaml's. For decode_yaml and friends.
  */
 export function parseYAMLValues(src: string): unknown[] {
-  const out: unknown[] = [];
-  for (const doc of parseAllDocuments(src, PARSE_OPTIONS)) {
-    const err = doc.errors[0];
-    if (err !== undefined) throw new Error(goYAMLErrorText(src, err, contentStart(doc)));
-    out.push(toJS(doc) ?? null);
-  }
-  return out;
+  return [...documents(src)];
 }
 
 /** sigs.k8s.io/yaml.Marshal of plain data (go-yaml v2's text of it, keys in its order). */
