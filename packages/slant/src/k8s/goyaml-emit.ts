@@ -8,6 +8,48 @@ const BEST_WIDTH = 80;
 
 /** go-yaml v2's keyList.Less for string keys: letters before other runes, digit runs by value. */
 export function goKeyLess(a: string, b: string): boolean {
+  // The same rule on UTF-16 code units, without allocating, for keys that differ at an ASCII
+  // character (nearly all Kubernetes keys); other keys go rune by rune.
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) {
+    // One is a prefix of the other; a split surrogate pair counts runes differently.
+    const last = a.charCodeAt(n - 1);
+    return last >= 0xd800 && last <= 0xdbff ? keyLessByRunes(a, b) : a.length < b.length;
+  }
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca >= 0x80 || cb >= 0x80) return keyLessByRunes(a, b);
+  const al = isAsciiLetter(ca);
+  const bl = isAsciiLetter(cb);
+  if (al && bl) return ca < cb;
+  if (al || bl) return bl;
+  let an = 0;
+  let bn = 0;
+  if (ca === 48 || cb === 48) {
+    for (let j = i - 1; j >= 0 && isDigitCode(a.charCodeAt(j)); j--) {
+      if (a.charCodeAt(j) !== 48) {
+        an = 1;
+        bn = 1;
+        break;
+      }
+    }
+  }
+  let ai = i;
+  let bi = i;
+  for (; ai < a.length && isDigitCode(a.charCodeAt(ai)); ai++) an = an * 10 + a.charCodeAt(ai) - 48;
+  for (; bi < b.length && isDigitCode(b.charCodeAt(bi)); bi++) bn = bn * 10 + b.charCodeAt(bi) - 48;
+  if (an !== bn) return an < bn;
+  if (ai !== bi) return ai < bi;
+  return ca < cb;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+// The general case, rune by rune.
+function keyLessByRunes(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   const isLetter = (c: string) => /\p{L}/u.test(c);

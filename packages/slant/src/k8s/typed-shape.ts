@@ -93,6 +93,28 @@ function group(apiVersion: unknown): string | undefined {
   return i < 0 ? '' : apiVersion.slice(0, i);
 }
 
+// A deep copy of JSON-like data; several times faster than structuredClone on manifests, which
+// are all plain objects, arrays and scalars (anything else is left to structuredClone).
+function copyData(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(copyData);
+  if (Object.getPrototypeOf(v) !== Object.prototype) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const c = copyData((v as Record<string, unknown>)[k]);
+    // A `__proto__` key is data here, not the prototype.
+    if (k === '__proto__') {
+      Object.defineProperty(out, k, {
+        value: c,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else out[k] = c;
+  }
+  return out;
+}
+
 /** A copy of `obj` shaped as Tilt's typed round trip writes it (unknown kinds unchanged). */
 export function typedShape(obj: Obj): Obj {
   const g = group(obj.apiVersion);
@@ -102,7 +124,7 @@ export function typedShape(obj: Obj): Obj {
   const known =
     key in SPEC_STRUCTS || ['/Pod', '/Service', '/Namespace', 'batch/CronJob'].includes(key);
   if (!known) return obj;
-  const o = structuredClone(obj);
+  const o = copyData(obj) as Obj;
   shapeMeta(o.metadata);
   if (key === '/Pod') shapePodSpec(o.spec);
   else if (key === '/Namespace') ensure(o, ['spec']);

@@ -15,6 +15,8 @@ function fnv32a(s: string): string {
 export function sanitizeName(name: string): string {
   if (name === '.' || name === '..') return name.replaceAll('.', '_');
   let sanitized = name.replace(/[/%]/g, '_');
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short names need no byte count.
+  if (sanitized.length * 3 <= MAX_NAME_LENGTH) return sanitized;
   const bytes = Buffer.from(sanitized, 'utf8');
   if (bytes.length > MAX_NAME_LENGTH) {
     // Go slices bytes; a cut through a multi-byte rune keeps the partial bytes as Go would.
