@@ -104,6 +104,15 @@ if (tl !== undefined || ti !== undefined) {
   if (sl !== undefined && tl !== undefined) {
     const r = median(sl.map((x) => x.total)) / median(tl.map((x) => x.total));
     console.log(`  rebuild time ${r.toFixed(2)}× (goal ≤ 0.70×)`);
+    // What each tool controls (save → applied) and what the cluster does (applied → Ready, the
+    // same kubelet for both): how far the tool's share can move the total.
+    const own = (rs: LoopRun[]): number =>
+      median(rs.flatMap((x) => (x.phases === undefined ? [] : [x.total - x.phases.ready])));
+    const ready = (rs: LoopRun[]): number =>
+      median(rs.flatMap((x) => (x.phases === undefined ? [] : [x.phases.ready])));
+    console.log(
+      `  save → applied ${(own(sl) / own(tl)).toFixed(2)}× (${own(sl).toFixed(0)} vs ${own(tl).toFixed(0)} ms); applied → Ready alone is ${(ready(sl) / median(tl.map((x) => x.total))).toFixed(2)}× Tilt's total`,
+    );
   }
   if (si !== undefined && ti !== undefined) {
     console.log(`  RSS          ${(si.rss / ti.rss).toFixed(2)}× (goal ≤ 0.50×)`);

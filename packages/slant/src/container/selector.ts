@@ -57,9 +57,16 @@ export function withExactMatch(s: RefSelector): RefSelector {
 
 /** Whether `toMatch` is selected: same name, or for exact selectors the same full string. */
 export function selectorMatches(s: RefSelector, toMatch: ImageRef): boolean {
-  if (s.ref === undefined) return false;
-  if (!s.matchExact) return refName(toMatch) === refName(s.ref);
-  return refString(toMatch) === refString(s.ref);
+  const ref = s.ref;
+  if (ref === undefined) return false;
+  // In the same domain the strings compare field by field, without building them (assembly
+  // matches every image against every build).
+  if (ref.domain === toMatch.domain) {
+    if (ref.path !== toMatch.path) return false;
+    return !s.matchExact || (ref.tag === toMatch.tag && ref.digest === toMatch.digest);
+  }
+  if (!s.matchExact) return refName(toMatch) === refName(ref);
+  return refString(toMatch) === refString(ref);
 }
 
 export function selectorMatchesAny(s: RefSelector, refs: readonly ImageRef[]): boolean {
