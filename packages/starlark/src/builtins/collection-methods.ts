@@ -35,6 +35,10 @@ const iterable = (v: StarObject | undefined): Value[] =>
 
 export const LIST_METHODS = table<List>({
   append: (l, a, k, n) => {
+    if (a.length === 1 && k === null && !l.frozen && l.itercount === 0) {
+      l.elems.push(a[0]!); // the common case, without unpacking or an error wrapper
+      return None;
+    }
     const [x] = unpackPositional<[Value]>(n, a, k, 1, P.value);
     nameErr(n, () => l.checkMutable('append to'));
     l.elems.push(x!);

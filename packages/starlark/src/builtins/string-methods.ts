@@ -66,6 +66,13 @@ function allRunes(s: string, pred: (r: number) => boolean): boolean {
 
 function findImpl(allowError: boolean, last: boolean): Method {
   return (s, args, kw, name) => {
+    const only = args[0];
+    if (args.length === 1 && kw === null && typeof only === 'string') {
+      // The common one-argument form, without unpacking or slicing.
+      const i = last ? s.lastIndexOf(only) : s.indexOf(only);
+      if (i < 0 && !allowError) throw new StarlarkError(`${name}: substring not found`);
+      return i;
+    }
     const [sub, lo, hi] = unpackPositional<[string, Value, Value]>(
       name,
       args,
@@ -92,6 +99,11 @@ function startsWith(
   kw: import('../values/thread.ts').Kwargs | null,
   name: string,
 ): Value {
+  const only = args[0];
+  if (args.length === 1 && kw === null && typeof only === 'string') {
+    // The common one-argument form, without unpacking or slicing.
+    return name[0] === 'e' ? s.endsWith(only) : s.startsWith(only);
+  }
   const [x, lo = None, hi = None] = unpackPositional<[Value, Value, Value]>(
     name,
     args,
@@ -186,10 +198,10 @@ const METHODS: Record<string, Method> = {
       return x;
     };
     if (it instanceof List || it instanceof Tuple) {
+      // Array join builds one flat string (repeated += builds a rope that is flattened later).
       const e = it.elems;
-      let out = e.length > 0 ? check(e[0]!) : '';
-      for (let i = 1; i < e.length; i++) out += s + check(e[i]!);
-      return out;
+      for (let i = 0; i < e.length; i++) check(e[i]!);
+      return e.join(s);
     }
     const parts: string[] = [];
     iterElems(it!, (x) => {
@@ -209,6 +221,10 @@ const METHODS: Record<string, Method> = {
     return fix !== '' && s.endsWith(fix!) ? s.slice(0, s.length - fix!.length) : s;
   },
   replace: (s, a, k, n) => {
+    const [a0, a1] = a;
+    if (a.length === 2 && k === null && typeof a0 === 'string' && typeof a1 === 'string') {
+      return replace(s, a0, a1, -1);
+    }
     const [old, nu, count = -1] = unpackPositional<[string, string, number]>(
       n,
       a,

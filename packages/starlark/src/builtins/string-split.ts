@@ -10,6 +10,10 @@ import { forRunes, isSpace } from './unicode.ts';
 import { P, unpackPositional } from './unpack.ts';
 
 export function splitImpl(s: string, args: Value[], kw: Kwargs | null, name: string): Value {
+  const only = args[0];
+  if (args.length === 1 && kw === null && typeof only === 'string' && only !== '') {
+    return new List(s.split(only)); // the common s.split(sep) form, without unpacking
+  }
   const [sep = None, maxsplit = -1] = unpackPositional<[Value, number]>(
     name,
     args,
@@ -104,7 +108,10 @@ export function splitlinesImpl(s: string, args: Value[], kw: Kwargs | null, name
 }
 
 export function stripImpl(s: string, args: Value[], kw: Kwargs | null, name: string): Value {
-  const [chars = ''] = unpackPositional<[string]>(name, args, kw, 0, P.string);
+  const [chars = ''] =
+    args.length === 0 && kw === null
+      ? NO_CHARS
+      : unpackPositional<[string]>(name, args, kw, 0, P.string);
   const inSet = chars === '' ? isSpace : cutset(chars);
   let start = 0;
   let end = s.length;
@@ -124,6 +131,8 @@ export function stripImpl(s: string, args: Value[], kw: Kwargs | null, name: str
   }
   return s.slice(start, end);
 }
+
+const NO_CHARS: [string | undefined] = [undefined];
 
 function cutset(chars: string): (r: number) => boolean {
   const set = new Set<number>();
