@@ -62,37 +62,46 @@ function timeProcess(
   };
 }
 
-/**
- * Writes `files` (absolute paths under `projectDir`) to a temporary directory and times both
- * CLIs on it, each in fresh processes.
- */
-export function sideBySide(
-  tiltBin: string,
+export interface BenchProject {
+  /** The project directory (holds the Tiltfile). */
+  readonly dir: string;
+  /** The environment both tools run with: a loopback kind context, their own homes. */
+  readonly env: Record<string, string>;
+  remove(): void;
+}
+
+/** Writes `files` (absolute paths under `projectDir`) to a temporary directory. */
+export function writeProject(
   files: Readonly<Record<string, string>>,
   projectDir: string,
+): BenchProject {
+  const root = mkdtempSync(join(tmpdir(), 'slant-bench-tiltfile-'));
+  const dir = join(root, 'project');
+  for (const [p, text] of Object.entries(files)) {
+    const out = join(dir, relative(projectDir, p));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  }
+  writeFileSync(join(root, 'kubeconfig'), KUBECONFIG);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, {
+    HOME: join(root, 'home'),
+    KUBECONFIG: join(root, 'kubeconfig'),
+    SLANT_HOME: join(root, 'slant-home'),
+    TILT_DEV_DIR: join(root, 'tilt-home'),
+  });
+  return { dir, env, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Times both CLIs on the project, each in fresh processes. */
+export function sideBySide(
+  tiltBin: string,
+  project: BenchProject,
   runs: number,
 ): { slant: ProcessTimes; tilt: ProcessTimes } {
-  const root = mkdtempSync(join(tmpdir(), 'slant-bench-tiltfile-'));
-  try {
-    const dir = join(root, 'project');
-    for (const [p, text] of Object.entries(files)) {
-      const out = join(dir, relative(projectDir, p));
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
-    }
-    writeFileSync(join(root, 'kubeconfig'), KUBECONFIG);
-    const env = {
-      ...process.env,
-      HOME: join(root, 'home'),
-      KUBECONFIG: join(root, 'kubeconfig'),
-      SLANT_HOME: join(root, 'slant-home'),
-      TILT_DEV_DIR: join(root, 'tilt-home'),
-    };
-    const args = ['alpha', 'tiltfile-result', '-v', '-f', 'Tiltfile'];
-    const slant = timeProcess([process.execPath, SLANT_BIN, ...args], dir, env, runs);
-    const tilt = timeProcess([tiltBin, ...args], dir, env, runs);
-    return { slant, tilt };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  const args = ['alpha', 'tiltfile-result', '-v', '-f', 'Tiltfile'];
+  const slant = timeProcess([process.execPath, SLANT_BIN, ...args], project.dir, project.env, runs);
+  const tilt = timeProcess([tiltBin, ...args], project.dir, project.env, runs);
+  return { slant, tilt };
 }

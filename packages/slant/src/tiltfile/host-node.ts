@@ -32,8 +32,11 @@ export class NodeFS implements TiltfileFS {
   }
   stat(path: string): FileInfo | undefined {
     try {
-      const s = statSync(path);
-      return { isFile: s.isFile(), isDir: s.isDirectory(), size: s.size };
+      // A missing file is the common answer (.git, .dockerignore): no exception for it.
+      const s = statSync(path, { throwIfNoEntry: false });
+      return s === undefined
+        ? undefined
+        : { isFile: s.isFile(), isDir: s.isDirectory(), size: s.size };
     } catch {
       return undefined;
     }

@@ -68,9 +68,8 @@ export function parseOnly(v: Value | undefined): string[] {
 }
 
 function readDockerfile(run: TiltfileRun, path: string): string {
-  run.recordRead(path);
   try {
-    return run.host.fs.readFile(path).toString('utf8');
+    return run.readRecorded(path).toString('utf8');
   } catch (err) {
     throw starError(`error reading dockerfile: ${(err as Error).message}`);
   }

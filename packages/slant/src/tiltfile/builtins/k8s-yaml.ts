@@ -44,10 +44,9 @@ function entitiesFromValue(run: TiltfileRun, thread: Thread, v: Value): K8sEntit
     }
   }
   const path = yamlPath(run, thread, v);
-  run.recordRead(path);
   let text: string;
   try {
-    text = run.host.fs.readFile(path).toString('utf8');
+    text = run.readRecorded(path).toString('utf8');
   } catch (err) {
     throw starError(`error reading yaml file: ${errorText(err)}`);
   }
