@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fullYAMLValues, parseYAMLValues } from './yaml.ts';
+import { fullYAMLValues, parseYAMLValues, SCHEMA_TAGS, YAML11_FIRST_CHARS } from './yaml.ts';
 
 const REPO = resolve(import.meta.dirname, '../../../..');
 
@@ -78,6 +78,36 @@ describe('the fast YAML path', () => {
   for (const [name, src] of Object.entries(CASES)) {
     it(`reads ${name} as the full path does`, () => expectSameAsFullPath(src));
   }
+
+  it('tries the YAML 1.1 tags for every text they can match', () => {
+    const tests = SCHEMA_TAGS.flatMap((t) => (t.test === undefined ? [] : [t.test]));
+    expect(tests.length).toBeGreaterThan(5);
+    const tails = ['', 'ull', 'ULL', 'es', 'ES', 'o', 'O', 'rue', 'RUE', 'alse', 'n', 'N', 'ff'];
+    tails.push(
+      'FF',
+      '1',
+      '0',
+      'x1F',
+      'b10',
+      '.5',
+      'e3',
+      'E1',
+      '_1',
+      'inf',
+      'nan',
+      'Inf',
+      'NaN',
+      '<',
+    );
+    for (let c = 0; c < 128; c++) {
+      const first = String.fromCharCode(c);
+      if (YAML11_FIRST_CHARS.includes(first)) continue;
+      for (const tail of tails) {
+        for (const re of tests)
+          expect([first + tail, re.test(first + tail)]).toEqual([first + tail, false]);
+      }
+    }
+  });
 
   it('reads every YAML file of the repository as the full path does', () => {
     const files = corpus();

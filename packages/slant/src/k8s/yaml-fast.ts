@@ -26,14 +26,21 @@ const UNSUPPORTED: unique symbol = Symbol('unsupported');
 
 /**
  * Builds the resolver of plain (unquoted, untagged) scalars from yaml's schema tags, mirroring
- * yaml's own choice: the first default tag whose test matches, else a string.
+ * yaml's own choice: the first default tag whose test matches, else a string. `firstChars` are
+ * the ASCII characters any of the tags' texts can start with: other plain scalars are strings
+ * without testing every tag (most scalars of a manifest are names and labels).
  */
 export function plainScalarResolver(
   tags: readonly PlainScalarTag[],
   options: object,
+  firstChars: string,
 ): (value: string, atKey: boolean) => unknown {
   const candidates = tags.filter((t) => t.test !== undefined && t.default !== false);
+  const mayStart = new Uint8Array(128);
+  for (let i = 0; i < firstChars.length; i++) mayStart[firstChars.charCodeAt(i)] = 1;
   return (value, atKey) => {
+    const c = value.length === 0 ? -1 : value.charCodeAt(0);
+    if (c >= 0 && c < 128 && mayStart[c] === 0) return value;
     const tag = candidates.find(
       (t) => (t.default === true || (atKey && t.default === 'key')) && t.test!.test(value),
     );

@@ -27,12 +27,13 @@ const PARSE_OPTIONS = {
   uniqueKeys: false,
 } as const;
 
-// Plain scalars on the fast path resolve through the same tags as parseAllDocuments above.
+// Plain scalars on the fast path resolve through the same tags as parseAllDocuments above. The
+// YAML 1.1 null, bool, int, float (`e3` too) and merge texts start with one of
+// YAML11_FIRST_CHARS (or are empty); yaml-fast.test.ts checks that against the tags.
 const SCHEMA_DOC = new Document(null, PARSE_OPTIONS);
-const resolvePlain = plainScalarResolver(
-  SCHEMA_DOC.schema.tags as unknown as PlainScalarTag[],
-  SCHEMA_DOC.options,
-);
+export const SCHEMA_TAGS = SCHEMA_DOC.schema.tags as unknown as PlainScalarTag[];
+export const YAML11_FIRST_CHARS = '~nNyYtTfFoOeE0123456789+-.<';
+const resolvePlain = plainScalarResolver(SCHEMA_TAGS, SCHEMA_DOC.options, YAML11_FIRST_CHARS);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
