@@ -200,8 +200,13 @@ function folded(text: string, column: number, indent: string): string {
 }
 
 // `cont` is the indentation of continuation lines (folded text, literal block lines).
+// Names, labels, paths and versions: text libyaml writes plain as is (no indicator, blank or
+// break can occur in it), so the character analysis can be skipped.
+const SIMPLE_PLAIN = /^[A-Za-z0-9_./-]+$/;
+
 function scalarString(s: string, column: number, cont: string, simpleKey: boolean): string {
   if (resolvesToNonString(s)) return doubleQuoted(s);
+  if (SIMPLE_PLAIN.test(s) && s !== '-' && !s.startsWith('---') && !s.startsWith('...')) return s;
   const a = analyze(s);
   if (s.includes('\n')) return a.block && !simpleKey ? literal(s, cont) : doubleQuoted(s);
   if (a.plain) return simpleKey ? s : folded(s, column, cont);
