@@ -79,9 +79,11 @@ function dockerignores(run: TiltfileRun, img: ImageBuild): IgnoreDef[] {
     if (img.dockerfilePath !== '' && run.host.fs.exists(`${img.dockerfilePath}.dockerignore`)) {
       diFile = `${img.dockerfilePath}.dockerignore`;
     }
-    // The Tiltfile re-runs when a .dockerignore appears or changes.
-    run.recordRead(diFile);
-    if (!run.host.fs.exists(diFile)) continue;
+    // The Tiltfile re-runs when a .dockerignore appears or changes: recordRead's rule (not a
+    // directory) on the one stat that also says whether there is one to read.
+    const info = run.host.fs.stat(diFile);
+    if (info?.isDir !== true) run.recordRead(diFile, true);
+    if (info === undefined) continue;
     let text: string;
     try {
       text = run.host.fs.readFile(diFile).toString('utf8');
