@@ -14,7 +14,8 @@ export function updateDict(d: Dict, args: readonly Value[], kwargs: Kwargs | nul
     const x = args[0]!;
     const items = x instanceof Dict || !(x instanceof StarObject) ? undefined : x.mappingItems();
     if (x instanceof Dict) {
-      for (const e of [...x.ht.entries()]) d.ht.insert(e.k, e.v);
+      const es = [...x.ht.map.values()]; // a snapshot: d may be x
+      for (let i = 0; i < es.length; i++) d.ht.insert(es[i]!.k, es[i]!.v);
     } else if (items !== undefined) {
       for (const [k, v] of items) d.ht.insert(k, v);
     } else {
@@ -54,7 +55,7 @@ export function updateDict(d: Dict, args: readonly Value[], kwargs: Kwargs | nul
   }
   if (kwargs !== null && kwargs.length > 0) {
     const before = d.ht.size;
-    for (const [k, v] of kwargs) d.ht.insert(k, v);
+    for (let i = 0; i < kwargs.length; i++) d.ht.insert(kwargs[i]![0], kwargs[i]![1]);
     if (d.ht.size < before + kwargs.length) {
       const seen = new Set<string>();
       for (const [k] of kwargs) {

@@ -114,7 +114,9 @@ export function unpackArgs<T extends unknown[]>(
     out[i] = convert(fnName, name, params[i]![1], arg);
   }
   if (kwargs !== null) {
-    kw: for (const [k, arg] of kwargs) {
+    kw: for (let j = 0; j < kwargs.length; j++) {
+      const k = kwargs[j]![0];
+      const arg = kwargs[j]![1];
       for (let i = 0; i < n; i++) {
         const [name, skipNone] = paramName(params[i]![0]);
         if (name !== k) continue;

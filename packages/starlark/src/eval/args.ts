@@ -61,7 +61,9 @@ export function bindArgs(
   if (kwargs !== null) {
     const names = code.localNames;
     for (let j = 0; j < kwargs.length; j++) {
-      const [k, v] = kwargs[j] as [string, Value];
+      const kv = kwargs[j] as [string, Value];
+      const k = kv[0];
+      const v = kv[1];
       let i = 0;
       while (i < nparams && names[i] !== k) i++;
       if (i < nparams) {

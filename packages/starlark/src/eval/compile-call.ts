@@ -28,7 +28,8 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   const named: Array<{ name: string; x: ExprFn }> = [];
   let varargs: ast.Expr | null = null;
   let kwargs: ast.Expr | null = null;
-  for (const arg of e.args) {
+  for (let i = 0; i < e.args.length; i++) {
+    const arg = e.args[i] as ast.Expr;
     if (arg.kind === 'BinaryExpr' && arg.op === '=') {
       c.emit(); // the name constant
       named.push({ name: (arg.x as ast.Ident).name, x: compileExpr(c, arg.y) });
@@ -49,22 +50,25 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   const args = evalAll(positional);
   const simple = named.length === 0 && star === null && starstar === null;
   /** Keyword, *args and **kwargs arguments, evaluated after the positional ones. */
-  const rest = (fr: Frame, a: Value[]): Kwargs | null => {
-    let kw: Kwargs | null = null;
-    if (named.length > 0) {
-      kw = new Array(named.length);
-      for (let i = 0; i < named.length; i++) {
-        const n = named[i] as (typeof named)[number];
-        kw[i] = [n.name, n.x(fr)];
-      }
-    }
-    const sv = star === null ? undefined : star(fr);
-    const ssv = starstar === null ? undefined : starstar(fr);
-    fr.pos = pos;
-    if (ssv !== undefined) kw = addKwargs(kw, ssv);
-    if (sv !== undefined) addVarargs(a, sv);
-    return kw;
-  };
+  // Made only for calls that have them (a closure per call site otherwise unused).
+  const rest = simple
+    ? null
+    : (fr: Frame, a: Value[]): Kwargs | null => {
+        let kw: Kwargs | null = null;
+        if (named.length > 0) {
+          kw = new Array(named.length);
+          for (let i = 0; i < named.length; i++) {
+            const n = named[i] as (typeof named)[number];
+            kw[i] = [n.name, n.x(fr)];
+          }
+        }
+        const sv = star === null ? undefined : star(fr);
+        const ssv = starstar === null ? undefined : starstar(fr);
+        fr.pos = pos;
+        if (ssv !== undefined) kw = addKwargs(kw, ssv);
+        if (sv !== undefined) addVarargs(a, sv);
+        return kw;
+      };
 
   if (method !== null) {
     const { x, name, dot } = method;
@@ -77,7 +81,7 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
         f = getAttr(recv, name);
       }
       const a = args(fr);
-      const kw = simple ? null : rest(fr, a);
+      const kw = rest === null ? null : rest(fr, a);
       fr.pos = pos;
       if (m !== undefined) return fr.thread.callMethod(m, recv, a, kw);
       return f instanceof StarlarkFunction
@@ -104,10 +108,11 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
         : fr.thread.call(f, a, null);
     };
   }
+  const restArgs = rest as NonNullable<typeof rest>;
   return (fr) => {
     const f = callee(fr);
     const a = args(fr);
-    const kw = rest(fr, a);
+    const kw = restArgs(fr, a);
     return fr.thread.call(f, a, kw);
   };
 }

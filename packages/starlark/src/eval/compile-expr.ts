@@ -91,7 +91,9 @@ export function literalValue(e: ast.Literal): Value {
 
 /** Compiles each expression in order. */
 export function compileExprs(c: Compiler, es: readonly ast.Expr[]): ExprFn[] {
-  return es.map((e) => compileExpr(c, e));
+  const out = new Array<ExprFn>(es.length);
+  for (let i = 0; i < es.length; i++) out[i] = compileExpr(c, es[i] as ast.Expr);
+  return out;
 }
 
 /** Evaluates fns left to right into a new array. */
@@ -100,15 +102,18 @@ export function evalAll(fns: readonly ExprFn[]): (fr: Parameters<ExprFn>[0]) => 
     case 0:
       return () => [];
     case 1: {
-      const [a] = fns as [ExprFn];
+      const a = fns[0] as ExprFn;
       return (fr) => [a(fr)];
     }
     case 2: {
-      const [a, b] = fns as [ExprFn, ExprFn];
+      const a = fns[0] as ExprFn;
+      const b = fns[1] as ExprFn;
       return (fr) => [a(fr), b(fr)];
     }
     case 3: {
-      const [a, b, d] = fns as [ExprFn, ExprFn, ExprFn];
+      const a = fns[0] as ExprFn;
+      const b = fns[1] as ExprFn;
+      const d = fns[2] as ExprFn;
       return (fr) => [a(fr), b(fr), d(fr)];
     }
     default:

@@ -14,8 +14,8 @@ import { compileStore } from './compile-vars.ts';
 
 export function compileBlock(c: Compiler, stmts: readonly ast.Stmt[]): StmtFn {
   const fns: StmtFn[] = [];
-  for (const s of stmts) {
-    const f = compileStmt(c, s);
+  for (let i = 0; i < stmts.length; i++) {
+    const f = compileStmt(c, stmts[i] as ast.Stmt);
     if (f !== null) fns.push(f);
   }
   return sequence(fns);
@@ -28,7 +28,8 @@ function sequence(fns: readonly StmtFn[]): StmtFn {
     case 1:
       return fns[0] as StmtFn;
     case 2: {
-      const [a, b] = fns as [StmtFn, StmtFn];
+      const a = fns[0] as StmtFn;
+      const b = fns[1] as StmtFn;
       return (fr) => {
         const r = a(fr);
         return r !== NORMAL ? r : b(fr);

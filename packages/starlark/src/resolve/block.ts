@@ -34,7 +34,9 @@ export class Block {
    */
   resolveLocalUses(): void {
     const unresolved: Use[] = [];
-    for (const use of this.uses) {
+    const uses = this.uses;
+    for (let i = 0; i < uses.length; i++) {
+      const use = uses[i] as Use;
       const bind = lookupLocal(use);
       if (bind !== null && (bind.scope === 'local' || bind.scope === 'cell')) use.id.binding = bind;
       else unresolved.push(use);

@@ -16,42 +16,54 @@ export function resolveCallArgs(r: Checker, call: ast.CallExpr): void {
   r.expr(call.fn);
   let seenVarargs = false;
   let seenKwargs = false;
-  const seenNames = new Set<string>();
+  let seenNames: Set<string> | null = null; // made on the first keyword: most calls have none
   let positional = 0;
   let named = 0;
-  for (const arg of call.args) {
-    const pos = startPos(arg) as Position;
+  const args = call.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as ast.Expr;
+    // startPos walks down the argument: only an error needs it.
     if (arg.kind === 'UnaryExpr' && arg.op === '**') {
-      if (seenKwargs) r.errorf(pos, 'multiple **kwargs not allowed');
+      if (seenKwargs) r.errorf(startPos(arg) as Position, 'multiple **kwargs not allowed');
       seenKwargs = true;
       r.expr(arg);
     } else if (arg.kind === 'UnaryExpr' && arg.op === '*') {
-      if (seenKwargs) r.errorf(pos, '*args may not follow **kwargs');
-      else if (seenVarargs) r.errorf(pos, 'multiple *args not allowed');
+      if (seenKwargs) r.errorf(startPos(arg) as Position, '*args may not follow **kwargs');
+      else if (seenVarargs) r.errorf(startPos(arg) as Position, 'multiple *args not allowed');
       seenVarargs = true;
       r.expr(arg);
     } else if (arg.kind === 'BinaryExpr' && arg.op === '=') {
       named++;
-      if (seenKwargs) r.errorf(pos, 'keyword argument may not follow **kwargs');
-      else if (seenVarargs) r.errorf(pos, 'keyword argument may not follow *args');
+      if (seenKwargs) {
+        r.errorf(startPos(arg) as Position, 'keyword argument may not follow **kwargs');
+      } else if (seenVarargs) {
+        r.errorf(startPos(arg) as Position, 'keyword argument may not follow *args');
+      }
       const name = arg.x as ast.Ident;
+      seenNames ??= new Set<string>();
       if (seenNames.has(name.name))
         r.errorf(name.namePos, `keyword argument "${name.name}" is repeated`);
       else seenNames.add(name.name);
       r.expr(arg.y);
     } else {
       positional++;
-      if (seenVarargs) r.errorf(pos, 'positional argument may not follow *args');
-      else if (seenKwargs) r.errorf(pos, 'positional argument may not follow **kwargs');
-      else if (seenNames.size > 0) r.errorf(pos, 'positional argument may not follow named');
+      if (seenVarargs) {
+        r.errorf(startPos(arg) as Position, 'positional argument may not follow *args');
+      } else if (seenKwargs) {
+        r.errorf(startPos(arg) as Position, 'positional argument may not follow **kwargs');
+      } else if (seenNames !== null) {
+        r.errorf(startPos(arg) as Position, 'positional argument may not follow named');
+      }
       r.expr(arg);
     }
   }
   // The compiler's encoding limits, reported gracefully.
-  const callPos = startPos(call) as Position;
-  if (positional >= 256)
-    r.errorf(callPos, `${positional} positional arguments in call, limit is 255`);
-  if (named >= 256) r.errorf(callPos, `${named} keyword arguments in call, limit is 255`);
+  if (positional >= 256 || named >= 256) {
+    const callPos = startPos(call) as Position;
+    if (positional >= 256)
+      r.errorf(callPos, `${positional} positional arguments in call, limit is 255`);
+    if (named >= 256) r.errorf(callPos, `${named} keyword arguments in call, limit is 255`);
+  }
 }
 
 /**

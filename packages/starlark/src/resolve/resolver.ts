@@ -181,7 +181,7 @@ class Resolver extends Scopes implements Checker {
         return;
       case 'ListExpr':
       case 'TupleExpr':
-        for (const x of e.list) this.expr(x);
+        for (let i = 0; i < e.list.length; i++) this.expr(e.list[i] as ast.Expr);
         return;
       case 'CondExpr':
         this.expr(e.cond);
@@ -206,7 +206,8 @@ class Resolver extends Scopes implements Checker {
         this.comprehension(e);
         return;
       case 'DictExpr':
-        for (const entry of e.list) {
+        for (let i = 0; i < e.list.length; i++) {
+          const entry = e.list[i] as ast.DictEntry;
           this.expr(entry.key);
           this.expr(entry.value);
         }

@@ -151,8 +151,13 @@ export class Scopes {
 
   // Children first, so inner functions capture through their enclosing functions.
   private resolveNonLocalUses(b: Block): void {
-    for (const child of b.children) this.resolveNonLocalUses(child);
-    for (const use of b.uses) use.id.binding = this.lookupLexical(use, use.env);
+    const children = b.children;
+    for (let i = 0; i < children.length; i++) this.resolveNonLocalUses(children[i] as Block);
+    const uses = b.uses;
+    for (let i = 0; i < uses.length; i++) {
+      const use = uses[i] as Use;
+      use.id.binding = this.lookupLexical(use, use.env);
+    }
   }
 
   private lookupLexical(use: Use, env: Block): ast.Binding {

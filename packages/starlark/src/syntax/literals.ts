@@ -40,10 +40,26 @@ function normalizeRaw(s: string): string {
 }
 
 export function scanString(r: SourceReader, quote: number): Token {
-  const start = r.here();
+  // The opening quote (after any r/b prefix); a Position only if there is an error.
+  const line = r.line;
+  const col = r.col;
   const src = r.src;
   const n = src.length;
   const triple = src.charCodeAt(r.i + 1) === quote && src.charCodeAt(r.i + 2) === quote;
+  if (!triple && r.tokStart === r.i) {
+    // Fast path: a plain "..." of printable ASCII without escapes is its own value (no rune
+    // reads, no unquote); anything else goes the general way below.
+    let j = r.i + 1;
+    let c = src.charCodeAt(j);
+    while (c >= 32 && c < 127 && c !== quote && c !== 92) c = src.charCodeAt(++j);
+    if (c === quote) {
+      r.col += j + 1 - r.i;
+      r.i = j + 1;
+      r.raw = src.slice(r.tokStart, r.i);
+      r.value = src.slice(r.tokStart + 1, j);
+      return T.STRING;
+    }
+  }
   r.read();
   if (!triple) {
     for (;;) {
@@ -82,13 +98,13 @@ export function scanString(r: SourceReader, quote: number): Token {
     r.value = u.value;
     return u.isByte ? T.BYTES : T.STRING;
   } catch (e) {
-    if (e instanceof QuoteError) r.error(start, e.message);
+    if (e instanceof QuoteError) r.error({ file: r.file, line, col }, e.message);
     throw e;
   }
 }
 
 export function scanNumber(r: SourceReader, first: number): Token {
-  const start = r.here();
+  const start = r.pos; // the token starts here: nothing was read since startToken
   let c = first;
   let fraction = false;
   let exponent = false;

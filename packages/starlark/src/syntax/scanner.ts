@@ -57,7 +57,13 @@ export class Scanner extends SourceReader {
       const savedLineStart = this.lineStart;
       if (this.lineStart) {
         this.lineStart = false;
-        let col = 0;
+        // Leading spaces in one step (a space is one column); tabs go rune by rune below.
+        const src = this.src;
+        let j = this.i;
+        while (src.charCodeAt(j) === 32) j++;
+        let col = j - this.i;
+        this.col += col;
+        this.i = j;
         for (;;) {
           c = this.peek();
           if (c === 32) {
@@ -227,7 +233,7 @@ export class Scanner extends SourceReader {
   }
 
   private scanPunct(c: number): Token {
-    const start = this.here();
+    const start = this.pos; // the token starts here: nothing was read since startToken
     this.read();
     const n = this.peek();
     switch (c) {

@@ -35,7 +35,11 @@ export class List extends StarObject {
   override freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
-    for (const e of this.elems) if (e instanceof StarObject) e.freeze();
+    const es = this.elems;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i];
+      if (e instanceof StarObject) e.freeze();
+    }
   }
   override repr(out: string[], path: StarObject[]): void {
     if (path.includes(this)) {
@@ -119,7 +123,11 @@ export class Tuple extends StarObject {
     return x;
   }
   override freeze(): void {
-    for (const e of this.elems) if (e instanceof StarObject) e.freeze();
+    const es = this.elems;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i];
+      if (e instanceof StarObject) e.freeze();
+    }
   }
   override repr(out: string[], path: StarObject[]): void {
     out.push('(');
