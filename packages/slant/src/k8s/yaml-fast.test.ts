@@ -71,6 +71,9 @@ const CASES: Record<string, string> = {
   'an unterminated quote': 'a: "open\n',
   'a tab indent': 'a:\n\tb: 1\n',
   'a mapping in a plain scalar': 'a: b: c\n',
+  'a document end followed by text': 'a: 1\n... more\n',
+  'multi-line scalars and flows':
+    'a: |\n  x\n   y\nb: "multi\n  line"\nc: plain\n  more\nd: [a,\n  b]\n',
   'deep nesting': `${'['.repeat(150)}${']'.repeat(150)}\n`,
 };
 
@@ -130,6 +133,7 @@ describe('the fast YAML path', () => {
     };
     const pieces = [' ', '\n', ':', '-', '  ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>'];
     pieces.push('\t', '?', '&', '*', '!', '%', '@', '`', '---', '...', ': ', '- ', '\n  ', '\n- ');
+    pieces.push('|-', '>+', '\\', '\r\n', '  - ', 'x: ', 'é', '"a": ', '0755', 'yes', '~', '<<: ');
     const mutate = (text: string): string => {
       const at = rand(text.length);
       return text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(at + rand(3));

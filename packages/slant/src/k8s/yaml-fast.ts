@@ -68,6 +68,8 @@ type Frame =
   | { map: Record<string, unknown>; key: string | undefined; keyColumn: number | undefined }
   | { seq: unknown[] };
 
+const DOCUMENT_END_WITH_TEXT = /^\.\.\.(?![ \t]*(?:#.*)?\r?$)/m;
+
 // js-yaml stops at this nesting depth (its default is 100); deeper documents take the full path.
 const MAX_DEPTH = 1000;
 
@@ -79,6 +81,8 @@ export function fastYAMLDocuments(
   src: string,
   resolvePlain: (value: string, atKey: boolean) => unknown,
 ): unknown[] | undefined {
+  // js-yaml reads `... text` as a document end and a next document; YAML rejects it.
+  if (src.includes('...') && DOCUMENT_END_WITH_TEXT.test(src)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(src, { maxDepth: MAX_DEPTH });
