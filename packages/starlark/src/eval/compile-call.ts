@@ -15,17 +15,16 @@ import { StarlarkFunction } from './function.ts';
 export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   // x.f(...) on a built-in type calls the method without allocating a bound builtin.
   let fn: ExprFn | null = null;
-  let method: { x: ExprFn; name: string; dot: Position } | null = null;
+  let recv: ExprFn | null = null;
   if (e.fn.kind === 'DotExpr') {
-    const x = compileExpr(c, e.fn.x);
+    recv = compileExpr(c, e.fn.x);
     c.setPos(e.fn.dot);
     c.emit();
-    method = { x, name: e.fn.name.name, dot: e.fn.dot };
   } else {
     fn = compileExpr(c, e.fn);
   }
   const positional: ExprFn[] = [];
-  const named: Array<{ name: string; x: ExprFn }> = [];
+  const named: Named[] = [];
   let varargs: ast.Expr | null = null;
   let kwargs: ast.Expr | null = null;
   for (let i = 0; i < e.args.length; i++) {
@@ -47,72 +46,105 @@ export function compileCall(c: Compiler, e: ast.CallExpr): ExprFn {
   c.setPos(pos);
   c.emit();
 
+  // Each kind of call is made by its own function, so that its closure keeps only what it uses.
   const args = evalAll(positional);
   const simple = named.length === 0 && star === null && starstar === null;
-  /** Keyword, *args and **kwargs arguments, evaluated after the positional ones. */
-  // Made only for calls that have them (a closure per call site otherwise unused).
-  const rest = simple
-    ? null
-    : (fr: Frame, a: Value[]): Kwargs | null => {
-        let kw: Kwargs | null = null;
-        if (named.length > 0) {
-          kw = new Array(named.length);
-          for (let i = 0; i < named.length; i++) {
-            const n = named[i] as (typeof named)[number];
-            kw[i] = [n.name, n.x(fr)];
-          }
-        }
-        const sv = star === null ? undefined : star(fr);
-        const ssv = starstar === null ? undefined : starstar(fr);
-        fr.pos = pos;
-        if (ssv !== undefined) kw = addKwargs(kw, ssv);
-        if (sv !== undefined) addVarargs(a, sv);
-        return kw;
-      };
+  const rest = simple ? null : restArgs(named, star, starstar, pos);
+  if (e.fn.kind === 'DotExpr') {
+    return methodCall(recv as ExprFn, e.fn.name.name, e.fn.dot, args, rest, pos);
+  }
+  if (rest === null) return simpleCall(fn as ExprFn, positional, args, pos);
+  return generalCall(fn as ExprFn, args, rest);
+}
 
-  if (method !== null) {
-    const { x, name, dot } = method;
-    return (fr) => {
-      const recv = x(fr);
-      const m = methodsOf(recv)?.get(name);
-      let f: Value | undefined;
-      if (m === undefined) {
-        fr.pos = dot;
-        f = getAttr(recv, name);
+interface Named {
+  name: string;
+  x: ExprFn;
+}
+
+/** Keyword, *args and **kwargs arguments, evaluated after the positional ones. */
+type RestFn = (fr: Frame, a: Value[]) => Kwargs | null;
+
+function restArgs(
+  named: readonly Named[],
+  star: ExprFn | null,
+  starstar: ExprFn | null,
+  pos: Position,
+): RestFn {
+  return (fr, a) => {
+    let kw: Kwargs | null = null;
+    if (named.length > 0) {
+      kw = new Array(named.length);
+      for (let i = 0; i < named.length; i++) {
+        const n = named[i] as Named;
+        kw[i] = [n.name, n.x(fr)];
       }
-      const a = args(fr);
-      const kw = rest === null ? null : rest(fr, a);
+    }
+    const sv = star === null ? undefined : star(fr);
+    const ssv = starstar === null ? undefined : starstar(fr);
+    fr.pos = pos;
+    if (ssv !== undefined) kw = addKwargs(kw, ssv);
+    if (sv !== undefined) addVarargs(a, sv);
+    return kw;
+  };
+}
+
+function methodCall(
+  x: ExprFn,
+  name: string,
+  dot: Position,
+  args: (fr: Frame) => Value[],
+  rest: RestFn | null,
+  pos: Position,
+): ExprFn {
+  return (fr) => {
+    const recv = x(fr);
+    const m = methodsOf(recv)?.get(name);
+    let f: Value | undefined;
+    if (m === undefined) {
+      fr.pos = dot;
+      f = getAttr(recv, name);
+    }
+    const a = args(fr);
+    const kw = rest === null ? null : rest(fr, a);
+    fr.pos = pos;
+    if (m !== undefined) return fr.thread.callMethod(m, recv, a, kw);
+    return f instanceof StarlarkFunction
+      ? f.invoke(fr.thread, a, kw)
+      : fr.thread.call(f as Value, a, kw);
+  };
+}
+
+/** Positional arguments only. */
+function simpleCall(
+  callee: ExprFn,
+  positional: readonly ExprFn[],
+  args: (fr: Frame) => Value[],
+  pos: Position,
+): ExprFn {
+  const n = positional.length;
+  return (fr) => {
+    const f = callee(fr);
+    if (f instanceof StarlarkFunction && f.code.simple && f.code.numParams === n) {
+      // The arguments go straight into the callee's locals.
+      const locals = new Array<Slot>(f.code.nlocals);
+      for (let i = 0; i < n; i++) locals[i] = (positional[i] as ExprFn)(fr);
       fr.pos = pos;
-      if (m !== undefined) return fr.thread.callMethod(m, recv, a, kw);
-      return f instanceof StarlarkFunction
-        ? f.invoke(fr.thread, a, kw)
-        : fr.thread.call(f as Value, a, kw);
-    };
-  }
-  const callee = fn as ExprFn;
-  if (simple) {
-    const n = positional.length;
-    return (fr) => {
-      const f = callee(fr);
-      if (f instanceof StarlarkFunction && f.code.simple && f.code.numParams === n) {
-        // The arguments go straight into the callee's locals.
-        const locals = new Array<Slot>(f.code.nlocals);
-        for (let i = 0; i < n; i++) locals[i] = (positional[i] as ExprFn)(fr);
-        fr.pos = pos;
-        return f.invokeBound(fr.thread, locals);
-      }
-      const a = args(fr);
-      fr.pos = pos;
-      return f instanceof StarlarkFunction
-        ? f.invoke(fr.thread, a, null)
-        : fr.thread.call(f, a, null);
-    };
-  }
-  const restArgs = rest as NonNullable<typeof rest>;
+      return f.invokeBound(fr.thread, locals);
+    }
+    const a = args(fr);
+    fr.pos = pos;
+    return f instanceof StarlarkFunction
+      ? f.invoke(fr.thread, a, null)
+      : fr.thread.call(f, a, null);
+  };
+}
+
+function generalCall(callee: ExprFn, args: (fr: Frame) => Value[], rest: RestFn): ExprFn {
   return (fr) => {
     const f = callee(fr);
     const a = args(fr);
-    const kw = restArgs(fr, a);
+    const kw = rest(fr, a);
     return fr.thread.call(f, a, kw);
   };
 }

@@ -55,7 +55,7 @@ export class ExprParser {
 
   constructor(sc: Scanner) {
     this.sc = sc;
-    this.nextToken();
+    this.skip();
   }
 
   /** Advances to the next token; returns the position of the token just consumed. */
@@ -63,6 +63,17 @@ export class ExprParser {
     const old = this.sc.pos;
     this.tok = this.sc.next();
     return old;
+  }
+
+  /** Advances past a token whose position is not kept (its Position is never made). */
+  protected skip(): void {
+    this.tok = this.sc.next();
+  }
+
+  /** consume() for a token whose position is not kept. */
+  protected expect(t: Token): void {
+    if (this.t() !== t) this.errorHere(`got ${tokenGoString(this.t())}, want ${tokenGoString(t)}`);
+    this.tok = this.sc.next();
   }
 
   protected errorHere(msg: string): never {
@@ -77,7 +88,7 @@ export class ExprParser {
   /** A whole-input expression (a comma list is a tuple), as starlark-go's ParseExpr. */
   parseWholeExpr(): ast.Expr {
     const x = this.parseExpr(false);
-    if (this.t() === T.NEWLINE) this.nextToken();
+    if (this.t() === T.NEWLINE) this.skip();
     if (this.t() !== T.EOF)
       this.errorHere(`got ${tokenGoString(this.t())} after expression, want EOF`);
     return x;
@@ -89,7 +100,7 @@ export class ExprParser {
     if (this.t() !== T.COMMA) return v;
     const list: ast.Expr[] = [v];
     while (this.t() === T.COMMA) {
-      this.nextToken();
+      this.skip();
       if (terminatesExprList(this.t())) break;
       list.push(this.parsePrimaryWithSuffix());
     }
@@ -99,7 +110,7 @@ export class ExprParser {
   protected parseIdent(): ast.Ident {
     if (this.t() !== T.IDENT) this.errorHere('not an identifier');
     const id: ast.Ident = { kind: 'Ident', namePos: this.sc.pos, name: this.sc.raw, binding: null };
-    this.nextToken();
+    this.skip();
     return id;
   }
 
@@ -107,7 +118,7 @@ export class ExprParser {
   protected parseParams(): ast.Expr[] {
     const params: ast.Expr[] = [];
     while (this.t() !== T.RPAREN && this.t() !== T.COLON && this.t() !== T.EOF) {
-      if (params.length > 0) this.consume(T.COMMA);
+      if (params.length > 0) this.expect(T.COMMA);
       if (this.t() === T.RPAREN) break;
       if (this.t() === T.STAR || this.t() === T.STARSTAR) {
         const op = this.t() === T.STAR ? '*' : '**';
@@ -171,7 +182,7 @@ export class ExprParser {
   private parseLambda(allowCond: boolean): ast.LambdaExpr {
     const lambdaPos = this.nextToken();
     const params = this.t() !== T.COLON ? this.parseParams() : [];
-    this.consume(T.COLON);
+    this.expect(T.COLON);
     const body = allowCond ? this.parseTest() : this.parseTestNoCond();
     return { kind: 'LambdaExpr', lambdaPos, params, body, fn: null };
   }
@@ -193,7 +204,7 @@ export class ExprParser {
     let lastPrec = -1; // precedence of the operator that built x in this loop
     for (;;) {
       if (this.t() === T.NOT) {
-        this.nextToken();
+        this.skip();
         // Here `not` must start `not in`.
         if (this.t() !== T.IN) this.errorHere(`got ${tokenGoString(this.t())}, want in`);
         this.tok = T.NOT_IN;
@@ -249,11 +260,11 @@ export class ExprParser {
       lo = y;
     }
     if (this.t() === T.COLON) {
-      this.nextToken();
+      this.skip();
       if (this.t() !== T.COLON && this.t() !== T.RBRACK) hi = this.parseTest();
     }
     if (this.t() === T.COLON) {
-      this.nextToken();
+      this.skip();
       if (this.t() !== T.RBRACK) step = this.parseTest();
     }
     const rbrack = this.consume(T.RBRACK);
@@ -276,7 +287,7 @@ export class ExprParser {
   private parseArgs(): ast.Expr[] {
     const args: ast.Expr[] = [];
     while (this.t() !== T.RPAREN && this.t() !== T.EOF) {
-      if (args.length > 0) this.consume(T.COMMA);
+      if (args.length > 0) this.expect(T.COMMA);
       if (this.t() === T.RPAREN) break;
       if (this.t() === T.STAR || this.t() === T.STARSTAR) {
         const op = this.t() === T.STAR ? '*' : '**';
@@ -367,7 +378,7 @@ export class ExprParser {
     if (this.t() === T.FOR) return this.parseComprehensionSuffix(lbrace, x, T.RBRACE);
     const list = [x];
     while (this.t() === T.COMMA) {
-      this.nextToken();
+      this.skip();
       if (this.t() === T.RBRACE) break;
       list.push(this.parseDictEntry());
     }

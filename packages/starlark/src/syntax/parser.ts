@@ -28,7 +28,7 @@ export class Parser extends ExprParser {
     const stmts: ast.Stmt[] = [];
     while (this.t() !== T.EOF) {
       if (this.t() === T.NEWLINE) {
-        this.nextToken();
+        this.skip();
         continue;
       }
       this.parseStmt(stmts);
@@ -60,7 +60,7 @@ export class Parser extends ExprParser {
     const lparen = this.consume(T.LPAREN);
     const params = this.parseParams();
     const rparen = this.consume(T.RPAREN);
-    this.consume(T.COLON);
+    this.expect(T.COLON);
     const body = this.parseSuite();
     return { kind: 'DefStmt', defPos, name, lparen, params, rparen, body, fn: null };
   }
@@ -68,14 +68,14 @@ export class Parser extends ExprParser {
   private parseIfStmt(): ast.IfStmt {
     const ifPos = this.nextToken();
     const cond = this.parseTest();
-    this.consume(T.COLON);
+    this.expect(T.COLON);
     const body = this.parseSuite();
     const stmt: ast.IfStmt = { kind: 'IfStmt', ifPos, cond, true: body, elsePos: null, false: [] };
     let tail = stmt;
     while (this.t() === T.ELIF) {
       const elifPos = this.nextToken();
       const c = this.parseTest();
-      this.consume(T.COLON);
+      this.expect(T.COLON);
       const b = this.parseSuite();
       const elif: ast.IfStmt = {
         kind: 'IfStmt',
@@ -91,7 +91,7 @@ export class Parser extends ExprParser {
     }
     if (this.t() === T.ELSE) {
       tail.elsePos = this.nextToken();
-      this.consume(T.COLON);
+      this.expect(T.COLON);
       tail.false = this.parseSuite();
     }
     return stmt;
@@ -100,9 +100,9 @@ export class Parser extends ExprParser {
   private parseForStmt(): ast.ForStmt {
     const forPos = this.nextToken();
     const vars = this.parseForLoopVariables();
-    this.consume(T.IN);
+    this.expect(T.IN);
     const x = this.parseExpr(false);
-    this.consume(T.COLON);
+    this.expect(T.COLON);
     const body = this.parseSuite();
     return { kind: 'ForStmt', forPos, vars, x, body };
   }
@@ -110,7 +110,7 @@ export class Parser extends ExprParser {
   private parseWhileStmt(): ast.WhileStmt {
     const whilePos = this.nextToken();
     const cond = this.parseTest();
-    this.consume(T.COLON);
+    this.expect(T.COLON);
     const body = this.parseSuite();
     return { kind: 'WhileStmt', whilePos, cond, body };
   }
@@ -119,11 +119,11 @@ export class Parser extends ExprParser {
     for (;;) {
       stmts.push(this.parseSmallStmt());
       if (this.t() !== T.SEMI) break;
-      this.nextToken();
+      this.skip();
       if (this.t() === T.NEWLINE || this.t() === T.EOF) break;
     }
     // EOF without NEWLINE occurs in `if x: pass`, for example.
-    if (this.t() !== T.EOF) this.consume(T.NEWLINE);
+    if (this.t() !== T.EOF) this.expect(T.NEWLINE);
   }
 
   private parseSmallStmt(): ast.Stmt {
@@ -164,7 +164,7 @@ export class Parser extends ExprParser {
     const from: ast.Ident[] = [];
     const to: ast.Ident[] = [];
     while (this.t() !== T.RPAREN && this.t() !== T.EOF) {
-      this.consume(T.COMMA);
+      this.expect(T.COMMA);
       if (this.t() === T.RPAREN) break; // trailing comma
       if (this.t() === T.STRING) {
         const lit = this.parsePrimary() as ast.Literal;
@@ -179,7 +179,7 @@ export class Parser extends ExprParser {
             `load operand must be "${id.name}" or ${id.name}="originalname" (want '=' after ${id.name})`,
           );
         }
-        this.consume(T.EQ);
+        this.expect(T.EQ);
         if (this.t() !== T.STRING) {
           this.errorHere(
             `original name of loaded symbol must be quoted: ${id.name}="originalname"`,
@@ -209,10 +209,10 @@ export class Parser extends ExprParser {
   private parseSuite(): ast.Stmt[] {
     const stmts: ast.Stmt[] = [];
     if (this.t() === T.NEWLINE) {
-      this.nextToken();
-      this.consume(T.INDENT);
+      this.skip();
+      this.expect(T.INDENT);
       while (this.t() !== T.OUTDENT && this.t() !== T.EOF) this.parseStmt(stmts);
-      this.consume(T.OUTDENT);
+      this.expect(T.OUTDENT);
       return stmts;
     }
     this.parseSimpleStmt(stmts);

@@ -16,8 +16,11 @@ export class SourceReader {
   col: number;
   /** Byte offset where the current token starts. */
   tokStart = 0;
-  /** The last token's start position, raw text and decoded value (for literals). */
-  pos: Position;
+  /** The last token's start line and column; `pos` makes its Position on first use only. */
+  private tokLine: number;
+  private tokCol: number;
+  private tokPos: Position | null = null;
+  /** The last token's raw text and decoded value (for literals). */
   raw = '';
   value: number | bigint | string = 0;
 
@@ -26,7 +29,18 @@ export class SourceReader {
     this.src = src;
     this.line = firstLine;
     this.col = firstCol;
-    this.pos = { file, line: firstLine, col: firstCol };
+    this.tokLine = firstLine;
+    this.tokCol = firstCol;
+  }
+
+  /** The last token's start position (most tokens' positions are never asked for). */
+  get pos(): Position {
+    let p = this.tokPos;
+    if (p === null) {
+      p = { file: this.file, line: this.tokLine, col: this.tokCol };
+      this.tokPos = p;
+    }
+    return p;
   }
 
   here(): Position {
@@ -77,7 +91,9 @@ export class SourceReader {
   startToken(): void {
     this.tokStart = this.i;
     this.raw = '';
-    this.pos = this.here();
+    this.tokLine = this.line;
+    this.tokCol = this.col;
+    this.tokPos = null;
   }
 
   endToken(): void {
