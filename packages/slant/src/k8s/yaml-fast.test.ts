@@ -71,6 +71,8 @@ const CASES: Record<string, string> = {
   'an unterminated quote': 'a: "open\n',
   'a tab indent': 'a:\n\tb: 1\n',
   'a mapping in a plain scalar': 'a: b: c\n',
+  'a tab in the indentation': '#a:\n\tb, 1\n',
+  'a lone carriage return': 'a: 1\r\nb:\r\n  - x\r \n',
   'a document end followed by text': 'a: 1\n... more\n',
   'multi-line scalars and flows':
     'a: |\n  x\n   y\nb: "multi\n  line"\nc: plain\n  more\nd: [a,\n  b]\n',

@@ -68,6 +68,8 @@ type Frame =
   | { map: Record<string, unknown>; key: string | undefined; keyColumn: number | undefined }
   | { seq: unknown[] };
 
+const LONE_CR = /\r(?!\n)/;
+const INDENTING_TAB = /^[ ]*\t/m;
 const DOCUMENT_END_WITH_TEXT = /^\.\.\.(?![ \t]*(?:#.*)?\r?$)/m;
 
 // js-yaml stops at this nesting depth (its default is 100); deeper documents take the full path.
@@ -81,8 +83,13 @@ export function fastYAMLDocuments(
   src: string,
   resolvePlain: (value: string, atKey: boolean) => unknown,
 ): unknown[] | undefined {
-  // js-yaml reads `... text` as a document end and a next document; YAML rejects it.
+  // Where js-yaml is more lenient than yaml (found by fuzzing): it reads `... text` as a document
+  // end and a next document, which YAML rejects; a lone carriage return ends a line for js-yaml
+  // but is text for yaml.
   if (src.includes('...') && DOCUMENT_END_WITH_TEXT.test(src)) return undefined;
+  if (src.includes('\r') && LONE_CR.test(src)) return undefined;
+  // A tab in a line's indentation: yaml (as go-yaml) rejects it, js-yaml may take it as a blank.
+  if (src.includes('\t') && INDENTING_TAB.test(src)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(src, { maxDepth: MAX_DEPTH });
