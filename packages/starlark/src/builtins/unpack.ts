@@ -90,6 +90,14 @@ function paramName(raw: string): [name: string, skipNone: boolean] {
   return [raw, false];
 }
 
+// Whether a parameter spec (`name`, `name?` or `name??`) is for keyword k, without slicing (every
+// keyword argument is matched against the specs of every call).
+function specIsFor(raw: string, k: string): boolean {
+  const extra = raw.length - k.length;
+  if (extra < 0 || extra > 2 || !raw.startsWith(k)) return false;
+  return extra === 0 || raw.endsWith(extra === 1 ? '?' : '??');
+}
+
 /**
  * UnpackArgs: binds positional then keyword arguments to params (name, converter) in order.
  * Absent optional parameters are undefined in the result.
@@ -118,8 +126,8 @@ export function unpackArgs<T extends unknown[]>(
       const k = kwargs[j]![0];
       const arg = kwargs[j]![1];
       for (let i = 0; i < n; i++) {
-        const [name, skipNone] = paramName(params[i]![0]);
-        if (name !== k) continue;
+        if (!specIsFor(params[i]![0], k)) continue;
+        const skipNone = params[i]![0].endsWith('??');
         if (defined[i]) {
           throw new StarlarkError(
             `${fnName}: got multiple values for keyword argument ${quote(k, false)}`,
