@@ -3,8 +3,12 @@
 // empty strings and relative bases).
 
 /** filepath.Clean: the shortest equivalent path, no trailing slash, '.' for empty. */
+// A `.` or `..` element, a doubled slash or a trailing one: what Clean changes.
+const UNCLEAN = /(?:^|\/)\.\.?(?:\/|$)|\/\/|.\/$/;
+
 export function goClean(p: string): string {
   if (p === '') return '.';
+  if (!UNCLEAN.test(p)) return p;
   const rooted = p.startsWith('/');
   const out: string[] = [];
   for (const part of p.split('/')) {

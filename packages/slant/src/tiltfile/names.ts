@@ -14,7 +14,7 @@ function fnv32a(s: string): string {
 
 export function sanitizeName(name: string): string {
   if (name === '.' || name === '..') return name.replaceAll('.', '_');
-  let sanitized = name.replace(/[/%]/g, '_');
+  let sanitized = name.includes('/') || name.includes('%') ? name.replace(/[/%]/g, '_') : name;
   // A UTF-16 code unit is at most 3 UTF-8 bytes: short names need no byte count.
   if (sanitized.length * 3 <= MAX_NAME_LENGTH) return sanitized;
   const bytes = Buffer.from(sanitized, 'utf8');
