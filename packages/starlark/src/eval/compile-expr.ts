@@ -30,8 +30,7 @@ export function compileExpr(c: Compiler, e: ast.Expr): ExprFn {
       return compileLookup(c, e);
     case 'Literal': {
       c.emit();
-      const v = literalValue(e);
-      return () => v;
+      return c.constant(literalValue(e));
     }
     case 'ListExpr':
       return compileList(c, e.list);

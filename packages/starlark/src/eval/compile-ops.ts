@@ -6,6 +6,7 @@ import { binary, compare, equals, unary } from '../values/index.ts';
 import type { Compiler, ExprFn } from './compile.ts';
 import { compileExpr } from './compile-expr.ts';
 import { compilePlus } from './compile-plus.ts';
+import { interpolate } from '../values/interpolate.ts';
 
 export const MAX = Number.MAX_SAFE_INTEGER;
 export const MIN = Number.MIN_SAFE_INTEGER;
@@ -150,6 +151,7 @@ export function binaryFn(op: ast.BinaryOp, x: ExprFn, y: ExprFn, pos: Position):
           return r + 0;
         }
         fr.pos = pos;
+        if (typeof a === 'string') return interpolate(a, b); // what binary() does for a string
         return binary('%', a, b);
       };
     case '==':

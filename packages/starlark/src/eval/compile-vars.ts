@@ -64,7 +64,7 @@ export function compileLookup(c: Compiler, id: ast.Ident): ExprFn {
     case 'universal': {
       const v = c.env.universe.get(name);
       if (v === undefined) throw new Error(`compile: no universal ${name}`);
-      return () => v;
+      return c.constant(v);
     }
     case 'undefined':
       throw new Error(`compile: undefined name ${name}`);

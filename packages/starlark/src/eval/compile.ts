@@ -35,6 +35,8 @@ export class Compiler {
   /** Predeclared names used by the file, by slot (their values are bound per execution). */
   readonly predeclared: string[] = [];
   private readonly predeclaredSlots = new Map<string, number>();
+  /** One closure per distinct constant (literals and universal names repeat a lot). */
+  private readonly constants = new Map<Value, ExprFn>();
 
   constructor(env: CompileEnv, pos: Position) {
     this.env = env;
@@ -49,6 +51,16 @@ export class Compiler {
       this.predeclaredSlots.set(name, i);
     }
     return i;
+  }
+
+  /** The closure returning v, shared by every use of v in the file. */
+  constant(v: Value): ExprFn {
+    let f = this.constants.get(v);
+    if (f === undefined) {
+      f = () => v;
+      this.constants.set(v, f);
+    }
+    return f;
   }
 
   setPos(p: Position): void {
