@@ -108,13 +108,20 @@ export const DICT_METHODS = table<Dict>({
     return None;
   },
   get: (d, a, k, n) => {
+    const k0 = a[0];
+    if (k === null && (a.length === 1 || a.length === 2) && typeof k0 !== 'object') {
+      // A primitive key cannot be unhashable: no unpacking, no error wrapper.
+      return d.ht.get(k0 as Value) ?? a[1] ?? None;
+    }
     const [key, dflt] = unpackPositional<[Value, Value]>(n, a, k, 1, P.value, P.value);
     const v = nameErr(n, () => d.ht.get(key!));
     return v ?? dflt ?? None;
   },
   items: (d, a, k, n) => {
     checkPositional(n, a, k, 0, 0);
-    return new List([...d.ht.entries()].map((e) => new Tuple([e.k, e.v])));
+    const out: Value[] = [];
+    for (const e of d.ht.map.values()) out.push(new Tuple([e.k, e.v]));
+    return new List(out);
   },
   keys: (d, a, k, n) => {
     checkPositional(n, a, k, 0, 0);
