@@ -1,8 +1,9 @@
 // Benchmark runner: `npm run bench:starlark -- [--runs N] [--cold N] [--compare STARLARK_GO_BINARY]
-// [file...]`. For each program it prints Slant's CPU time twice, both medians:
+// [file...]`. For each program it prints Slant's CPU time three times, all medians:
 // - cold: the first run in a fresh process (cold.ts; N processes), as a Tiltfile's first load;
 // - warm: a re-run in one process (N runs after a warm-up run, each in a fresh thread), as the
-//   Tiltfile re-runs on every change in a long-lived `slant up`.
+//   Tiltfile's first re-runs on changes in a `slant up`;
+// - steady: the same after 30 runs, once V8 has optimized what the program uses.
 // With --compare it also times starlark-go's `starlark` command (a fresh process per run) and
 // subtracts the command's time for an empty program ("net"), as loading Slant's modules is not
 // counted in the cold time: both cold columns are then a first run in a fresh process. starlark-go
@@ -83,24 +84,32 @@ function runGo(bin: string, args: string[]): Timing {
 }
 
 const rows: string[][] = [];
-const header = ['program', 'cold cpu', 'cold main', 'warm cpu', 'warm ms'];
+const header = ['program', 'cold cpu', 'cold main', 'warm cpu', 'warm ms', 'steady cpu'];
+// The steady column: runs after this many, when V8 has optimized what the program uses.
+const STEADY_AFTER = 30;
 let goStartup = { ms: 0, cpu: 0 };
 if (values.compare !== undefined) {
-  header.push('go cpu', 'go net', 'cold ratio', 'warm ratio', 'same output');
+  header.push('go cpu', 'go net', 'cold ratio', 'warm ratio', 'steady ratio', 'same output');
   const t = runGo(values.compare, ['-c', 'x = 1']);
   goStartup = { ms: t.ms, cpu: t.cpu };
-  rows.push(['(go empty program)', '', '', '', '', goStartup.cpu.toFixed(1)]);
+  rows.push(['(go empty program)', '', '', '', '', '', goStartup.cpu.toFixed(1)]);
 }
 
 for (const file of files) {
   const src = readFileSync(file, 'latin1');
   const warm: Timing[] = [];
+  const steady: Timing[] = [];
   const cold: ColdRun[] = [];
   try {
     for (let i = 0; i < coldRuns; i++) cold.push(runCold(file));
     for (let i = 0; i < runs; i++) {
       const r = runOurs(file, src);
       if (i > 0) warm.push(r);
+    }
+    // Keep re-running: the last `runs - 1` of STEADY_AFTER + runs - 1 runs.
+    for (let i = runs; i < STEADY_AFTER + runs - 1; i++) {
+      const r = runOurs(file, src);
+      if (i >= STEADY_AFTER) steady.push(r);
     }
   } catch (e) {
     const msg =
@@ -113,22 +122,25 @@ for (const file of files) {
   }
   const coldCpu = median(cold.map((t) => t.cpu.total));
   const warmCpu = median(warm.map((t) => t.cpu));
+  const steadyCpu = median(steady.map((t) => t.cpu));
   const row = [
     basename(file),
     coldCpu.toFixed(1),
     median(cold.map((t) => t.main.total)).toFixed(1),
     warmCpu.toFixed(1),
     median(warm.map((t) => t.ms)).toFixed(1),
+    steadyCpu.toFixed(1),
   ];
   if (values.compare !== undefined) {
     const go = runGo(values.compare, [...benchFlags(src), file]);
     const net = Math.max(0.1, go.cpu - goStartup.cpu);
-    const outputs = [...cold, ...warm].map((t) => t.out);
+    const outputs = [...cold, ...warm, ...steady].map((t) => t.out);
     row.push(
       go.cpu.toFixed(1),
       net.toFixed(1),
       (coldCpu / net).toFixed(2),
       (warmCpu / net).toFixed(2),
+      (steadyCpu / net).toFixed(2),
       outputs.every((o) => o === go.out) ? 'yes' : 'NO',
     );
   }
@@ -144,11 +156,12 @@ console.log(
     `cold: first run in a fresh Node process, interpreter loaded but not JIT-compiled (${coldRuns} processes);`,
     '  cold main: its main thread alone (the rest is V8 compiling and collecting on other threads)',
     `warm: re-run in one process, fresh thread per run (${runs - 1} runs after a warm-up run); warm ms is wall time`,
+    `steady: the same, ${runs - 1} runs after ${STEADY_AFTER} (a Tiltfile re-run late in a long slant up)`,
     ...(values.compare === undefined
       ? []
       : [
           `go: the starlark command, a fresh process per run (${runs} runs); net = minus its empty-program time`,
-          'ratios: slant cold or warm cpu / go net',
+          'ratios: slant cold, warm or steady cpu / go net',
         ]),
   ].join('\n'),
 );
