@@ -252,6 +252,23 @@ describe('ObjectStore', () => {
     expect(describeEvents(events)).toEqual(['DELETED ConfigMap/a', 'ADDED ConfigMap/b']);
   });
 
+  test('watch from a resourceVersion replays only the latest event of an object written twice', async () => {
+    const store = newTestStore();
+    store.create(cmd('c', ['a']));
+    store.create(configMap('a'));
+    store.update(cmd('c', ['b']));
+    const events: string[] = [];
+    store.watch(
+      (e) =>
+        events.push(`${e.type} ${e.object.metadata.name} ${e.object.metadata.resourceVersion}`),
+      {
+        sinceResourceVersion: '1',
+      },
+    );
+    await flush();
+    expect(events).toEqual(['ADDED a 2', 'MODIFIED c 3']);
+  });
+
   test('watch from a resourceVersion older than the kept history is Expired', async () => {
     const { ObjectStore } = await import('./store.ts');
     const store = new ObjectStore({ clock: new FakeClock(), historySize: 1 });
