@@ -12,6 +12,8 @@ import { ProcessComposeCli } from './docker/compose.ts';
 import { NodeDockerContainers } from './docker/containers-node.ts';
 import { NodeDockerExec } from './docker/exec-node.ts';
 import { Engine } from './engine/engine.ts';
+import { v8FullCollection } from './engine/gc-node.ts';
+import { IdleCollector } from './engine/idle-gc.ts';
 import { UserError } from './errors.ts';
 import { NodeProcessRunner } from './exec/node.ts';
 import { ShellReaper } from './exec/reaper.ts';
@@ -217,6 +219,13 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
       }),
   });
   const unsubscribe = () => terminal.stop();
+  // At rest, one full collection gives back what start-up left in the heap.
+  const idleGc = new IdleCollector({
+    clock,
+    collect: v8FullCollection(),
+    sources: [(fn) => engine.store.watch(fn), (fn) => engine.logs.subscribe(fn)],
+  });
+  idleGc.start();
   engine.start({
     tiltfilePath: mainPath,
     args: opts.args,
@@ -238,6 +247,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     url,
     done,
     async stop() {
+      idleGc.stop();
       await engine.stop();
       unsubscribe();
       await api?.close();
