@@ -21,6 +21,25 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 
+// `slant up` and `ci` run with one V8 helper thread instead of Node's four: each helper's malloc
+// arena keeps what the optimising compiler freed on it at start-up (~4 MB each, for good), and a
+// session at rest has no work for more. Node takes the option only on its command line, so the
+// process re-executes itself with it (same pid, stdio and environment); without execve (Windows)
+// it runs as it is.
+const command = process.argv[2];
+if (
+  (command === 'up' || command === 'ci') &&
+  typeof process.execve === 'function' &&
+  !process.execArgv.some((a) => a.startsWith('--v8-pool-size'))
+) {
+  process.execve(process.execPath, [
+    process.execPath,
+    '--v8-pool-size=1',
+    ...process.execArgv,
+    ...process.argv.slice(1),
+  ]);
+}
+
 const bundle = new URL('../dist/slant.mjs', import.meta.url);
 if (process.env.SLANT_FROM_SOURCE !== '1' && existsSync(bundle)) await import(bundle.href);
 else await import('../src/cli/main.ts');
