@@ -10,7 +10,7 @@ import { flush, newTestStore } from '../../store/testing.ts';
 import { fakeHost } from '../../tiltfile/host-fake.ts';
 import { StreamLog } from '../../tiltfile/host-node.ts';
 import { loadTiltfile } from '../../tiltfile/loader.ts';
-import { createTiltfileReconciler } from './reconciler.ts';
+import { createTiltfileReconciler, NO_RESOURCES_ERROR } from './reconciler.ts';
 
 const YAML = `apiVersion: apps/v1
 kind: Deployment
@@ -103,6 +103,27 @@ describe('Tiltfile reconciler', () => {
       "/p/Tiltfile:3:1: got end of file, want ')'",
       'ok',
     ]);
+  });
+
+  it('reports a main Tiltfile that declares no resource as Tilt does, keeping the previous objects', async () => {
+    const t = setup({ '/p/Tiltfile': "local_resource('a', 'true')\n" });
+    await t.settle();
+    t.host.fs.write('/p/Tiltfile', "print('nothing')\n");
+    t.clock.advance(1000);
+    t.store.mutateStatus('FileWatch', 'configs:(Tiltfile)', (fw) => ({
+      ...fw.status,
+      lastEventTime: t.clock.now().toISOString(),
+    }));
+    await t.settle();
+    const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
+    expect(tf.status?.terminated?.error).toBe(NO_RESOURCES_ERROR);
+    expect(NO_RESOURCES_ERROR).toBe(
+      'No resources found. Check out https://docs.tilt.dev/tutorial.html to get started!',
+    );
+    expect(t.store.get('UIResource', 'a')).toBeDefined();
+    expect(t.logs.text('(Tiltfile)')).toMatch(
+      /re-running\nLoading Tiltfile at: \/p\/Tiltfile\nSuccessfully loaded Tiltfile \(.+\)\nNo resources found\. Check out https:\/\/docs\.tilt\.dev\/tutorial\.html to get started!\n$/,
+    );
   });
 
   it('deletes objects the Tiltfile no longer declares', async () => {

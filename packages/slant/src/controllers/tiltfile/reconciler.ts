@@ -12,7 +12,7 @@ import {
   removeFromTriggerQueue,
   TRIGGER_QUEUE_NAME,
 } from '../../engine/trigger-queue.ts';
-import { formatError } from '../../errors.ts';
+import { formatError, UserError } from '../../errors.ts';
 import type { SecretValue } from '../../logs/log-store.ts';
 import type { LogWriter } from '../../logs/types.ts';
 import type { ObjectStore } from '../../store/store.ts';
@@ -20,6 +20,10 @@ import { k8sSecrets } from '../../tiltfile/assemble/k8s-secrets.ts';
 import { formatGoDurationPrecise } from '../../tiltfile/godur.ts';
 import type { TiltfileResult } from '../../tiltfile/loader.ts';
 import { syncDeclaredObjects } from './sync-objects.ts';
+
+const MAIN_TILTFILE = '(Tiltfile)';
+export const NO_RESOURCES_ERROR =
+  'No resources found. Check out https://docs.tilt.dev/tutorial.html to get started!';
 
 export interface TiltfileLoadRequest {
   readonly path: string;
@@ -112,9 +116,17 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
       write: (t, level) => write(t, level),
     });
     const finishedAt = clock.now().toISOString();
-    if (result.error !== undefined) {
-      write(`${formatError(result.error)}\n`, 'ERROR');
-      const error = result.error.message;
+    // As Tilt: a main Tiltfile that loads but declares no resource is an error (after the load's
+    // own success line), and the objects of the previous load stay.
+    const empty =
+      result.error === undefined && name === MAIN_TILTFILE && result.resources.length === 0;
+    if (empty)
+      write(`Successfully loaded Tiltfile (${formatGoDurationPrecise(result.durationMs)})\n`);
+    const loadError =
+      result.error ?? (empty ? new UserError('no-resources', NO_RESOURCES_ERROR) : undefined);
+    if (loadError !== undefined) {
+      write(`${formatError(loadError)}\n`, 'ERROR');
+      const error = loadError.message;
       store.mutateStatus('Tiltfile', name, () => ({
         terminated: { reasons, error, startedAt, finishedAt, warningCount: result.warnings.length },
       }));
