@@ -3,6 +3,7 @@
 // scripts/build-cli.ts); without a bundle, or with SLANT_FROM_SOURCE=1, Node 22 runs the
 // TypeScript sources directly, which is slower to start but needs no build.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 
 // A young generation that stays at its initial size (1 MB semi-spaces): by default V8 grows it to
@@ -39,6 +40,11 @@ if (
     ...process.argv.slice(1),
   ]);
 }
+
+// Short commands keep V8's compiled code for Slant's modules on disk between runs (Node's compile
+// cache, in the temp directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off): ~20 ms less start-up.
+// Not `up` and `ci`: code read from the cache stays compiled, ~3 MB more at rest in a session.
+if (command !== 'up' && command !== 'ci') module.enableCompileCache?.();
 
 const bundle = new URL('../dist/slant.mjs', import.meta.url);
 if (process.env.SLANT_FROM_SOURCE !== '1' && existsSync(bundle)) await import(bundle.href);
