@@ -52,7 +52,16 @@ function setup(files: Record<string, string>) {
   const settle = async () => {
     for (let i = 0; i < 20; i++) await flush();
   };
-  return { store, logs, host, clock, settle, loads: () => loads, manager };
+  // What the configs FileWatch reports when a file the Tiltfile read changes.
+  const fileChanged = async () => {
+    clock.advance(1000);
+    store.mutateStatus('FileWatch', 'configs:(Tiltfile)', (fw) => ({
+      ...fw.status,
+      lastEventTime: clock.now().toISOString(),
+    }));
+    await settle();
+  };
+  return { store, logs, host, clock, settle, fileChanged, loads: () => loads, manager };
 }
 
 describe('Tiltfile reconciler', () => {
@@ -87,12 +96,7 @@ describe('Tiltfile reconciler', () => {
     const t = setup({ '/p/Tiltfile': "k8s_yaml('web.yaml')\n", '/p/web.yaml': YAML });
     await t.settle();
     t.host.fs.write('/p/Tiltfile', "k8s_yaml('web.yaml')\nfoo(\n");
-    t.clock.advance(1000);
-    t.store.mutateStatus('FileWatch', 'configs:(Tiltfile)', (fw) => ({
-      ...fw.status,
-      lastEventTime: t.clock.now().toISOString(),
-    }));
-    await t.settle();
+    await t.fileChanged();
     expect(t.loads()).toBe(2);
     const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
     expect(tf.status?.terminated?.error).toBe("/p/Tiltfile:3:1: got end of file, want ')'");
@@ -109,12 +113,7 @@ describe('Tiltfile reconciler', () => {
     const t = setup({ '/p/Tiltfile': "local_resource('a', 'true')\n" });
     await t.settle();
     t.host.fs.write('/p/Tiltfile', "print('nothing')\n");
-    t.clock.advance(1000);
-    t.store.mutateStatus('FileWatch', 'configs:(Tiltfile)', (fw) => ({
-      ...fw.status,
-      lastEventTime: t.clock.now().toISOString(),
-    }));
-    await t.settle();
+    await t.fileChanged();
     const tf = t.store.getOrThrow('Tiltfile', '(Tiltfile)');
     expect(tf.status?.terminated?.error).toBe(NO_RESOURCES_ERROR);
     expect(NO_RESOURCES_ERROR).toBe(
