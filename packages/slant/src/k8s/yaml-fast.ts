@@ -100,7 +100,7 @@ export function fastYAMLDocuments(
   const stack: Frame[] = [];
   let doc: unknown = null;
   // Attaches a finished value to the collection being built; false when it can't be represented.
-  const attach = (value: unknown, fromScalar: boolean): boolean => {
+  const attach = (value: unknown): boolean => {
     const top = stack[stack.length - 1];
     if (top === undefined) {
       doc = value;
@@ -115,8 +115,9 @@ export function fastYAMLDocuments(
       top.key = undefined;
       return true;
     }
-    // A key: only strings (JS object keys) that can't be a prototype or a merge.
-    if (!fromScalar || typeof value !== 'string' || value === '__proto__') return false;
+    // A key (always a scalar: a collection there was refused when it started): only strings,
+    // which JS object keys are, and not one that would set the prototype.
+    if (typeof value !== 'string' || value === '__proto__') return false;
     top.key = value;
     return true;
   };
@@ -145,7 +146,7 @@ export function fastYAMLDocuments(
           value = resolvePlain(text, atKey);
           if (value === UNSUPPORTED) return undefined;
         }
-        if (!attach(value, true)) return undefined;
+        if (!attach(value)) return undefined;
         break;
       }
       case EVENT_ID.MAPPING:
@@ -171,7 +172,7 @@ export function fastYAMLDocuments(
         if (done === undefined) {
           docs.push(doc);
           doc = null;
-        } else if (!attach('map' in done ? done.map : done.seq, false)) return undefined;
+        } else if (!attach('map' in done ? done.map : done.seq)) return undefined;
         break;
       }
     }

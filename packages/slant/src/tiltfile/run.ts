@@ -99,6 +99,11 @@ export class TiltfileRun {
    */
   recordRead(path: string, recursive = false): void {
     if (!recursive && this.host.fs.stat(path)?.isDir === true) return;
+    this.recordFile(path);
+  }
+
+  /** recordRead for a path already known not to be a directory (no stat). */
+  recordFile(path: string): void {
     this.state.files.configFiles.add(path);
   }
 
@@ -114,7 +119,7 @@ export class TiltfileRun {
       this.recordRead(path);
       throw err;
     }
-    this.state.files.configFiles.add(path);
+    this.recordFile(path);
     return data;
   }
 

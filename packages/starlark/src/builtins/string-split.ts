@@ -108,10 +108,11 @@ export function splitlinesImpl(s: string, args: Value[], kw: Kwargs | null, name
 }
 
 export function stripImpl(s: string, args: Value[], kw: Kwargs | null, name: string): Value {
-  const [chars = ''] =
+  // No arguments (the common strip()) needs no unpacking.
+  const chars =
     args.length === 0 && kw === null
-      ? NO_CHARS
-      : unpackPositional<[string]>(name, args, kw, 0, P.string);
+      ? ''
+      : (unpackPositional<[string]>(name, args, kw, 0, P.string)[0] ?? '');
   const inSet = chars === '' ? isSpace : cutset(chars);
   let start = 0;
   let end = s.length;
@@ -131,8 +132,6 @@ export function stripImpl(s: string, args: Value[], kw: Kwargs | null, name: str
   }
   return s.slice(start, end);
 }
-
-const NO_CHARS: [string | undefined] = [undefined];
 
 function cutset(chars: string): (r: number) => boolean {
   const set = new Set<number>();

@@ -116,12 +116,13 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
       write: (t, level) => write(t, level),
     });
     const finishedAt = clock.now().toISOString();
+    if (result.error === undefined) {
+      write(`Successfully loaded Tiltfile (${formatGoDurationPrecise(result.durationMs)})\n`);
+    }
     // As Tilt: a main Tiltfile that loads but declares no resource is an error (after the load's
-    // own success line), and the objects of the previous load stay.
+    // success line), and the objects of the previous load stay.
     const empty =
       result.error === undefined && name === MAIN_TILTFILE && result.resources.length === 0;
-    if (empty)
-      write(`Successfully loaded Tiltfile (${formatGoDurationPrecise(result.durationMs)})\n`);
     const loadError =
       result.error ?? (empty ? new UserError('no-resources', NO_RESOURCES_ERROR) : undefined);
     if (loadError !== undefined) {
@@ -155,7 +156,6 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
       },
     } as Tiltfile);
     if (result.state.settings.secret.scrubSecrets) deps.onSecrets?.(k8sSecrets(result.run));
-    write(`Successfully loaded Tiltfile (${formatGoDurationPrecise(result.durationMs)})\n`);
     store.mutateStatus('Tiltfile', name, () => ({
       terminated: { reasons, startedAt, finishedAt, warningCount: result.warnings.length },
     }));

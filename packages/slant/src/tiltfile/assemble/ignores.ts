@@ -82,7 +82,7 @@ function dockerignores(run: TiltfileRun, img: ImageBuild): IgnoreDef[] {
     // The Tiltfile re-runs when a .dockerignore appears or changes: recordRead's rule (not a
     // directory) on the one stat that also says whether there is one to read.
     const info = run.host.fs.stat(diFile);
-    if (info?.isDir !== true) run.recordRead(diFile, true);
+    if (info?.isDir !== true) run.recordFile(diFile);
     if (info === undefined) continue;
     let text: string;
     try {
