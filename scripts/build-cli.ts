@@ -27,6 +27,9 @@ await build({
     /^react-devtools-core(\/|$)/,
     /^ws(\/|$)/,
     /^dockerode(\/|$)/,
+    // dockerode loads these too: one copy in memory, not a second one in the bundle.
+    /^@grpc\/grpc-js(\/|$)/,
+    /^protobufjs(\/|$)/,
     /^ssh2(\/|$)/,
     /^cpu-features(\/|$)/,
     /^@parcel\/watcher(\/|$)/,

@@ -3,7 +3,7 @@
 // with the legacy builder (DOCKER_BUILDKIT=0) and with BuildKit.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -148,8 +148,9 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     const r = await builder.build(`app:${name}`, signal);
     if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
     expect(r.ref).toMatch(new RegExp(`^${env.registry}/${repo}:tilt-[0-9a-f]{16}$`));
+    // BuildKit reads the Dockerfile beside the context (as Tilt sends it), not from inside it.
     const { stdout } = await docker('run', '--rm', r.ref, 'ls', '/app');
-    expect(stdout.split('\n').filter((l) => l !== '')).toEqual(['Dockerfile', 'kept.txt']);
+    expect(stdout.split('\n').filter((l) => l !== '')).toEqual(['kept.txt']);
     const text = logs.text('app');
     // `[cached]` when an earlier run built the same context.
     expect(text).toMatch(/\n {5}\[2\/2\] COPY \. \/app( \[cached\])?\n/);
@@ -157,6 +158,28 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     const stages = store.get('DockerImage', `app:${name}`)?.status?.stageStatuses ?? [];
     expect(stages.map((s) => s.name)).toContain('[2/2] COPY . /app');
     expect(stages.at(-1)?.name).toBe('docker push');
+  });
+
+  test('a rebuild after an edit sees the new contents, also through a copied symlink', async () => {
+    await mkdir(join(dir, 'sub', 'deeper'), { recursive: true });
+    await writeFile(join(dir, 'sub', 'deeper', 'nested.txt'), 'nested 1\n');
+    await writeFile(join(dir, 'sub', 'other.txt'), 'other\n');
+    await symlink('deeper/nested.txt', join(dir, 'sub', 'link.txt'));
+    const dockerfile = `FROM ${env.busyboxImage}\nCOPY sub/link.txt /link.txt\nCOPY . /app\n`;
+    const run = async (): Promise<string> => {
+      const { logs, builder } = setup(dockerfile, '');
+      const r = await builder.build(`app:${name}`, signal);
+      if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+      const cmd = 'cat /link.txt /app/kept.txt; find /app | sort';
+      return (await docker('run', '--rm', r.ref, 'sh', '-c', cmd)).stdout;
+    };
+    const tree =
+      '/app\n/app/kept.txt\n/app/sub\n/app/sub/deeper\n/app/sub/deeper/nested.txt\n/app/sub/link.txt\n/app/sub/other.txt\n';
+    expect(await run()).toBe(`nested 1\nkept\n${tree}`);
+    // Same size, new contents: BuildKit's copy of the last transfer must not be reused.
+    await writeFile(join(dir, 'sub', 'deeper', 'nested.txt'), 'nested 2\n');
+    await writeFile(join(dir, 'kept.txt'), 'KEPT\n');
+    expect(await run()).toBe(`nested 2\nKEPT\n${tree}`);
   });
 
   test('a failing RUN is the build error, with its output and the failed step in the log', async () => {

@@ -1,7 +1,8 @@
-// A DockerClient for unit tests: an in-memory image store. Builds read the context tar (so tests
-// can see what was sent) and answer with scripted output; pushes record what was pushed.
+// A DockerClient for unit tests: an in-memory image store. Builds read the context as the legacy
+// builder's tar (so tests can see what was sent) and answer with scripted output; pushes record what was pushed.
 import * as tar from 'tar-stream';
 import { parseNormalizedNamed, refString, tagNameOnly } from '../container/ref.ts';
+import { tarBuildContext } from './build-context.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -100,7 +101,8 @@ export class FakeDockerClient implements DockerClient {
   async build(opts: DockerBuildOptions, onMessage: (m: JsonMessage) => void): Promise<string> {
     this.check();
     const { context, signal: _signal, ...rest } = opts;
-    const files = await readTar(context);
+    // The legacy builder's tar, which holds exactly what a session would offer.
+    const files = await readTar(tarBuildContext(context));
     this.builds.push({ opts: rest, files });
     const result = this.buildResults.shift() ?? { imageId: '' };
     for (const m of result.output ?? []) onMessage(m);

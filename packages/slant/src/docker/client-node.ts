@@ -1,10 +1,12 @@
 // The real DockerClient: the engine API over dockerode. The daemon address is always given
-// explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds send a tar context:
-// to BuildKit when the daemon has it (API 1.39+, as Tilt decides) unless DOCKER_BUILDKIT says
-// otherwise, else to the legacy builder. No BuildKit session is opened (so no ssh or secret
-// mounts); the daemon reads the context from the request body.
-import type { Readable } from 'node:stream';
+// explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds use BuildKit when the
+// daemon has it (API 1.39+, as Tilt decides) unless DOCKER_BUILDKIT says otherwise: BuildKit pulls
+// the context through a session (buildkit-session/), the legacy builder reads it as a tar in the
+// request body. No ssh or secret mounts yet.
+import type { Duplex, Readable } from 'node:stream';
 import type Docker from 'dockerode';
+import { tarBuildContext } from './build-context.ts';
+import type { BuildSession } from './buildkit-session/session.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -47,6 +49,22 @@ export function lazyDockerode(host: string | undefined): () => Promise<Docker> {
     made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
     return made;
   };
+}
+
+// docker-modem's dial as a promise; statuses other than 200 (and 101 for an upgrade) are errors.
+function dial<T>(docker: Docker, opts: Record<string, unknown>): Promise<T> {
+  const modem = docker.modem as unknown as {
+    dial(o: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void;
+  };
+  return new Promise((resolve, reject) => {
+    modem.dial(
+      {
+        statusCodes: { 101: true, 200: true, 400: 'bad parameter', 500: 'server error' },
+        ...opts,
+      },
+      (err, data) => (err ? reject(err) : resolve(data as T)),
+    );
+  });
 }
 
 interface ModemError {
@@ -188,12 +206,13 @@ export class NodeDockerClient implements DockerClient {
   async build(opts: DockerBuildOptions, onMessage: (m: JsonMessage) => void): Promise<string> {
     const buildargs: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildargs[k] = v ?? null;
+    const version = await this.builderVersion();
     const query: Record<string, unknown> = {
       dockerfile: opts.dockerfile,
       buildargs,
       labels: { ...(opts.labels ?? {}) },
       rm: true,
-      version: await this.builderVersion(),
+      version,
     };
     if ((opts.tags ?? []).length > 0) query.t = [...(opts.tags ?? [])];
     if (opts.target !== undefined && opts.target !== '') query.target = opts.target;
@@ -202,24 +221,94 @@ export class NodeDockerClient implements DockerClient {
     if ((opts.cacheFrom ?? []).length > 0) query.cachefrom = [...(opts.cacheFrom ?? [])];
     if (opts.platform !== undefined && opts.platform !== '') query.platform = opts.platform;
     if ((opts.extraHosts ?? []).length > 0) query.extrahosts = [...(opts.extraHosts ?? [])];
-    if (opts.signal !== undefined) query.abortSignal = opts.signal;
-    let stream: NodeJS.ReadableStream;
-    try {
-      const docker = await this.connect();
-      stream = await docker.buildImage(opts.context, query as Docker.ImageBuildOptions);
-    } catch (err) {
+    const docker = await this.connect().catch((err: unknown) => {
       throw toDockerError(err);
-    }
-    const detach = abortable(stream, opts.signal);
-    let messages: JsonMessage[];
+    });
+    const messages =
+      version === '2'
+        ? await this.buildInSession(docker, opts, query, onMessage)
+        : await this.buildFromTar(docker, opts, query, onMessage);
+    return this.builtImageId(messages);
+  }
+
+  // The legacy builder reads the context as a tar in the request body.
+  private async buildFromTar(
+    docker: Docker,
+    opts: DockerBuildOptions,
+    query: Record<string, unknown>,
+    onMessage: (m: JsonMessage) => void,
+  ): Promise<JsonMessage[]> {
+    const context = tarBuildContext(opts.context);
     try {
-      messages = await readJsonMessages(stream, onMessage);
+      const stream = await docker.buildImage(context, {
+        ...query,
+        ...(opts.signal ? { abortSignal: opts.signal } : {}),
+      } as Docker.ImageBuildOptions);
+      return await this.readBuild(stream, opts.signal, onMessage);
     } catch (err) {
       throw toDockerError(err);
     } finally {
+      context.destroy();
+    }
+  }
+
+  // BuildKit pulls the context through a session, as Tilt has it do: no tar upload, and only the
+  // files the Dockerfile copies, changed since the last build.
+  private async buildInSession(
+    docker: Docker,
+    opts: DockerBuildOptions,
+    query: Record<string, unknown>,
+    onMessage: (m: JsonMessage) => void,
+  ): Promise<JsonMessage[]> {
+    const { dir, dockerfileContents, filter, now } = opts.context;
+    // Loaded with dockerode (which loads gRPC too), not when the engine starts.
+    const { openBuildSession, sharedKeyFor } = await import('./buildkit-session/session.ts');
+    const { contextDir, DOCKERFILE_DIR_NAMES, dockerfileDir } = await import(
+      './buildkit-session/sync-dir.ts'
+    );
+    let session: BuildSession | undefined;
+    try {
+      session = await openBuildSession(
+        (headers) =>
+          dial<Duplex>(docker, { method: 'POST', path: '/session', hijack: true, headers }),
+        {
+          [DOCKERFILE_DIR_NAMES.context]: contextDir(dir, filter),
+          [DOCKERFILE_DIR_NAMES.dockerfile]: dockerfileDir(
+            opts.dockerfile,
+            dockerfileContents,
+            now,
+          ),
+        },
+        sharedKeyFor(dir),
+      );
+      const stream = await dial<NodeJS.ReadableStream>(docker, {
+        method: 'POST',
+        path: '/build?',
+        options: { ...query, session: session.id, remote: 'client-session' },
+        // An empty body: the context comes through the session.
+        file: Buffer.alloc(0),
+        isStream: true,
+        ...(opts.signal ? { abortSignal: opts.signal } : {}),
+      });
+      return await this.readBuild(stream, opts.signal, onMessage);
+    } catch (err) {
+      throw toDockerError(err);
+    } finally {
+      session?.close();
+    }
+  }
+
+  private async readBuild(
+    stream: NodeJS.ReadableStream,
+    signal: AbortSignal | undefined,
+    onMessage: (m: JsonMessage) => void,
+  ): Promise<JsonMessage[]> {
+    const detach = abortable(stream, signal);
+    try {
+      return await readJsonMessages(stream, onMessage);
+    } finally {
       detach();
     }
-    return this.builtImageId(messages);
   }
 
   // The id is in the `aux` message; daemons before API 1.30 only print "Successfully built <id>".

@@ -1,7 +1,7 @@
 // The Docker engine seam: what image builds need from a Docker daemon. The real adapter
 // (client-node.ts) speaks the engine API through dockerode; the fake (client-fake.ts) is
 // scripted by tests. Errors are thrown as DockerError with the daemon's words.
-import type { Readable } from 'node:stream';
+import type { BuildContextOptions } from './build-context.ts';
 
 /** One message of Docker's streamed JSON output (build, push), as the engine sends it. */
 export interface JsonMessage {
@@ -17,9 +17,9 @@ export interface JsonMessage {
 }
 
 export interface DockerBuildOptions {
-  /** A tar stream of the build context, with the Dockerfile inside it. */
-  readonly context: Readable;
-  /** The Dockerfile's path inside the context tar. */
+  /** The build context directory, its filter and the Dockerfile to build it with. */
+  readonly context: BuildContextOptions;
+  /** The name the Dockerfile is sent under (beside the context, not in it). */
   readonly dockerfile: string;
   /** Build arguments; an undefined value passes the variable through from the environment. */
   readonly buildArgs?: Readonly<Record<string, string | undefined>>;

@@ -13,7 +13,7 @@ import { ANNOTATIONS } from '@slant/api';
 import type { Clock } from '../../clock.ts';
 import { familiarString, parseNamedTagged, refString, withTag } from '../../container/ref.ts';
 import { addTagSuffix, type RefSet, type TaggedRefs } from '../../container/registry.ts';
-import { DOCKERFILE_NAME, tarBuildContext } from '../../docker/build-context.ts';
+import { DOCKERFILE_NAME } from '../../docker/build-context.ts';
 import { BUILDKIT_TRACE_ID, decodeBuildkitStatus } from '../../docker/buildkit-status.ts';
 import { BUILT_LABELS, buildArgsMap, type DockerClient, DockerError } from '../../docker/client.ts';
 import { createBuildContextFilter } from '../../ignore/filter.ts';
@@ -179,14 +179,15 @@ export class DockerImageBuilder {
       }
     }
     const upload = new UploadProgress(log, clock);
-    const context = tarBuildContext({
+    // Progress lines come from a tar upload (the legacy builder); BuildKit reports its own.
+    const context = {
       dir,
       dockerfileContents: spec.dockerfileContents ?? '',
       filter: createBuildContextFilter(spec.contextIgnores ?? []),
       now: clock.now(),
-      onBytes: (n) => upload.update(n),
-    });
-    context.on('end', () => upload.close());
+      onBytes: (n: number) => upload.update(n),
+      onEnd: () => upload.close(),
+    };
     try {
       const id = await docker.build(
         {
@@ -211,7 +212,6 @@ export class DockerImageBuilder {
       );
       return { ok: true, value: id };
     } catch (err) {
-      context.destroy();
       // A refused API call is reported as is; a failure inside the build is "ImageBuild: …".
       if (err instanceof DockerError && err.statusCode !== undefined) {
         return { ok: false, error: err.message };

@@ -1,0 +1,133 @@
+// A BuildKit session (as Tilt opens one for every BuildKit build): a connection to the daemon's
+// /session endpoint, upgraded to HTTP/2, on which Slant is the gRPC server. The daemon pulls the
+// build context through FileSync DiffCopy (only the files the Dockerfile uses, and only those
+// changed since the last build with the same shared key), asks for registry credentials (none:
+// anonymous, as before) and checks the session's health every few seconds.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import * as grpc from '@grpc/grpc-js';
+import { type PacketStream, sendDiffCopy } from './diffcopy.ts';
+import type { SyncDir, SyncRequest } from './sync-dir.ts';
+import {
+  type Codec,
+  credentialsResponseCodec,
+  healthResponseCodec,
+  ignoredCodec,
+  type Packet,
+  packetCodec,
+} from './wire.ts';
+
+const DIFF_COPY = '/moby.filesync.v1.FileSync/DiffCopy';
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+const CREDENTIALS = '/moby.filesync.v1.Auth/Credentials';
+
+/** Opens the raw upgraded connection (docker-modem's dial with `hijack`). */
+export type SessionDialer = (headers: Record<string, string | string[]>) => Promise<Duplex>;
+
+export interface BuildSession {
+  readonly id: string;
+  close(): void;
+}
+
+function method<Req, Res>(path: string, req: Codec<Req>, res: Codec<Res>, stream: boolean) {
+  return {
+    path,
+    requestStream: stream,
+    responseStream: stream,
+    requestSerialize: req.serialize,
+    requestDeserialize: req.deserialize,
+    responseSerialize: res.serialize,
+    responseDeserialize: res.deserialize,
+  };
+}
+
+// fsutil's metadata: a value may be URL-encoded, flagged by a `<key>-encoded` entry.
+function metadataList(md: grpc.Metadata, key: string): string[] {
+  const values = md.get(key).map(String);
+  const encoded = md.get(`${key}-encoded`).map(String)[0];
+  if (encoded !== '1' && encoded !== 'true') return values;
+  return values.map((v) => decodeURIComponent(v.replace(/\+/g, ' ')));
+}
+
+export function syncRequestOf(md: grpc.Metadata): { dir: string; req: SyncRequest } {
+  return {
+    dir: metadataList(md, 'dir-name')[0] ?? '',
+    req: {
+      includePatterns: metadataList(md, 'include-patterns'),
+      excludePatterns: metadataList(md, 'exclude-patterns'),
+      followPaths: metadataList(md, 'followpaths'),
+    },
+  };
+}
+
+/**
+ * The shared key names BuildKit's cache of earlier transfers: the same context directory keeps
+ * it, so a rebuild transfers only what changed (the Docker CLI keys it the same way).
+ */
+export function sharedKeyFor(contextDir: string): string {
+  return createHash('sha256').update(contextDir).digest('hex');
+}
+
+// The DiffCopy handler: the directory the call names, walked as its metadata asks.
+function serveDiffCopy(dirs: Readonly<Record<string, SyncDir>>) {
+  return (call: grpc.ServerDuplexStream<Packet, Packet>): void => {
+    const { dir, req } = syncRequestOf(call.metadata);
+    const source = dirs[dir];
+    if (source === undefined) {
+      call.emit('error', {
+        code: grpc.status.NOT_FOUND,
+        details: `no access allowed to dir "${dir}"`,
+      });
+      return;
+    }
+    source
+      .entries(req)
+      .then((entries) => sendDiffCopy(call as unknown as PacketStream, entries))
+      .catch((err: unknown) => {
+        call.emit('error', { code: grpc.status.UNKNOWN, details: String(err) });
+      });
+  };
+}
+
+/** Opens a session offering `dirs` to the daemon; close it when the build's response ends. */
+export async function openBuildSession(
+  dial: SessionDialer,
+  dirs: Readonly<Record<string, SyncDir>>,
+  sharedKey: string,
+): Promise<BuildSession> {
+  const id = randomUUID();
+  const socket = await dial({
+    Upgrade: 'h2c',
+    'X-Docker-Expose-Session-Uuid': id,
+    'X-Docker-Expose-Session-Name': 'slant',
+    'X-Docker-Expose-Session-Sharedkey': sharedKey,
+    // The daemon only calls what the session says it serves.
+    'X-Docker-Expose-Session-Grpc-Method': [DIFF_COPY, HEALTH_CHECK, CREDENTIALS],
+  });
+  const server = new grpc.Server();
+  server.addService(
+    { DiffCopy: method(DIFF_COPY, packetCodec, packetCodec, true) },
+    { DiffCopy: serveDiffCopy(dirs) },
+  );
+  server.addService(
+    { Check: method(HEALTH_CHECK, ignoredCodec, healthResponseCodec, false) },
+    // 1 is SERVING.
+    {
+      Check: (_call: unknown, done: grpc.sendUnaryData<{ status: number }>) =>
+        done(null, { status: 1 }),
+    },
+  );
+  server.addService(
+    { Credentials: method(CREDENTIALS, ignoredCodec, credentialsResponseCodec, false) },
+    { Credentials: (_call: unknown, done: grpc.sendUnaryData<object>) => done(null, {}) },
+  );
+  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+  injector.injectConnection(socket);
+  return {
+    id,
+    close: () => {
+      server.forceShutdown();
+      socket.destroy();
+    },
+  };
+}
