@@ -49,8 +49,9 @@ describe('slant ci streams', () => {
     expect(p.output).not.toContain('STEP 1/1');
     expect(p.output).not.toContain('good-build');
     expect(p.output).not.toContain('│');
+    // An error's first line is marked as Tilt marks it.
     expect(p.output).toContain(
-      'Build Failed: Command "echo bad-build; exit 3" failed: exit status 3\n',
+      '\nERROR: Build Failed: Command "echo bad-build; exit 3" failed: exit status 3\n',
     );
   });
 

@@ -141,7 +141,7 @@ describe('slant up', () => {
       goodDockerfile.replace('COPY index.html', 'RUN exit 3\nCOPY index.html'),
     );
     await slant.waitForOutput(
-      /api │ Build Failed: ImageBuild: The command '\/bin\/sh -c exit 3' returned a non-zero code: 3/,
+      /api │ ERROR: Build Failed: ImageBuild: The command '\/bin\/sh -c exit 3' returned a non-zero code: 3/,
       120_000,
       mark,
     );

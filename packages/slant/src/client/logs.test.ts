@@ -37,12 +37,14 @@ describe('streamLogs', () => {
     s.logs.write({ resource: 'web', spanId: 'build:web:1', text: 'building\n' });
     s.logs.write({ resource: 'db', spanId: 'cmd:db:serve', text: 'ready\n', level: 'WARN' });
     expect(await read(s)).toBe(
-      'Loading Tiltfile\n          web │ building\n           db │ ready\n',
+      'Loading Tiltfile\n          web │ building\n           db │ WARNING: ready\n',
     );
     expect(await read(s, { filter: { ...ALL, resources: ['web'] } })).toBe('building\n');
-    expect(await read(s, { filter: { ...ALL, level: 'WARN' } })).toBe('           db │ ready\n');
+    expect(await read(s, { filter: { ...ALL, level: 'WARN' } })).toBe(
+      '           db │ WARNING: ready\n',
+    );
     expect(await read(s, { filter: { ...ALL, source: 'runtime' }, tail: 1 })).toBe(
-      '           db │ ready\n',
+      '           db │ WARNING: ready\n',
     );
   });
 

@@ -7,7 +7,7 @@ import {
   suppressPrefix,
 } from '../logs/filter.ts';
 import { LOGS_PATH, type WireLogLine } from '../logs/http-route.ts';
-import { sourcePrefix } from '../logs/log-store.ts';
+import { levelPrefix, sourcePrefix } from '../logs/log-store.ts';
 import { type ApiClient, ndjsonLines } from './api-client.ts';
 import { noSuchResource } from './resources.ts';
 
@@ -23,7 +23,7 @@ export interface LogsOptions {
 
 export function formatLogLine(line: WireLogLine, opts: { prefix: boolean; json: boolean }): string {
   if (opts.json) return `${jsonLogLine(line)}\n`;
-  return `${opts.prefix ? sourcePrefix(line.resource) : ''}${line.text}\n`;
+  return `${opts.prefix ? sourcePrefix(line.resource) : ''}${levelPrefix(line)}${line.text}\n`;
 }
 
 /** Prints the history (tail applied), then, with follow, each new line until the stream ends. */

@@ -54,5 +54,8 @@ describe('the log filter', () => {
     expect(jsonLogLine({ ...line('web', 'build:web:1', 'WARN'), text: 'hi' })).toBe(
       '{"time":"2024-01-01T00:00:05Z","resource":"web","level":"warn","message":"hi","spanID":"build:web:1","progressID":"","buildEvent":"","source":"build"}',
     );
+    // Tilt's message is the line as its terminal prints it, marker included.
+    const anchored = { ...line('web', 'build:web:1', 'WARN'), text: 'hi', anchor: true };
+    expect(jsonLogLine(anchored)).toContain('"message":"WARNING: hi"');
   });
 });

@@ -2,6 +2,7 @@
 // `--log-*` flags of `slant up`): by resource, by source (build spans vs runtime), by level
 // (warn/error show only lines of exactly that level), by time; and how a line prints.
 import { UserError } from '../errors.ts';
+import { levelPrefix } from './log-store.ts';
 import type { LogLevel } from './types.ts';
 
 export type LogSource = 'all' | 'build' | 'runtime';
@@ -13,6 +14,8 @@ export interface FilterableLine {
   readonly level: LogLevel;
   readonly time: Date | string;
   readonly text: string;
+  /** The first line of a warning or error (printed after "WARNING: " / "ERROR: "). */
+  readonly anchor?: boolean;
 }
 
 export interface LogFilterOptions {
@@ -73,7 +76,7 @@ export function jsonLogLine(
     time,
     resource: line.resource,
     level: line.level.toLowerCase(),
-    message: line.text,
+    message: `${levelPrefix(line)}${line.text}`,
     spanID: line.spanId,
     progressID: line.fields?.progressID ?? '',
     buildEvent: line.fields?.buildEvent ?? '',

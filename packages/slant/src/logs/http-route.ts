@@ -16,6 +16,7 @@ export interface WireLogLine {
   readonly time: string;
   readonly text: string;
   readonly fields?: Readonly<Record<string, string>>;
+  readonly anchor?: true;
 }
 
 function wire(l: LogLine): string {
@@ -27,6 +28,7 @@ function wire(l: LogLine): string {
     time: l.time.toISOString(),
     text: l.text,
     ...(l.fields === undefined ? {} : { fields: l.fields }),
+    ...(l.anchor === true ? { anchor: true as const } : {}),
   };
   return `${JSON.stringify(out)}\n`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock.ts';
-import { LogStore, sourcePrefix } from './log-store.ts';
+import { LogStore, levelPrefix, sourcePrefix } from './log-store.ts';
 
 function store(maxLines?: number): LogStore {
   return new LogStore({ clock: new FakeClock(), ...(maxLines === undefined ? {} : { maxLines }) });
@@ -41,6 +41,27 @@ describe('LogStore', () => {
     s.write({ resource: 'b', spanId: 's', text: '3\n' });
     expect(s.read({ resource: 'a' }).map((l) => l.text)).toEqual(['1', '2']);
     expect(s.read({ afterSeq: 2 }).map((l) => l.text)).toEqual(['3']);
+  });
+
+  it("anchors a warning's or an error's first line, as Tilt marks its segment", () => {
+    const s = store();
+    s.write({ resource: 'a', spanId: 's', text: 'Traceback:\n  at x\n', level: 'ERROR' });
+    s.write({ resource: 'a', spanId: 's', text: 'careful', level: 'WARN' });
+    s.write({ resource: 'a', spanId: 's', text: ' now' });
+    s.write({ resource: 'a', spanId: 's', text: '!\nplain\n' });
+    s.write({ resource: 'a', spanId: 's', text: 'partial ' });
+    s.write({ resource: 'a', spanId: 's', text: 'then an error\n', level: 'ERROR' });
+    const shown = s.read().map((l) => `${levelPrefix(l)}${l.text}`);
+    expect(shown).toEqual([
+      'ERROR: Traceback:',
+      '  at x',
+      'WARNING: careful now!',
+      'plain',
+      // The line was started by a plain write: no marker in the middle of it.
+      'partial then an error',
+    ]);
+    expect(s.read().map((l) => l.anchor ?? false)).toEqual([true, false, true, false, false]);
+    expect(levelPrefix({ level: 'INFO', anchor: true })).toBe('');
   });
 
   it('keeps only the newest maxLines lines', () => {

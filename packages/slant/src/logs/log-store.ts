@@ -16,6 +16,17 @@ export interface LogLine {
   /** The line without its newline, Secret values scrubbed. */
   readonly text: string;
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * The first line of a warning or error write (Tilt's anchored segment): terminals print it
+   * after "WARNING: " or "ERROR: " (levelPrefix); the lines after it continue the message.
+   */
+  readonly anchor?: true;
+}
+
+/** Tilt's marker before the first line of a warning or an error, in terminal text. */
+export function levelPrefix(line: { readonly level: LogLevel; readonly anchor?: boolean }): string {
+  if (line.anchor !== true) return '';
+  return line.level === 'WARN' ? 'WARNING: ' : line.level === 'ERROR' ? 'ERROR: ' : '';
 }
 
 export interface SecretValue {
@@ -38,6 +49,7 @@ interface Pending {
   text: string;
   level: LogLevel;
   resource: string;
+  anchor: boolean;
 }
 
 export class LogStore implements LogWriter {
@@ -69,26 +81,37 @@ export class LogStore implements LogWriter {
     const level = entry.level ?? 'INFO';
     const prev = this.pending.get(key);
     let text = entry.text;
+    // A line's level and anchor are those of the write that started it (Tilt's first segment).
+    let anchor = level === 'WARN' || level === 'ERROR';
+    let lineLevel = level;
     if (prev !== undefined) {
       text = prev.text + text;
+      anchor = prev.anchor;
+      lineLevel = prev.level;
       this.pending.delete(key);
     }
     const parts = text.split('\n');
     const last = parts.pop() ?? '';
-    for (const part of parts) this.append(entry, level, part.replace(/\r$/, ''));
-    if (last !== '') this.pending.set(key, { text: last, level, resource: entry.resource });
+    for (const part of parts) {
+      this.append(entry, lineLevel, part.replace(/\r$/, ''), anchor);
+      anchor = false;
+      lineLevel = level;
+    }
+    if (last !== '') {
+      this.pending.set(key, { text: last, level: lineLevel, resource: entry.resource, anchor });
+    }
   }
 
   /** Ends every partial line (e.g. before exit), so nothing written is lost. */
   flush(): void {
     for (const [key, p] of this.pending) {
       const spanId = key.slice(key.indexOf('\u0000') + 1);
-      this.append({ resource: p.resource, spanId, text: p.text }, p.level, p.text);
+      this.append({ resource: p.resource, spanId, text: p.text }, p.level, p.text, p.anchor);
     }
     this.pending.clear();
   }
 
-  private append(entry: LogEntry, level: LogLevel, rawText: string): void {
+  private append(entry: LogEntry, level: LogLevel, rawText: string, anchor: boolean): void {
     const line: LogLine = {
       seq: ++this.seq,
       resource: entry.resource,
@@ -97,6 +120,7 @@ export class LogStore implements LogWriter {
       time: this.clock.now(),
       text: this.scrub(rawText),
       ...(entry.fields === undefined ? {} : { fields: entry.fields }),
+      ...(anchor ? { anchor: true as const } : {}),
     };
     this.lines.push(line);
     if (this.lines.length - this.start > this.maxLines) {

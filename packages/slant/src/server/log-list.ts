@@ -20,6 +20,7 @@ export function toLogList(lines: readonly LogLine[], afterSeq: number): LogList 
     }
     const seg: LogSegment = { spanId: l.spanId, time: lastTime, text: `${l.text}\n` };
     if (l.level !== 'INFO') seg.level = l.level;
+    if (l.anchor === true) seg.anchor = true;
     if (l.fields !== undefined) seg.fields = { ...l.fields };
     segments.push(seg);
   }

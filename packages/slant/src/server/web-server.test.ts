@@ -224,7 +224,13 @@ describe('web server', () => {
     const update = (await first.waitFor(2))[1];
     expect(update?.isComplete).toBeUndefined();
     expect(update?.logList?.segments).toEqual([
-      { spanId: 'cmd:web', time: expect.any(String) as string, text: 'three\n', level: 'WARN' },
+      {
+        spanId: 'cmd:web',
+        time: expect.any(String) as string,
+        text: 'three\n',
+        level: 'WARN',
+        anchor: true,
+      },
     ]);
     expect(update?.uiResources?.[0]?.metadata.deletionTimestamp).toEqual(expect.any(String));
     first.ws.close();

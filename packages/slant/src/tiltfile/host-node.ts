@@ -101,7 +101,8 @@ export class StreamLog implements TiltfileLog {
     this.write(`${text}\n`);
   }
   warn(text: string): void {
-    this.write(`WARNING: ${text}\n`, 'WARN');
+    // The log store's readers print "WARNING: " before it (an anchored warning line).
+    this.write(`${text}\n`, 'WARN');
   }
 }
 

@@ -3,6 +3,7 @@
 // bottom. hud.ts draws these lines with ink and turns keys into state changes.
 import type { UIResource } from '@slant/api';
 import { isBuildSpan } from '../logs/filter.ts';
+import { levelPrefix } from '../logs/log-store.ts';
 import type { Colors } from './colors.ts';
 import { resourceState } from './summary.ts';
 
@@ -125,7 +126,8 @@ export function renderHud(
   );
   const room = Math.max(0, size.rows - out.length - 1);
   const logs = selected === undefined ? [] : tabLines(lines, selected.name, state.tab);
-  for (const l of logs.slice(Math.max(0, logs.length - room))) out.push(fit(l.text, width));
+  for (const l of logs.slice(Math.max(0, logs.length - room)))
+    out.push(fit(`${levelPrefix(l)}${l.text}`, width));
   while (out.length < size.rows - 1) out.push('');
   out.push(colors.grey(footer));
   return out;

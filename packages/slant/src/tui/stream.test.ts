@@ -23,6 +23,16 @@ describe('stream mode lines', () => {
     expect(formatStreamLine(line('(Tiltfile)', 'x'), plain)).toBe('x\n');
   });
 
+  it('prints "WARNING: " or "ERROR: " before the first line of a warning or an error', () => {
+    const plain = { filter: ALL, colors: makeColors(false) };
+    const err = { ...line('web', 'Build Failed: boom'), level: 'ERROR' as const, anchor: true };
+    expect(formatStreamLine(err, plain)).toBe('          web │ ERROR: Build Failed: boom\n');
+    const warn = { ...line('', 'something looks off'), level: 'WARN' as const, anchor: true };
+    expect(formatStreamLine(warn, plain)).toBe('WARNING: something looks off\n');
+    const rest = { ...line('web', '  at x'), level: 'ERROR' as const };
+    expect(formatStreamLine(rest, plain)).toBe('          web │   at x\n');
+  });
+
   it('colours the prefix with the colour of the resource, the same on every line', () => {
     const opts = { filter: ALL, colors: makeColors(true) };
     const code = [36, 32, 33, 35, 34, 96, 92, 93, 95, 94][colorIndex('web')];

@@ -1,4 +1,5 @@
-// Stream mode (`slant up --stream`, non-TTY, `slant ci`): each log line as `name │ text`, the
+// Stream mode (`slant up --stream`, non-TTY, `slant ci`): each log line as `name │ text` (the
+// first line of a warning or error after "WARNING: " / "ERROR: ", as Tilt prints them), the
 // name right-aligned in Tilt's 13-column field (longer names cut with "…") and coloured per
 // resource (left out when one resource is asked for); the `--log-level/--log-source/
 // --log-resource` filter decides what shows.
@@ -8,7 +9,7 @@ import {
   matchesLogFilter,
   suppressPrefix,
 } from '../logs/filter.ts';
-import { sourcePrefix } from '../logs/log-store.ts';
+import { levelPrefix, sourcePrefix } from '../logs/log-store.ts';
 import type { Colors } from './colors.ts';
 
 export interface StreamOptions {
@@ -21,5 +22,6 @@ export function formatStreamLine(line: FilterableLine, opts: StreamOptions): str
   if (!matchesLogFilter(opts.filter, line)) return undefined;
   // With one resource asked for, Tilt leaves the prefix out: every line is that resource's.
   const prefix = suppressPrefix(opts.filter, false) ? '' : sourcePrefix(line.resource);
-  return `${prefix === '' ? '' : opts.colors.resource(line.resource, prefix)}${line.text}\n`;
+  const source = prefix === '' ? '' : opts.colors.resource(line.resource, prefix);
+  return `${source}${levelPrefix(line)}${line.text}\n`;
 }
