@@ -24,7 +24,10 @@ export interface LogLine {
 }
 
 /** Tilt's marker before the first line of a warning or an error, in terminal text. */
-export function levelPrefix(line: { readonly level: LogLevel; readonly anchor?: boolean }): string {
+export function levelPrefix(line: {
+  readonly level?: LogLevel;
+  readonly anchor?: boolean;
+}): string {
   if (line.anchor !== true) return '';
   return line.level === 'WARN' ? 'WARNING: ' : line.level === 'ERROR' ? 'ERROR: ' : '';
 }

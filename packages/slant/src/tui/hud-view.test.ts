@@ -51,6 +51,28 @@ describe('renderHud', () => {
     expect(screen[6]).toMatch(/^── frontend — runtime log ─+$/);
   });
 
+  it('marks the first line of an error as Tilt does', () => {
+    const lines: HudLogLine[] = [
+      {
+        resource: 'frontend',
+        spanId: 'build:frontend:1',
+        text: 'Build Failed: boom',
+        level: 'ERROR',
+        anchor: true,
+      },
+      { resource: 'frontend', spanId: 'build:frontend:1', text: '  detail', level: 'ERROR' },
+    ];
+    const screen = renderHud(
+      resources,
+      lines,
+      { selected: 1, tab: 1 },
+      { columns: 64, rows: 12 },
+      plain,
+      undefined,
+    );
+    expect(screen.slice(7, 9)).toEqual(['ERROR: Build Failed: boom', '  detail']);
+  });
+
   it('colours the state of each resource', () => {
     const screen = renderHud(
       resources,

@@ -4,6 +4,7 @@
 import type { UIResource } from '@slant/api';
 import { isBuildSpan } from '../logs/filter.ts';
 import { levelPrefix } from '../logs/log-store.ts';
+import type { LogLevel } from '../logs/types.ts';
 import type { Colors } from './colors.ts';
 import { resourceState } from './summary.ts';
 
@@ -21,6 +22,9 @@ export interface HudLogLine {
   readonly resource: string;
   readonly spanId: string;
   readonly text: string;
+  readonly level?: LogLevel;
+  /** The first line of a warning or an error: shown after "WARNING: " / "ERROR: ". */
+  readonly anchor?: boolean;
 }
 
 export type LogTab = 1 | 2 | 3;
