@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,9 +27,16 @@ function docker(...args: string[]): Promise<{ stdout: string }> {
   return execFileP('docker', args, { env: { ...process.env, DOCKER_HOST: env.dockerHost } });
 }
 
+interface BuildExtras {
+  readonly secrets?: string[];
+  readonly ssh?: string[];
+  readonly clientEnv?: Record<string, string>;
+}
+
 function setup(
   dockerfile: string,
   buildkitEnv = '0',
+  extras: BuildExtras = {},
 ): {
   store: ObjectStore;
   logs: MemoryLogWriter;
@@ -70,10 +78,17 @@ function setup(
       contextIgnores: [{ basePath: dir, patterns: ['ignored.txt'] }],
       cluster: 'default',
       clusterNeeds: 'push',
+      ...(extras.secrets ? { secrets: extras.secrets } : {}),
+      ...(extras.ssh ? { sshAgentConfigs: extras.ssh } : {}),
     },
   };
   for (const o of [cluster, im, di]) store.create(o);
-  const client = new NodeDockerClient({ host: env.dockerHost, buildkitEnv });
+  const client = new NodeDockerClient({
+    host: env.dockerHost,
+    buildkitEnv,
+    cwd: dir,
+    env: extras.clientEnv ?? {},
+  });
   return { store, logs, builder: new DockerImageBuilder({ store, docker: client, clock, logs }) };
 }
 
@@ -134,6 +149,14 @@ describe('docker build against the real engine', () => {
     expect(stdout).toBe('last\nfirst\n');
   });
 
+  test('secret= and ssh= need BuildKit, as Tilt says', async () => {
+    const { builder } = setup(DOCKERFILE, '0', { secrets: ['id=s,src=kept.txt'] });
+    expect(await builder.build(`app:${name}`, signal)).toEqual({
+      ok: false,
+      error: 'Docker SSH secrets only work on Buildkit, but Buildkit has been disabled',
+    });
+  });
+
   test('a failing RUN is the build error, in Docker’s words', async () => {
     const { store, builder } = setup(`FROM ${env.busyboxImage}\nRUN exit 3\n`);
     const error = "ImageBuild: The command '/bin/sh -c exit 3' returned a non-zero code: 3";
@@ -180,6 +203,42 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     await writeFile(join(dir, 'sub', 'deeper', 'nested.txt'), 'nested 2\n');
     await writeFile(join(dir, 'kept.txt'), 'KEPT\n');
     expect(await run()).toBe(`nested 2\nKEPT\n${tree}`);
+  });
+
+  test('RUN --mount reads secret= files and variables and reaches the ssh= agent socket', async () => {
+    const agentDir = await mkdtemp(join(tmpdir(), 'slant-agent-'));
+    const sock = join(agentDir, 'agent.sock');
+    const agent = createServer((c) => c.end());
+    await writeFile(join(dir, 'token.txt'), 'from a file\n');
+    await new Promise<void>((resolve) => agent.listen(sock, resolve));
+    try {
+      // Secrets are not part of a step's cache key: this run's name keeps earlier runs' out.
+      const dockerfile = `FROM ${env.busyboxImage}
+RUN --mount=type=secret,id=file --mount=type=secret,id=TOKEN cat /run/secrets/file /run/secrets/TOKEN > /secrets # ${name}
+RUN --mount=type=ssh test -S "$SSH_AUTH_SOCK" && echo agent > /ssh # ${name}
+`;
+      const { logs, builder } = setup(dockerfile, '', {
+        secrets: ['id=file,src=token.txt', 'id=TOKEN'],
+        ssh: ['default'],
+        clientEnv: { TOKEN: 'from the environment\n', SSH_AUTH_SOCK: sock },
+      });
+      const r = await builder.build(`app:${name}`, signal);
+      if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+      const { stdout } = await docker('run', '--rm', r.ref, 'cat', '/secrets', '/ssh');
+      expect(stdout).toBe('from a file\nfrom the environment\nagent\n');
+    } finally {
+      agent.close();
+      await rm(agentDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a malformed secret= is the build error, in Tilt’s words', async () => {
+    const { builder } = setup(DOCKERFILE, '', { secrets: ['id=s,src=missing.txt'] });
+    expect(await builder.build(`app:${name}`, signal)).toEqual({
+      ok: false,
+      error:
+        'ImageBuild: could not parse secret: [id=s,src=missing.txt]: failed to stat missing.txt: stat missing.txt: no such file or directory',
+    });
   });
 
   test('a failing RUN is the build error, with its output and the failed step in the log', async () => {

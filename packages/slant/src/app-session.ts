@@ -142,6 +142,8 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
     files: nodeLocalFiles,
     docker: new NodeDockerClient({
       ...dockerHost,
+      cwd: opts.cwd,
+      env,
       ...(opts.env.DOCKER_BUILDKIT ? { buildkitEnv: opts.env.DOCKER_BUILDKIT } : {}),
     }),
     dockerExec: new NodeDockerExec(dockerHost),

@@ -6,7 +6,7 @@
 import type { Duplex, Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { tarBuildContext } from './build-context.ts';
-import type { BuildSession } from './buildkit-session/session.ts';
+import type { BuildSession, SessionProviders } from './buildkit-session/session.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -21,6 +21,10 @@ export interface NodeDockerClientOptions {
   readonly host?: string;
   /** The DOCKER_BUILDKIT environment value, if set: a Go boolean choosing the builder. */
   readonly buildkitEnv?: string;
+  /** Where build secrets' relative paths start (the session's working directory). */
+  readonly cwd?: string;
+  /** The environment build secrets and SSH_AUTH_SOCK are read from. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -148,11 +152,15 @@ export function apiSupportsBuildkit(apiVersion: string): boolean {
 export class NodeDockerClient implements DockerClient {
   private readonly connect: () => Promise<Docker>;
   private readonly buildkitEnv: string;
+  private readonly cwd: string;
+  private readonly env: Readonly<Record<string, string | undefined>>;
   private apiVersion: Promise<string> | undefined;
 
   constructor(opts: NodeDockerClientOptions = {}) {
     this.connect = lazyDockerode(opts.host);
     this.buildkitEnv = opts.buildkitEnv ?? '';
+    this.cwd = opts.cwd ?? '.';
+    this.env = opts.env ?? {};
   }
 
   /** The engine API's builder version: '2' is BuildKit, '1' the legacy builder. */
@@ -221,6 +229,14 @@ export class NodeDockerClient implements DockerClient {
     if ((opts.cacheFrom ?? []).length > 0) query.cachefrom = [...(opts.cacheFrom ?? [])];
     if (opts.platform !== undefined && opts.platform !== '') query.platform = opts.platform;
     if ((opts.extraHosts ?? []).length > 0) query.extrahosts = [...(opts.extraHosts ?? [])];
+    const needsSession = (opts.secrets ?? []).length > 0 || (opts.ssh ?? []).length > 0;
+    if (version === '1' && needsSession) {
+      throw new DockerError(
+        'Docker SSH secrets only work on Buildkit, but Buildkit has been disabled',
+        undefined,
+        true,
+      );
+    }
     const docker = await this.connect().catch((err: unknown) => {
       throw toDockerError(err);
     });
@@ -266,6 +282,20 @@ export class NodeDockerClient implements DockerClient {
     const { contextDir, DOCKERFILE_DIR_NAMES, dockerfileDir } = await import(
       './buildkit-session/sync-dir.ts'
     );
+    const { secretStore } = await import('./buildkit-session/secrets.ts');
+    const { sshAgents } = await import('./buildkit-session/ssh.ts');
+    // Bad specs fail before the daemon is asked for anything (Tilt: "ImageBuild: could not…").
+    let providers: SessionProviders;
+    try {
+      providers = {
+        ...((opts.secrets ?? []).length > 0
+          ? { secrets: secretStore(opts.secrets ?? [], this.cwd, this.env) }
+          : {}),
+        ...((opts.ssh ?? []).length > 0 ? { ssh: sshAgents(opts.ssh ?? [], this.env) } : {}),
+      };
+    } catch (err) {
+      throw new DockerError(`ImageBuild: ${(err as Error).message}`, undefined, true);
+    }
     let session: BuildSession | undefined;
     try {
       session = await openBuildSession(
@@ -280,6 +310,7 @@ export class NodeDockerClient implements DockerClient {
           ),
         },
         sharedKeyFor(dir),
+        providers,
       );
       const stream = await dial<NodeJS.ReadableStream>(docker, {
         method: 'POST',

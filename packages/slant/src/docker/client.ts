@@ -35,6 +35,10 @@ export interface DockerBuildOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Tags applied by the daemon when the build succeeds. */
   readonly tags?: readonly string[];
+  /** docker_build(secret=…): Docker `--secret` specs, served to BuildKit through the session. */
+  readonly secrets?: readonly string[];
+  /** docker_build(ssh=…): Docker `--ssh` specs (`default`, `id=socket-path`). */
+  readonly ssh?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -76,11 +80,14 @@ export interface DockerClient {
 export class DockerError extends Error {
   /** The HTTP status of the API call, when the failure was an HTTP error. */
   readonly statusCode: number | undefined;
+  /** A failure before the build started (bad options), worded in full: shown as it is. */
+  readonly beforeBuild: boolean;
 
-  constructor(message: string, statusCode?: number) {
+  constructor(message: string, statusCode?: number, beforeBuild = false) {
     super(message);
     this.name = 'DockerError';
     this.statusCode = statusCode;
+    this.beforeBuild = beforeBuild;
   }
 }
 

@@ -203,6 +203,8 @@ export class DockerImageBuilder {
           ...(spec.platform ? { platform: spec.platform } : {}),
           ...(spec.extraHosts ? { extraHosts: spec.extraHosts } : {}),
           ...(spec.extraTags ? { tags: spec.extraTags } : {}),
+          ...(spec.secrets?.length ? { secrets: spec.secrets } : {}),
+          ...(spec.sshAgentConfigs?.length ? { ssh: spec.sshAgentConfigs } : {}),
         },
         (m) => {
           if (m.id === BUILDKIT_TRACE_ID && typeof m.aux === 'string') {
@@ -212,8 +214,9 @@ export class DockerImageBuilder {
       );
       return { ok: true, value: id };
     } catch (err) {
-      // A refused API call is reported as is; a failure inside the build is "ImageBuild: …".
-      if (err instanceof DockerError && err.statusCode !== undefined) {
+      // A refused API call or bad build options are reported as they are; a failure inside the
+      // build is "ImageBuild: …".
+      if (err instanceof DockerError && (err.statusCode !== undefined || err.beforeBuild)) {
         return { ok: false, error: err.message };
       }
       return { ok: false, error: `ImageBuild: ${cleanupDockerBuildError(errorText(err))}` };

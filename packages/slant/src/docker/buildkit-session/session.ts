@@ -2,16 +2,23 @@
 // /session endpoint, upgraded to HTTP/2, on which Slant is the gRPC server. The daemon pulls the
 // build context through FileSync DiffCopy (only the files the Dockerfile uses, and only those
 // changed since the last build with the same shared key), asks for registry credentials (none:
-// anonymous, as before) and checks the session's health every few seconds.
+// anonymous, as before), reads docker_build's secrets, forwards its SSH agents, and checks the session's health every few
+// seconds.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { type PacketStream, sendDiffCopy } from './diffcopy.ts';
+import type { SecretStore } from './secrets.ts';
+import { type AgentCall, DEFAULT_SSH_ID, forwardAgent } from './ssh.ts';
 import type { SyncDir, SyncRequest } from './sync-dir.ts';
 import {
   type Codec,
   credentialsResponseCodec,
   healthResponseCodec,
+  bytesMessageCodec,
+  checkAgentRequestCodec,
+  getSecretRequestCodec,
+  getSecretResponseCodec,
   ignoredCodec,
   type Packet,
   packetCodec,
@@ -20,9 +27,19 @@ import {
 const DIFF_COPY = '/moby.filesync.v1.FileSync/DiffCopy';
 const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
 const CREDENTIALS = '/moby.filesync.v1.Auth/Credentials';
+const GET_SECRET = '/moby.buildkit.secrets.v1.Secrets/GetSecret';
+const CHECK_AGENT = '/moby.sshforward.v1.SSH/CheckAgent';
+const FORWARD_AGENT = '/moby.sshforward.v1.SSH/ForwardAgent';
 
 /** Opens the raw upgraded connection (docker-modem's dial with `hijack`). */
 export type SessionDialer = (headers: Record<string, string | string[]>) => Promise<Duplex>;
+
+/** What a build needs served besides its files. */
+export interface SessionProviders {
+  readonly secrets?: SecretStore;
+  /** The agent socket of each ssh id. */
+  readonly ssh?: ReadonlyMap<string, string>;
+}
 
 export interface BuildSession {
   readonly id: string;
@@ -89,12 +106,30 @@ function serveDiffCopy(dirs: Readonly<Record<string, SyncDir>>) {
   };
 }
 
+function serveSecret(secrets: SecretStore) {
+  return (
+    call: grpc.ServerUnaryCall<{ ID?: string }, unknown>,
+    done: grpc.sendUnaryData<{ data: Uint8Array }>,
+  ): void => {
+    const id = call.request.ID ?? '';
+    secrets.get(id).then(
+      (data) => {
+        if (data !== undefined) done(null, { data });
+        else done({ code: grpc.status.NOT_FOUND, details: `secret ${id}: not found` });
+      },
+      (err: unknown) => done({ code: grpc.status.UNKNOWN, details: String(err) }),
+    );
+  };
+}
+
 /** Opens a session offering `dirs` to the daemon; close it when the build's response ends. */
 export async function openBuildSession(
   dial: SessionDialer,
   dirs: Readonly<Record<string, SyncDir>>,
   sharedKey: string,
+  providers: SessionProviders = {},
 ): Promise<BuildSession> {
+  const { secrets, ssh } = providers;
   const id = randomUUID();
   const socket = await dial({
     Upgrade: 'h2c',
@@ -102,7 +137,13 @@ export async function openBuildSession(
     'X-Docker-Expose-Session-Name': 'slant',
     'X-Docker-Expose-Session-Sharedkey': sharedKey,
     // The daemon only calls what the session says it serves.
-    'X-Docker-Expose-Session-Grpc-Method': [DIFF_COPY, HEALTH_CHECK, CREDENTIALS],
+    'X-Docker-Expose-Session-Grpc-Method': [
+      DIFF_COPY,
+      HEALTH_CHECK,
+      CREDENTIALS,
+      ...(secrets ? [GET_SECRET] : []),
+      ...(ssh ? [CHECK_AGENT, FORWARD_AGENT] : []),
+    ],
   });
   const server = new grpc.Server();
   server.addService(
@@ -121,6 +162,42 @@ export async function openBuildSession(
     { Credentials: method(CREDENTIALS, ignoredCodec, credentialsResponseCodec, false) },
     { Credentials: (_call: unknown, done: grpc.sendUnaryData<object>) => done(null, {}) },
   );
+  if (secrets !== undefined) {
+    server.addService(
+      { GetSecret: method(GET_SECRET, getSecretRequestCodec, getSecretResponseCodec, false) },
+      { GetSecret: serveSecret(secrets) },
+    );
+  }
+  if (ssh !== undefined) {
+    server.addService(
+      {
+        CheckAgent: method(CHECK_AGENT, checkAgentRequestCodec, ignoredCodec, false),
+        ForwardAgent: method(FORWARD_AGENT, bytesMessageCodec, bytesMessageCodec, true),
+      },
+      {
+        CheckAgent: (
+          call: grpc.ServerUnaryCall<{ ID?: string }, unknown>,
+          done: grpc.sendUnaryData<object>,
+        ) => {
+          const id = call.request.ID || DEFAULT_SSH_ID;
+          if (ssh.has(id)) done(null, {});
+          else done({ code: grpc.status.UNKNOWN, details: `unset ssh forward key ${id}` });
+        },
+        ForwardAgent: (
+          call: grpc.ServerDuplexStream<{ data: Uint8Array }, { data: Uint8Array }>,
+        ) => {
+          const id = metadataList(call.metadata, 'buildkit.ssh.id')[0] || DEFAULT_SSH_ID;
+          const socket = ssh.get(id);
+          if (socket === undefined) {
+            call.emit('error', {
+              code: grpc.status.UNKNOWN,
+              details: `unset ssh forward key ${id}`,
+            });
+          } else forwardAgent(call as unknown as AgentCall, socket);
+        },
+      },
+    );
+  }
   const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   injector.injectConnection(socket);
   return {

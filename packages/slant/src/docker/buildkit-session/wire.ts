@@ -1,5 +1,5 @@
 // The messages a BuildKit session carries, as protobufjs types: fsutil's Packet and Stat (the
-// FileSync DiffCopy stream), gRPC health checks and registry credentials. Field numbers and names
+// FileSync DiffCopy stream), gRPC health checks, registry credentials, build secrets and SSH agent forwarding. Field numbers and names
 // follow the upstream .proto files (tonistiigi/fsutil types, grpc.health.v1, moby filesync Auth).
 import protobuf from 'protobufjs';
 
@@ -30,6 +30,10 @@ const root = protobuf.Root.fromJSON({
     CredentialsResponse: {
       fields: { Username: { type: 'string', id: 1 }, Secret: { type: 'string', id: 2 } },
     },
+    BytesMessage: { fields: { data: { type: 'bytes', id: 1 } } },
+    CheckAgentRequest: { fields: { ID: { type: 'string', id: 1 } } },
+    GetSecretRequest: { fields: { ID: { type: 'string', id: 1 } } },
+    GetSecretResponse: { fields: { data: { type: 'bytes', id: 1 } } },
     // Requests whose contents Slant does not read (health service name, credentials host).
     Ignored: { fields: {} },
   },
@@ -97,4 +101,8 @@ export const healthResponseCodec = codec<{ status: number }>('HealthCheckRespons
 export const credentialsResponseCodec = codec<{ Username?: string; Secret?: string }>(
   'CredentialsResponse',
 );
+export const getSecretRequestCodec = codec<{ ID?: string }>('GetSecretRequest');
+export const getSecretResponseCodec = codec<{ data: Uint8Array }>('GetSecretResponse');
+export const bytesMessageCodec = codec<{ data: Uint8Array }>('BytesMessage');
+export const checkAgentRequestCodec = codec<{ ID?: string }>('CheckAgentRequest');
 export const ignoredCodec = codec<Record<string, never>>('Ignored');
