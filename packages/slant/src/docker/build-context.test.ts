@@ -6,7 +6,8 @@ import * as tar from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createBuildContextFilter } from '../ignore/filter.ts';
 import { tarBuildContext } from './build-context.ts';
-import { connectionOptions, readJsonMessages } from './client-node.ts';
+import { connectionOptions } from './client-node.ts';
+import { readJsonMessages } from './modem.ts';
 
 interface TarEntry {
   name: string;

@@ -3,10 +3,9 @@
 // daemon has it (API 1.39+, as Tilt decides) unless DOCKER_BUILDKIT says otherwise: BuildKit pulls
 // the context through a session (buildkit-session/), the legacy builder reads it as a tar in the
 // request body. No ssh or secret mounts yet.
-import type { Duplex, Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { tarBuildContext } from './build-context.ts';
-import type { BuildSession, SessionProviders } from './buildkit-session/session.ts';
+import { abortable, dial, type ModemError, readJsonMessages, toDockerError } from './modem.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -53,79 +52,6 @@ export function lazyDockerode(host: string | undefined): () => Promise<Docker> {
     made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
     return made;
   };
-}
-
-// docker-modem's dial as a promise; statuses other than 200 (and 101 for an upgrade) are errors.
-function dial<T>(docker: Docker, opts: Record<string, unknown>): Promise<T> {
-  const modem = docker.modem as unknown as {
-    dial(o: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void;
-  };
-  return new Promise((resolve, reject) => {
-    modem.dial(
-      {
-        statusCodes: { 101: true, 200: true, 400: 'bad parameter', 500: 'server error' },
-        ...opts,
-      },
-      (err, data) => (err ? reject(err) : resolve(data as T)),
-    );
-  });
-}
-
-interface ModemError {
-  statusCode?: number;
-  json?: { message?: string } | null;
-  message?: string;
-}
-
-// Go's moby client words HTTP failures as "Error response from daemon: <message>".
-function toDockerError(err: unknown): DockerError {
-  if (err instanceof DockerError) return err;
-  const e = err as ModemError;
-  const msg = e.json?.message;
-  if (e.statusCode !== undefined && typeof msg === 'string') {
-    return new DockerError(`Error response from daemon: ${msg}`, e.statusCode);
-  }
-  return new DockerError(e.message ?? String(err), e.statusCode);
-}
-
-/** Reads Docker's newline-delimited JSON stream; throws DockerError on a message with an error. */
-export async function readJsonMessages(
-  stream: NodeJS.ReadableStream,
-  onMessage: (m: JsonMessage) => void,
-): Promise<JsonMessage[]> {
-  const all: JsonMessage[] = [];
-  let buf = '';
-  const handle = (line: string): void => {
-    if (line.trim() === '') return;
-    const m = JSON.parse(line) as JsonMessage;
-    all.push(m);
-    onMessage(m);
-    const error = m.errorDetail?.message ?? m.error;
-    if (error !== undefined && (error !== '' || m.errorDetail !== undefined)) {
-      throw new DockerError(error);
-    }
-  };
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    buf += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    let nl = buf.indexOf('\n');
-    while (nl >= 0) {
-      handle(buf.slice(0, nl));
-      buf = buf.slice(nl + 1);
-      nl = buf.indexOf('\n');
-    }
-  }
-  handle(buf);
-  return all;
-}
-
-// Destroys the response stream when the caller aborts, so the for-await loop ends.
-function abortable(stream: NodeJS.ReadableStream, signal: AbortSignal | undefined): () => void {
-  if (signal === undefined) return () => {};
-  const onAbort = (): void => {
-    (stream as Readable).destroy(new DockerError('context canceled'));
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
 }
 
 function splitTag(ref: string): { repo: string; tag: string } {
@@ -268,64 +194,29 @@ export class NodeDockerClient implements DockerClient {
     }
   }
 
-  // BuildKit pulls the context through a session, as Tilt has it do: no tar upload, and only the
-  // files the Dockerfile copies, changed since the last build.
+  // BuildKit pulls the context through a session, as Tilt has it do.
   private async buildInSession(
     docker: Docker,
     opts: DockerBuildOptions,
     query: Record<string, unknown>,
     onMessage: (m: JsonMessage) => void,
   ): Promise<JsonMessage[]> {
-    const { dir, dockerfileContents, filter, now } = opts.context;
     // Loaded with dockerode (which loads gRPC too), not when the engine starts.
-    const { openBuildSession, sharedKeyFor } = await import('./buildkit-session/session.ts');
-    const { contextDir, DOCKERFILE_DIR_NAMES, dockerfileDir } = await import(
-      './buildkit-session/sync-dir.ts'
-    );
-    const { secretStore } = await import('./buildkit-session/secrets.ts');
-    const { sshAgents } = await import('./buildkit-session/ssh.ts');
-    // Bad specs fail before the daemon is asked for anything (Tilt: "ImageBuild: could not…").
-    let providers: SessionProviders;
+    const { startSessionBuild } = await import('./buildkit-session/session-build.ts');
+    const started = await startSessionBuild(
+      <T>(o: Record<string, unknown>) => dial<T>(docker, o),
+      opts,
+      query,
+      { cwd: this.cwd, env: this.env },
+    ).catch((err: unknown) => {
+      throw toDockerError(err);
+    });
     try {
-      providers = {
-        ...((opts.secrets ?? []).length > 0
-          ? { secrets: secretStore(opts.secrets ?? [], this.cwd, this.env) }
-          : {}),
-        ...((opts.ssh ?? []).length > 0 ? { ssh: sshAgents(opts.ssh ?? [], this.env) } : {}),
-      };
-    } catch (err) {
-      throw new DockerError(`ImageBuild: ${(err as Error).message}`, undefined, true);
-    }
-    let session: BuildSession | undefined;
-    try {
-      session = await openBuildSession(
-        (headers) =>
-          dial<Duplex>(docker, { method: 'POST', path: '/session', hijack: true, headers }),
-        {
-          [DOCKERFILE_DIR_NAMES.context]: contextDir(dir, filter),
-          [DOCKERFILE_DIR_NAMES.dockerfile]: dockerfileDir(
-            opts.dockerfile,
-            dockerfileContents,
-            now,
-          ),
-        },
-        sharedKeyFor(dir),
-        providers,
-      );
-      const stream = await dial<NodeJS.ReadableStream>(docker, {
-        method: 'POST',
-        path: '/build?',
-        options: { ...query, session: session.id, remote: 'client-session' },
-        // An empty body: the context comes through the session.
-        file: Buffer.alloc(0),
-        isStream: true,
-        ...(opts.signal ? { abortSignal: opts.signal } : {}),
-      });
-      return await this.readBuild(stream, opts.signal, onMessage);
+      return await this.readBuild(started.response, opts.signal, onMessage);
     } catch (err) {
       throw toDockerError(err);
     } finally {
-      session?.close();
+      started.close();
     }
   }
 

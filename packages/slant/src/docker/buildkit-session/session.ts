@@ -122,6 +122,27 @@ function serveSecret(secrets: SecretStore) {
   };
 }
 
+function serveCheckAgent(ssh: ReadonlyMap<string, string>) {
+  return (
+    call: grpc.ServerUnaryCall<{ ID?: string }, unknown>,
+    done: grpc.sendUnaryData<object>,
+  ): void => {
+    const id = call.request.ID || DEFAULT_SSH_ID;
+    if (ssh.has(id)) done(null, {});
+    else done({ code: grpc.status.UNKNOWN, details: `unset ssh forward key ${id}` });
+  };
+}
+
+function serveForwardAgent(ssh: ReadonlyMap<string, string>) {
+  return (call: grpc.ServerDuplexStream<{ data: Uint8Array }, { data: Uint8Array }>): void => {
+    const id = metadataList(call.metadata, 'buildkit.ssh.id')[0] || DEFAULT_SSH_ID;
+    const socket = ssh.get(id);
+    if (socket === undefined) {
+      call.emit('error', { code: grpc.status.UNKNOWN, details: `unset ssh forward key ${id}` });
+    } else forwardAgent(call as unknown as AgentCall, socket);
+  };
+}
+
 /** Opens a session offering `dirs` to the daemon; close it when the build's response ends. */
 export async function openBuildSession(
   dial: SessionDialer,
@@ -174,28 +195,7 @@ export async function openBuildSession(
         CheckAgent: method(CHECK_AGENT, checkAgentRequestCodec, ignoredCodec, false),
         ForwardAgent: method(FORWARD_AGENT, bytesMessageCodec, bytesMessageCodec, true),
       },
-      {
-        CheckAgent: (
-          call: grpc.ServerUnaryCall<{ ID?: string }, unknown>,
-          done: grpc.sendUnaryData<object>,
-        ) => {
-          const id = call.request.ID || DEFAULT_SSH_ID;
-          if (ssh.has(id)) done(null, {});
-          else done({ code: grpc.status.UNKNOWN, details: `unset ssh forward key ${id}` });
-        },
-        ForwardAgent: (
-          call: grpc.ServerDuplexStream<{ data: Uint8Array }, { data: Uint8Array }>,
-        ) => {
-          const id = metadataList(call.metadata, 'buildkit.ssh.id')[0] || DEFAULT_SSH_ID;
-          const socket = ssh.get(id);
-          if (socket === undefined) {
-            call.emit('error', {
-              code: grpc.status.UNKNOWN,
-              details: `unset ssh forward key ${id}`,
-            });
-          } else forwardAgent(call as unknown as AgentCall, socket);
-        },
-      },
+      { CheckAgent: serveCheckAgent(ssh), ForwardAgent: serveForwardAgent(ssh) },
     );
   }
   const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
