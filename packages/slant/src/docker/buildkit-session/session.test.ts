@@ -1,0 +1,34 @@
+import { Metadata } from '@grpc/grpc-js';
+import { describe, expect, test } from 'vitest';
+import { sharedKeyFor, syncRequestOf } from './session.ts';
+
+describe('a DiffCopy call’s metadata', () => {
+  test('names the directory and the patterns, repeated keys in order', () => {
+    const md = new Metadata();
+    md.set('dir-name', 'context');
+    md.add('followpaths', 'index.html');
+    md.add('followpaths', 'src');
+    md.add('exclude-patterns', 'node_modules');
+    expect(syncRequestOf(md)).toEqual({
+      dir: 'context',
+      req: {
+        includePatterns: [],
+        excludePatterns: ['node_modules'],
+        followPaths: ['index.html', 'src'],
+      },
+    });
+  });
+
+  test('values flagged as encoded are URL-decoded, as fsutil sends non-ASCII names', () => {
+    const md = new Metadata();
+    md.set('dir-name', 'context');
+    md.add('include-patterns', 'caf%C3%A9+menu.txt');
+    md.set('include-patterns-encoded', '1');
+    expect(syncRequestOf(md).req.includePatterns).toEqual(['café menu.txt']);
+  });
+});
+
+test('the shared key is stable per context directory and differs between them', () => {
+  expect(sharedKeyFor('/src/app')).toBe(sharedKeyFor('/src/app'));
+  expect(sharedKeyFor('/src/app')).not.toBe(sharedKeyFor('/src/other'));
+});
