@@ -58,7 +58,7 @@ describe('local_resource under slant up', () => {
 
   test('a readiness probe that keeps failing keeps its dependents waiting', async () => {
     await s.up.waitForOutput(
-      /never-ready │ \[readiness probe: failure\] dial tcp 127\.0\.0\.1:\d+: connect: connection refused/,
+      /never-ready │ WARNING: \[readiness probe: failure\] dial tcp 127\.0\.0\.1:\d+: connect: connection refused/,
     );
     // Several probe periods later, the dependent still has not run.
     await new Promise((r) => setTimeout(r, 4000));

@@ -192,7 +192,7 @@ describe('slant up', () => {
     expect(crashed.status?.k8sResourceInfo?.podStatus).toMatch(/^(CrashLoopBackOff|Error)$/);
     // The restart and the cluster's back-off event are in the worker's log, in Tilt's words.
     await slant.waitForOutput(
-      /worker │ Detected container restart\. Pod: worker-[a-z0-9-]+\. Container: worker\./,
+      /worker │ WARNING: Detected container restart\. Pod: worker-[a-z0-9-]+\. Container: worker\./,
       60_000,
       mark,
     );
