@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { type PacketStream, sendDiffCopy } from './diffcopy.ts';
 import type { SecretStore } from './secrets.ts';
-import { type AgentCall, DEFAULT_SSH_ID, forwardAgent } from './ssh.ts';
+import { type AgentCall, type AgentSource, DEFAULT_SSH_ID, forwardAgent } from './ssh.ts';
 import type { SyncDir, SyncRequest } from './sync-dir.ts';
 import {
   type Codec,
@@ -37,8 +37,8 @@ export type SessionDialer = (headers: Record<string, string | string[]>) => Prom
 /** What a build needs served besides its files. */
 export interface SessionProviders {
   readonly secrets?: SecretStore;
-  /** The agent socket of each ssh id. */
-  readonly ssh?: ReadonlyMap<string, string>;
+  /** The agent of each ssh id. */
+  readonly ssh?: ReadonlyMap<string, AgentSource>;
 }
 
 export interface BuildSession {
@@ -122,7 +122,7 @@ function serveSecret(secrets: SecretStore) {
   };
 }
 
-function serveCheckAgent(ssh: ReadonlyMap<string, string>) {
+function serveCheckAgent(ssh: ReadonlyMap<string, AgentSource>) {
   return (
     call: grpc.ServerUnaryCall<{ ID?: string }, unknown>,
     done: grpc.sendUnaryData<object>,
@@ -133,13 +133,13 @@ function serveCheckAgent(ssh: ReadonlyMap<string, string>) {
   };
 }
 
-function serveForwardAgent(ssh: ReadonlyMap<string, string>) {
+function serveForwardAgent(ssh: ReadonlyMap<string, AgentSource>) {
   return (call: grpc.ServerDuplexStream<{ data: Uint8Array }, { data: Uint8Array }>): void => {
     const id = metadataList(call.metadata, 'buildkit.ssh.id')[0] || DEFAULT_SSH_ID;
-    const socket = ssh.get(id);
-    if (socket === undefined) {
+    const source = ssh.get(id);
+    if (source === undefined) {
       call.emit('error', { code: grpc.status.UNKNOWN, details: `unset ssh forward key ${id}` });
-    } else forwardAgent(call as unknown as AgentCall, socket);
+    } else forwardAgent(call as unknown as AgentCall, source);
   };
 }
 
