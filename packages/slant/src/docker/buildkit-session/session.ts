@@ -101,7 +101,8 @@ function serveDiffCopy(dirs: Readonly<Record<string, SyncDir>>) {
       .entries(req)
       .then((entries) => sendDiffCopy(call as unknown as PacketStream, entries))
       .catch((err: unknown) => {
-        call.emit('error', { code: grpc.status.UNKNOWN, details: String(err) });
+        const details = err instanceof Error ? err.message : String(err);
+        call.emit('error', { code: grpc.status.UNKNOWN, details });
       });
   };
 }
@@ -117,7 +118,11 @@ function serveSecret(secrets: SecretStore) {
         if (data !== undefined) done(null, { data });
         else done({ code: grpc.status.NOT_FOUND, details: `secret ${id}: not found` });
       },
-      (err: unknown) => done({ code: grpc.status.UNKNOWN, details: String(err) }),
+      (err: unknown) =>
+        done({
+          code: grpc.status.UNKNOWN,
+          details: err instanceof Error ? err.message : String(err),
+        }),
     );
   };
 }
