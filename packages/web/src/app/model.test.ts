@@ -110,9 +110,9 @@ describe('status', () => {
           'pod:a:p': { manifestName: 'a' },
         },
         segments: [
-          { spanId: 'build:a:1', text: 'old failure\n', level: 'ERROR' },
-          { spanId: 'build:a:2', text: 'careful\n', level: 'WARN' },
-          { spanId: 'pod:a:p', text: 'crash\n', level: 'ERROR' },
+          { spanId: 'build:a:1', text: 'old failure\n', level: 'ERROR', anchor: true },
+          { spanId: 'build:a:2', text: 'careful\n', level: 'WARN', anchor: true },
+          { spanId: 'pod:a:p', text: 'crash\n', level: 'ERROR', anchor: true },
         ],
         fromCheckpoint: 0,
         toCheckpoint: 3,

@@ -25,8 +25,10 @@ export class FilteredLines {
     const open = isOpen(filter);
     for (let i = this.done; i < src.length; i++) {
       const l = src[i] as LogLine;
-      if (l.level === 'WARN') this.warnings++;
-      else if (l.level === 'ERROR') this.errors++;
+      if (l.anchor === true) {
+        if (l.level === 'WARN') this.warnings++;
+        else if (l.level === 'ERROR') this.errors++;
+      }
       if (!open && matches(l, filter, stripAnsi(l.text))) this.out.push(l);
     }
     this.done = src.length;

@@ -58,12 +58,13 @@ describe('ClientLogStore', () => {
     ).toEqual([true, true, true, false, false]);
   });
 
-  test('counts WARN and ERROR lines per span, and forgets the dropped ones', () => {
+  test('counts warnings and errors per span, and forgets the dropped ones', () => {
     const s = new ClientLogStore(10);
     const seg = (spanId: string, level: 'WARN' | 'ERROR' | 'INFO') => ({
       spanId,
       level,
       text: 'x\n',
+      ...(level === 'INFO' ? {} : { anchor: true }),
     });
     s.append({
       spans: { b: { manifestName: 'a' }, p: { manifestName: 'a' } },
@@ -83,5 +84,21 @@ describe('ClientLogStore', () => {
     });
     // 11 lines > 10: the oldest (b's ERROR) is gone, and so is its alert.
     expect(s.alertsOf('b')).toEqual({ warnings: 1, errors: 0 });
+  });
+
+  test('a many-line error is one alert: only its first (anchored) line counts', () => {
+    const s = new ClientLogStore();
+    s.append({
+      spans: { t: { manifestName: '(Tiltfile)' } },
+      segments: [
+        { spanId: 't', level: 'ERROR', anchor: true, text: 'Traceback (most recent call last):\n' },
+        { spanId: 't', level: 'ERROR', text: '  Tiltfile:1:1: in <toplevel>\n' },
+        { spanId: 't', level: 'ERROR', text: 'Error: boom\n' },
+      ],
+      fromCheckpoint: 0,
+      toCheckpoint: 3,
+    });
+    expect(s.alertsOf('t')).toEqual({ warnings: 0, errors: 1 });
+    expect(s.linesOf('(Tiltfile)').map((l) => l.level)).toEqual(['ERROR', 'ERROR', 'ERROR']);
   });
 });

@@ -17,6 +17,8 @@ export interface LogLine {
   readonly level: Level;
   readonly text: string;
   readonly time: string;
+  /** The first line of a warning or an error: one alert, as Tilt counts them. */
+  readonly anchor?: true;
 }
 
 /** Pod logs, serve commands and Compose containers are runtime; the rest are builds. */
@@ -38,7 +40,7 @@ export class ClientLogStore {
   private byManifest = new Map<string, LogLine[]>();
   private readonly spans = new Map<string, string>();
   private readonly pending = new Map<string, string>();
-  /** WARN and ERROR lines per span: the alerts (Tilt derives them from the logs, too). */
+  /** Warnings and errors per span (their first lines): the alerts, as Tilt derives them. */
   private readonly alerts = new Map<string, SpanAlerts>();
   private readonly maxLines: number;
   private nextId = 0;
@@ -60,8 +62,11 @@ export class ClientLogStore {
     for (const seg of list.segments ?? []) {
       seq++;
       const spanId = seg.spanId ?? '';
-      const text = (this.pending.get(spanId) ?? '') + (seg.text ?? '');
+      const before = this.pending.get(spanId);
+      const text = (before ?? '') + (seg.text ?? '');
       this.pending.delete(spanId);
+      // A segment that continues a partial line does not start an alert.
+      let anchor = seg.anchor === true && before === undefined;
       const parts = text.split('\n');
       const rest = parts.pop() ?? '';
       if (rest !== '') this.pending.set(spanId, rest);
@@ -75,7 +80,9 @@ export class ClientLogStore {
           level,
           text: part,
           time: seg.time ?? '',
+          ...(anchor ? { anchor: true as const } : {}),
         });
+        anchor = false;
       }
     }
     if (list.toCheckpoint !== undefined) this.checkpoint = list.toCheckpoint;
@@ -83,14 +90,14 @@ export class ClientLogStore {
   }
 
   private count(line: LogLine, by: number): void {
-    if (line.level === 'INFO') return;
+    if (line.level === 'INFO' || line.anchor !== true) return;
     let a = this.alerts.get(line.spanId);
     if (a === undefined) this.alerts.set(line.spanId, (a = { warnings: 0, errors: 0 }));
     if (line.level === 'WARN') a.warnings += by;
     else a.errors += by;
   }
 
-  /** The WARN and ERROR lines kept for a span. */
+  /** The warnings and errors kept for a span. */
   alertsOf(spanId: string | undefined): SpanAlerts {
     return spanId === undefined ? NO_ALERTS : (this.alerts.get(spanId) ?? NO_ALERTS);
   }
