@@ -129,6 +129,7 @@ describe('docker build against the real engine', () => {
     expect(text).toContain(
       `Building Dockerfile for platform linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}:\n  FROM ${env.busyboxImage}\n  COPY . /app\n\n`,
     );
+    expect(text).toMatch(/ {5}Sending Docker build context: [\d.]+k?B \(/);
     // The legacy builder adds a step per label (dev.tilt.built, dev.tilt.gc).
     expect(text).toContain(`     Step 1/4 : FROM ${env.busyboxImage}\n`);
     expect(text).toContain(`     Authenticating to image repo: ${env.registry}/${repo}\n`);
@@ -178,6 +179,8 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     // `[cached]` when an earlier run built the same context.
     expect(text).toMatch(/\n {5}\[2\/2\] COPY \. \/app( \[cached\])?\n/);
     expect(text).not.toContain('Step 1/');
+    // No tar upload with a session, so no upload line (as in Tilt).
+    expect(text).not.toContain('Sending Docker build context');
     const stages = store.get('DockerImage', `app:${name}`)?.status?.stageStatuses ?? [];
     expect(stages.map((s) => s.name)).toContain('[2/2] COPY . /app');
     expect(stages.at(-1)?.name).toBe('docker push');

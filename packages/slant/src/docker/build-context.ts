@@ -23,6 +23,8 @@ export interface BuildContextOptions {
   readonly now: Date;
   /** Called with the running byte count as the tar is produced. */
   readonly onBytes?: (total: number) => void;
+  /** Called when the tar starts (a BuildKit session reads the directory instead: no tar). */
+  readonly onStart?: () => void;
   /** Called once the whole tar has been read. */
   readonly onEnd?: () => void;
 }
@@ -129,6 +131,7 @@ export function tarBuildContext(opts: BuildContextOptions): Readable {
     },
   });
   pack.pipe(out);
+  opts.onStart?.();
   if (opts.onEnd) out.on('end', opts.onEnd);
   // A consumer that gives up early (a failed build) closes `out`; the pack then stops quietly.
   pack.on('error', () => {});

@@ -179,12 +179,14 @@ export class DockerImageBuilder {
       }
     }
     const upload = new UploadProgress(log, clock);
-    // Progress lines come from a tar upload (the legacy builder); BuildKit reports its own.
+    // Upload lines come from a tar upload (the legacy builder) only, as in Tilt; BuildKit reads
+    // the context through its session and reports that itself.
     const context = {
       dir,
       dockerfileContents: spec.dockerfileContents ?? '',
       filter: createBuildContextFilter(spec.contextIgnores ?? []),
       now: clock.now(),
+      onStart: () => upload.begin(),
       onBytes: (n: number) => upload.update(n),
       onEnd: () => upload.close(),
     };
@@ -249,7 +251,7 @@ export class DockerImageBuilder {
 class UploadProgress {
   private readonly log: BuildLog;
   private readonly clock: Clock;
-  private readonly start: number;
+  private start: number | undefined;
   private bytes = 0;
   private lastPrint = 0;
   private lastBytes = 0;
@@ -258,11 +260,17 @@ class UploadProgress {
   constructor(log: BuildLog, clock: Clock) {
     this.log = log;
     this.clock = clock;
-    this.start = clock.now().getTime();
+  }
+
+  /** The upload starts: its first line. */
+  begin(): void {
+    if (this.start !== undefined) return;
+    this.start = this.clock.now().getTime();
     this.print(false);
   }
 
   update(bytes: number): void {
+    if (this.start === undefined) return;
     this.bytes = bytes;
     const now = this.clock.now().getTime();
     if (now - this.lastPrint > 2000 || bytes > 2 * this.lastBytes) {
@@ -272,7 +280,7 @@ class UploadProgress {
   }
 
   close(): void {
-    if (this.closed) return;
+    if (this.closed || this.start === undefined) return;
     this.closed = true;
     this.print(true);
   }
@@ -282,6 +290,7 @@ class UploadProgress {
     this.lastPrint = now;
     const fields: Record<string, string> = { progressID: 'tilt-context-upload' };
     if (mustPrint) fields.progressMustPrint = '1';
-    this.log.prefixed(`${contextUploadLine(this.bytes, now - this.start)}\n`, fields);
+    const took = now - (this.start ?? now);
+    this.log.prefixed(`${contextUploadLine(this.bytes, took)}\n`, fields);
   }
 }
