@@ -102,12 +102,20 @@ export class StarlarkFunction extends StarObject {
   override repr(out: string[]): void {
     out.push(`<function ${this.code.name}>`);
   }
-  override freeze(): void {
+  protected override freezeOwn(pending: StarObject[]): void {
     // The flag makes freezing cycle-safe: a nested recursive def captures itself in a cell.
     if (this.frozen) return;
     this.frozen = true;
-    for (const d of this.defaults) if (d instanceof StarObject) d.freeze();
-    for (const c of this.freeCells) if (c.v instanceof StarObject) c.v.freeze();
+    const ds = this.defaults;
+    for (let i = 0; i < ds.length; i++) {
+      const d = ds[i];
+      if (d instanceof StarObject) pending.push(d);
+    }
+    const cs = this.freeCells;
+    for (let i = 0; i < cs.length; i++) {
+      const v = cs[i]?.v;
+      if (v instanceof StarObject) pending.push(v);
+    }
   }
 
   override call(thread: Thread, args: Value[], kwargs: Kwargs | null): Value {

@@ -37,8 +37,8 @@ export class Builtin extends StarObject {
   override mapKey(): unknown {
     return this;
   }
-  override freeze(): void {
-    if (this.recv instanceof StarObject) this.recv.freeze();
+  protected override freezeOwn(pending: StarObject[]): void {
+    if (this.recv instanceof StarObject) pending.push(this.recv);
   }
   override repr(out: string[]): void {
     if (this.recv === undefined) out.push(`<built-in function ${this.fname}>`);

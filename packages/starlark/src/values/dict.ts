@@ -36,8 +36,8 @@ export class Dict extends StarObject {
   override hash(): number {
     throw new StarlarkError('unhashable type: dict');
   }
-  override freeze(): void {
-    this.ht.freeze();
+  protected override freezeOwn(pending: StarObject[]): void {
+    this.ht.freezeInto(pending);
   }
   get frozen(): boolean {
     return this.ht.frozen;
@@ -131,8 +131,8 @@ export class StarSet extends StarObject {
   override hash(): number {
     throw new StarlarkError('unhashable type: set');
   }
-  override freeze(): void {
-    this.ht.freeze();
+  protected override freezeOwn(pending: StarObject[]): void {
+    this.ht.freezeInto(pending);
   }
   get frozen(): boolean {
     return this.ht.frozen;

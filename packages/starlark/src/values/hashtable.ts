@@ -129,12 +129,13 @@ export class HashTable {
     this.byHash = null;
   }
 
-  freeze(): void {
+  /** Marks the table frozen and adds its keys and values to `pending` (StarObject.freeze). */
+  freezeInto(pending: StarObject[]): void {
     if (this.frozen) return;
     this.frozen = true;
     for (const e of this.map.values()) {
-      if (e.k instanceof StarObject) e.k.freeze();
-      if (e.v instanceof StarObject) e.v.freeze();
+      if (e.k instanceof StarObject) pending.push(e.k);
+      if (e.v instanceof StarObject) pending.push(e.v);
     }
   }
 

@@ -32,13 +32,13 @@ export class List extends StarObject {
     if (this.frozen || this.itercount > 0) this.checkMutable('append to');
     this.elems.push(v);
   }
-  override freeze(): void {
+  protected override freezeOwn(pending: StarObject[]): void {
     if (this.frozen) return;
     this.frozen = true;
     const es = this.elems;
     for (let i = 0; i < es.length; i++) {
       const e = es[i];
-      if (e instanceof StarObject) e.freeze();
+      if (e instanceof StarObject) pending.push(e);
     }
   }
   override repr(out: string[], path: StarObject[]): void {
@@ -122,11 +122,11 @@ export class Tuple extends StarObject {
     }
     return x;
   }
-  override freeze(): void {
+  protected override freezeOwn(pending: StarObject[]): void {
     const es = this.elems;
     for (let i = 0; i < es.length; i++) {
       const e = es[i];
-      if (e instanceof StarObject) e.freeze();
+      if (e instanceof StarObject) pending.push(e);
     }
   }
   override repr(out: string[], path: StarObject[]): void {

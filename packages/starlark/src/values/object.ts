@@ -62,8 +62,21 @@ export abstract class StarObject {
     return HASHED;
   }
 
-  /** Deep-freezes; must be cycle-safe (set the flag before recursing). */
-  freeze(): void {}
+  /**
+   * Deep-freezes this value and everything it holds. A worklist, not recursion: a recursive
+   * virtual call makes V8's optimizing compiler inline freeze into freeze for every value type,
+   * which cost tens of milliseconds of compile time per Tiltfile load.
+   */
+  freeze(): void {
+    const pending: StarObject[] = [this];
+    for (let o = pending.pop(); o !== undefined; o = pending.pop()) o.freezeOwn(pending);
+  }
+
+  /**
+   * Marks this value frozen and adds the values it holds to `pending`. Must be cycle-safe: a
+   * mutable container sets its flag first and returns at once when it was set already.
+   */
+  protected freezeOwn(_pending: StarObject[]): void {}
 
   /** Appends the repr to out; path holds the containers being printed (cycle detection). */
   repr(out: string[], _path: StarObject[]): void {

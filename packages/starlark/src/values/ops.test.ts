@@ -92,6 +92,23 @@ describe('containers', () => {
     expect(err(() => d.set('c', 1))).toBe('cannot insert into frozen hash table');
   });
 
+  it('freezes deeply through every container, cycles included, and a deep chain without recursion', () => {
+    const inner = new List([1]);
+    const d = new Dict();
+    d.set('inner', inner);
+    const outer = new List([new Tuple([d]), new List([])]);
+    outer.elems.push(outer);
+    outer.freeze();
+    expect(err(() => inner.append(2))).toBe('cannot append to frozen list');
+    expect(err(() => d.set('k', 1))).toBe('cannot insert into frozen hash table');
+    // 100,000 nested lists: a recursive freeze would overflow the stack.
+    let deep = new List([]);
+    const bottom = deep;
+    for (let i = 0; i < 100_000; i++) deep = new List([deep]);
+    deep.freeze();
+    expect(err(() => bottom.append(1))).toBe('cannot append to frozen list');
+  });
+
   it('prints cycles as [...] and {...}', () => {
     const l = new List([1]);
     l.elems.push(l);

@@ -39,10 +39,14 @@ export class Struct extends StarObject {
     }
     return x;
   }
-  override freeze(): void {
+  protected override freezeOwn(pending: StarObject[]): void {
     if (this.frozen) return;
     this.frozen = true;
-    for (const v of this.vals) if (v instanceof StarObject) v.freeze();
+    const vs = this.vals;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i];
+      if (v instanceof StarObject) pending.push(v);
+    }
   }
   override repr(out: string[], path: StarObject[]): void {
     const c = this.constructorValue;
@@ -127,8 +131,8 @@ export class Module extends StarObject {
   override hash(): number {
     throw new StarlarkError('unhashable: module');
   }
-  override freeze(): void {
-    for (const v of this.members.values()) if (v instanceof StarObject) v.freeze();
+  protected override freezeOwn(pending: StarObject[]): void {
+    for (const v of this.members.values()) if (v instanceof StarObject) pending.push(v);
   }
   override repr(out: string[]): void {
     out.push(`<module "${this.mname}">`);
