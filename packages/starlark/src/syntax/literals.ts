@@ -210,7 +210,8 @@ export function scanNumber(r: SourceReader, first: number): Token {
 }
 
 function intValue(r: SourceReader, s: string, start: Position): number | bigint {
-  const p = s.charCodeAt(1) | 0x20;
+  // Guarded: reading past the end of a one-digit literal would deoptimize the scanner.
+  const p = s.length > 1 ? s.charCodeAt(1) | 0x20 : 0;
   if (s.length > 2 && s[0] === '0' && (p === 111 || p === 98)) {
     // Octal and binary literals must fit in int64 (no big-int fallback in starlark-go).
     const v = BigInt(`0${String.fromCharCode(p)}${s.slice(2)}`);
