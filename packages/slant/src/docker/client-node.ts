@@ -1,8 +1,8 @@
 // The real DockerClient: the engine API over dockerode. The daemon address is always given
 // explicitly (docker-modem would otherwise read DOCKER_HOST itself). Builds use BuildKit when the
 // daemon has it (API 1.39+, as Tilt decides) unless DOCKER_BUILDKIT says otherwise: BuildKit pulls
-// the context through a session (buildkit-session/), the legacy builder reads it as a tar in the
-// request body. No ssh or secret mounts yet.
+// the context (and docker_build's secrets and ssh agents) through a session (buildkit-session/);
+// the legacy builder reads the context as a tar in the request body.
 import type Docker from 'dockerode';
 import { tarBuildContext } from './build-context.ts';
 import { abortable, dial, type ModemError, readJsonMessages, toDockerError } from './modem.ts';
