@@ -5,7 +5,7 @@
 // the legacy builder reads the context as a tar in the request body.
 import type Docker from 'dockerode';
 import { tarBuildContext } from './build-context.ts';
-import { abortable, dial, type ModemError, readJsonMessages, toDockerError } from './modem.ts';
+import { dial, type ModemError, readMessages, toDockerError } from './modem.ts';
 import {
   type DockerBuildOptions,
   type DockerClient,
@@ -186,7 +186,7 @@ export class NodeDockerClient implements DockerClient {
         ...query,
         ...(opts.signal ? { abortSignal: opts.signal } : {}),
       } as Docker.ImageBuildOptions);
-      return await this.readBuild(stream, opts.signal, onMessage);
+      return await readMessages(stream, opts.signal, onMessage);
     } catch (err) {
       throw toDockerError(err);
     } finally {
@@ -212,24 +212,9 @@ export class NodeDockerClient implements DockerClient {
       throw toDockerError(err);
     });
     try {
-      return await this.readBuild(started.response, opts.signal, onMessage);
-    } catch (err) {
-      throw toDockerError(err);
+      return await readMessages(started.response, opts.signal, onMessage);
     } finally {
       started.close();
-    }
-  }
-
-  private async readBuild(
-    stream: NodeJS.ReadableStream,
-    signal: AbortSignal | undefined,
-    onMessage: (m: JsonMessage) => void,
-  ): Promise<JsonMessage[]> {
-    const detach = abortable(stream, signal);
-    try {
-      return await readJsonMessages(stream, onMessage);
-    } finally {
-      detach();
     }
   }
 
@@ -279,14 +264,7 @@ export class NodeDockerClient implements DockerClient {
     } catch (err) {
       throw toDockerError(err);
     }
-    const detach = abortable(stream, signal);
-    try {
-      await readJsonMessages(stream, onMessage);
-    } catch (err) {
-      throw toDockerError(err);
-    } finally {
-      detach();
-    }
+    await readMessages(stream, signal, onMessage);
   }
 
   async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {

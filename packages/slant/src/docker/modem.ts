@@ -68,14 +68,27 @@ export async function readJsonMessages(
 }
 
 // Destroys the response stream when the caller aborts, so the for-await loop ends.
-export function abortable(
-  stream: NodeJS.ReadableStream,
-  signal: AbortSignal | undefined,
-): () => void {
+function abortable(stream: NodeJS.ReadableStream, signal: AbortSignal | undefined): () => void {
   if (signal === undefined) return () => {};
   const onAbort = (): void => {
     (stream as Readable).destroy(new DockerError('context canceled'));
   };
   signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);
+}
+
+/** Reads a streamed response's messages until it ends or `signal` aborts; failures as DockerError. */
+export async function readMessages(
+  stream: NodeJS.ReadableStream,
+  signal: AbortSignal | undefined,
+  onMessage: (m: JsonMessage) => void,
+): Promise<JsonMessage[]> {
+  const detach = abortable(stream, signal);
+  try {
+    return await readJsonMessages(stream, onMessage);
+  } catch (err) {
+    throw toDockerError(err);
+  } finally {
+    detach();
+  }
 }

@@ -2,8 +2,8 @@
 // /session endpoint, upgraded to HTTP/2, on which Slant is the gRPC server. The daemon pulls the
 // build context through FileSync DiffCopy (only the files the Dockerfile uses, and only those
 // changed since the last build with the same shared key), asks for registry credentials (none:
-// anonymous, as before), reads docker_build's secrets, forwards its SSH agents, and checks the session's health every few
-// seconds.
+// anonymous, as before), reads docker_build's secrets, forwards its SSH agents, and checks the
+// session's health every few seconds.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
@@ -12,13 +12,13 @@ import type { SecretStore } from './secrets.ts';
 import { type AgentCall, type AgentSource, DEFAULT_SSH_ID, forwardAgent } from './ssh.ts';
 import type { SyncDir, SyncRequest } from './sync-dir.ts';
 import {
-  type Codec,
-  credentialsResponseCodec,
-  healthResponseCodec,
   bytesMessageCodec,
+  type Codec,
   checkAgentRequestCodec,
+  credentialsResponseCodec,
   getSecretRequestCodec,
   getSecretResponseCodec,
+  healthResponseCodec,
   ignoredCodec,
   type Packet,
   packetCodec,

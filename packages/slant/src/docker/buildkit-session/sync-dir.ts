@@ -40,8 +40,8 @@ export function dockerfileDir(name: string, contents: string, now: Date): SyncDi
     read: () => [data],
   });
   const ignore = Buffer.from("# Slant's empty dockerignore: the context is filtered already\n");
+  // In walk order already: a name sorts before itself plus a suffix.
   const entries = [file(name, Buffer.from(contents, 'utf8')), file(`${name}.dockerignore`, ignore)];
-  entries.sort((a, b) => Buffer.compare(Buffer.from(a.stat.path), Buffer.from(b.stat.path)));
   return { entries: () => Promise.resolve(entries) };
 }
 
