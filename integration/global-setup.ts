@@ -22,7 +22,9 @@ export default function setup(project: TestProject): void {
   process.env.SLANT_KUBECONFIG = env.kubeconfig;
   process.env.SLANT_REGISTRY = env.registry;
   process.env.DOCKER_HOST = env.dockerHost;
-  process.env.DOCKER_BUILDKIT = '0';
+  // Slant picks its builder as users get it (BuildKit, the daemon has it); the docker CLI calls of
+  // the tests set DOCKER_BUILDKIT=0 themselves (the CLI refuses BuildKit without buildx).
+  delete process.env.DOCKER_BUILDKIT;
   project.provide('slantEnv', env);
   console.log(
     `slant-env ready in ${Date.now() - started} ms (registry ${env.registry}, kubeconfig ${env.kubeconfig})`,

@@ -27,7 +27,6 @@ const child = spawn(
       ...process.env,
       KUBECONFIG: env.kubeconfig,
       DOCKER_HOST: env.dockerHost,
-      DOCKER_BUILDKIT: '0',
     },
   },
 );

@@ -140,8 +140,12 @@ describe('slant up', () => {
       dockerfile,
       goodDockerfile.replace('COPY index.html', 'RUN exit 3\nCOPY index.html'),
     );
+    // BuildKit's text for a failed RUN, as the daemon words it (older daemons: "executor failed
+    // running [/bin/sh -c exit 3]"; newer: "process \"/bin/sh -c exit 3\" did not complete").
+    const runFailed =
+      /ImageBuild: (?:executor failed running \[\/bin\/sh -c exit 3\]|process "\/bin\/sh -c exit 3" did not complete successfully): exit code: 3$/;
     await slant.waitForOutput(
-      /api │ ERROR: Build Failed: ImageBuild: The command '\/bin\/sh -c exit 3' returned a non-zero code: 3/,
+      new RegExp(`api │ ERROR: Build Failed: ${runFailed.source}`, 'm'),
       120_000,
       mark,
     );
@@ -149,9 +153,7 @@ describe('slant up', () => {
       const ui = await api().get<UIResource>('uiresources', 'api');
       return ui?.status?.updateStatus === 'error' ? ui : undefined;
     });
-    expect(failed.status?.buildHistory?.[0]?.error).toBe(
-      "ImageBuild: The command '/bin/sh -c exit 3' returned a non-zero code: 3",
-    );
+    expect(failed.status?.buildHistory?.[0]?.error).toMatch(new RegExp(`^${runFailed.source}`));
     await writeFile(dockerfile, goodDockerfile);
     await until('api healthy again', 120_000, async () => {
       const ui = await api().get<UIResource>('uiresources', 'api');

@@ -19,6 +19,29 @@ describe('a DiffCopy call’s metadata', () => {
     });
   });
 
+  test('a repeated header that Node joined into one value gives each pattern again', () => {
+    // What grpc-js makes of the HTTP/2 headers Node hands it for `COPY mine.sh loop.sh /app/`.
+    const md = Metadata.fromHttp2Headers({
+      'dir-name': 'context',
+      'include-patterns': 'mine.sh, loop.sh',
+      followpaths: 'mine.sh, loop.sh',
+    });
+    expect(syncRequestOf(md).req).toEqual({
+      includePatterns: ['mine.sh', 'loop.sh'],
+      excludePatterns: [],
+      followPaths: ['mine.sh', 'loop.sh'],
+    });
+  });
+
+  test('joined encoded values are split before they are decoded', () => {
+    const md = Metadata.fromHttp2Headers({
+      'dir-name': 'context',
+      'include-patterns': 'caf%C3%A9+menu.txt, a%2C+b.txt',
+      'include-patterns-encoded': '1',
+    });
+    expect(syncRequestOf(md).req.includePatterns).toEqual(['café menu.txt', 'a, b.txt']);
+  });
+
   test('values flagged as encoded are URL-decoded, as fsutil sends non-ASCII names', () => {
     const md = new Metadata();
     md.set('dir-name', 'context');

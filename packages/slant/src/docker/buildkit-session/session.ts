@@ -59,8 +59,12 @@ function method<Req, Res>(path: string, req: Codec<Req>, res: Codec<Res>, stream
 }
 
 // fsutil's metadata: a value may be URL-encoded, flagged by a `<key>-encoded` entry.
+// Node's HTTP/2 layer joins a repeated header into one value with ", " (only set-cookie stays a
+// list), so BuildKit's repeated pattern headers (one per COPY source) reach grpc-js as one string
+// and are split here. fsutil URL-encodes the values that hold unprintable characters (the
+// "-encoded" flag), where ", " cannot occur; a plain pattern that itself holds ", " is split too.
 function metadataList(md: grpc.Metadata, key: string): string[] {
-  const values = md.get(key).map(String);
+  const values = md.get(key).flatMap((v) => String(v).split(', '));
   const encoded = md.get(`${key}-encoded`).map(String)[0];
   if (encoded !== '1' && encoded !== 'true') return values;
   return values.map((v) => decodeURIComponent(v.replace(/\+/g, ' ')));
