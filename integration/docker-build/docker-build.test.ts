@@ -208,6 +208,24 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     expect(await run()).toBe(`nested 2\nKEPT\n${tree}`);
   });
 
+  test('COPY steps naming several sources get every one of them', async () => {
+    // BuildKit asks for the context with one followpaths header per source, which Node joins.
+    await mkdir(join(dir, 'multi', 'logs'), { recursive: true });
+    await writeFile(join(dir, 'multi', 'a.txt'), 'a\n');
+    await writeFile(join(dir, 'multi', 'b.txt'), 'b\n');
+    await writeFile(join(dir, 'multi', 'logs', 'keep.txt'), 'keep\n');
+    try {
+      const dockerfile = `FROM ${env.busyboxImage}\nCOPY multi/a.txt multi/b.txt /two/\nCOPY multi/logs /logs\n`;
+      const { logs, builder } = setup(dockerfile, '');
+      const r = await builder.build(`app:${name}`, signal);
+      if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+      const { stdout } = await docker('run', '--rm', r.ref, 'sh', '-c', 'find /two /logs | sort');
+      expect(stdout).toBe('/logs\n/logs/keep.txt\n/two\n/two/a.txt\n/two/b.txt\n');
+    } finally {
+      await rm(join(dir, 'multi'), { recursive: true });
+    }
+  });
+
   test('RUN --mount reads secret= files and variables and reaches the ssh= agent socket', async () => {
     const agentDir = await mkdtemp(join(tmpdir(), 'slant-agent-'));
     const sock = join(agentDir, 'agent.sock');
