@@ -226,6 +226,31 @@ describe('docker build with BuildKit (the default when the daemon has it)', () =
     }
   });
 
+  test('sources named with ", ", spaces and accents, as the legacy builder copies them', async () => {
+    await mkdir(join(dir, 'odd'));
+    for (const n of ['x, y.txt', 'my file.txt', 'café.txt']) {
+      await writeFile(join(dir, 'odd', n), `${n}\n`);
+    }
+    const run = async (copy: string, cmd: string): Promise<string> => {
+      const { logs, builder } = setup(`FROM ${env.busyboxImage}\n${copy}\n`, '');
+      const r = await builder.build(`app:${name}`, signal);
+      if (!r.ok) throw new Error(`build failed: ${r.error}\n${logs.text()}`);
+      return (await docker('run', '--rm', r.ref, 'sh', '-c', cmd)).stdout;
+    };
+    try {
+      // ASCII names are sent as they are, and Node joins the headers with ", ".
+      const named = await run(
+        'COPY ["odd/x, y.txt", "odd/my file.txt", "/named/"]',
+        'cat "/named/x, y.txt" "/named/my file.txt"',
+      );
+      expect(named).toBe('x, y.txt\nmy file.txt\n');
+      // An accent makes grpc-js drop the header: the whole context is sent, the image is the same.
+      expect(await run('COPY ["odd/café.txt", "/accent/"]', 'cat /accent/*')).toBe('café.txt\n');
+    } finally {
+      await rm(join(dir, 'odd'), { recursive: true });
+    }
+  });
+
   test('RUN --mount reads secret= files and variables and reaches the ssh= agent socket', async () => {
     const agentDir = await mkdtemp(join(tmpdir(), 'slant-agent-'));
     const sock = join(agentDir, 'agent.sock');

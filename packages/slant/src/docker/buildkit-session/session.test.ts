@@ -27,10 +27,34 @@ describe('a DiffCopy call’s metadata', () => {
       followpaths: 'mine.sh, loop.sh',
     });
     expect(syncRequestOf(md).req).toEqual({
-      includePatterns: ['mine.sh', 'loop.sh'],
+      includePatterns: ['mine.sh', 'loop.sh', 'mine.sh, loop.sh'],
       excludePatterns: [],
-      followPaths: ['mine.sh', 'loop.sh'],
+      followPaths: ['mine.sh', 'loop.sh', 'mine.sh, loop.sh'],
     });
+  });
+
+  test('a name holding ", " is among the patterns tried: runs of neighbours are joined again', () => {
+    // `COPY ["a, b.txt", "c.txt", "/x/"]`: the joined header cannot tell its three pieces apart.
+    const md = Metadata.fromHttp2Headers({ 'dir-name': 'context', followpaths: 'a, b.txt, c.txt' });
+    const { followPaths } = syncRequestOf(md).req;
+    expect(followPaths).toContain('a, b.txt');
+    expect(followPaths).toContain('c.txt');
+    expect(followPaths).toEqual([
+      'a',
+      'b.txt',
+      'c.txt',
+      'a, b.txt',
+      'a, b.txt, c.txt',
+      'b.txt, c.txt',
+    ]);
+  });
+
+  test('exclude patterns are only split: a pattern too many there would leave a file out', () => {
+    const md = Metadata.fromHttp2Headers({
+      'dir-name': 'context',
+      'exclude-patterns': '*.log, tmp',
+    });
+    expect(syncRequestOf(md).req.excludePatterns).toEqual(['*.log', 'tmp']);
   });
 
   test('joined encoded values are split before they are decoded', () => {

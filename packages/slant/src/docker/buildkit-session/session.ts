@@ -58,25 +58,41 @@ function method<Req, Res>(path: string, req: Codec<Req>, res: Codec<Res>, stream
   };
 }
 
-// fsutil's metadata: a value may be URL-encoded, flagged by a `<key>-encoded` entry.
-// Node's HTTP/2 layer joins a repeated header into one value with ", " (only set-cookie stays a
-// list), so BuildKit's repeated pattern headers (one per COPY source) reach grpc-js as one string
-// and are split here. fsutil URL-encodes the values that hold unprintable characters (the
-// "-encoded" flag), where ", " cannot occur; a plain pattern that itself holds ", " is split too.
-function metadataList(md: grpc.Metadata, key: string): string[] {
-  const values = md.get(key).flatMap((v) => String(v).split(', '));
+// fsutil's metadata: a value may be URL-encoded, flagged by a `<key>-encoded` entry. Node's HTTP/2
+// layer joins a repeated header into one value with ", " (only set-cookie stays a list), so
+// BuildKit's repeated pattern headers (one per COPY source) reach grpc-js as one string, split
+// here. An encoded value cannot hold ", " (fsutil escapes it); a plain one can (`COPY ["a, b.txt",
+// "/x/"]`), so where a pattern too many only sends a file more (include patterns and follow
+// paths), every run of neighbouring pieces is also tried joined again.
+const MAX_REJOINED = 8; // pieces per re-joined run: a name with more ", " in it is not expected
+
+function metadataList(md: grpc.Metadata, key: string, rejoin = false): string[] {
   const encoded = md.get(`${key}-encoded`).map(String)[0];
-  if (encoded !== '1' && encoded !== 'true') return values;
-  return values.map((v) => decodeURIComponent(v.replace(/\+/g, ' ')));
+  const out: string[] = [];
+  for (const value of md.get(key)) {
+    const pieces = String(value).split(', ');
+    if (encoded === '1' || encoded === 'true') {
+      for (const v of pieces) out.push(decodeURIComponent(v.replace(/\+/g, ' ')));
+    } else {
+      out.push(...pieces);
+      if (rejoin) {
+        for (let i = 0; i < pieces.length; i++) {
+          const end = Math.min(pieces.length, i + MAX_REJOINED);
+          for (let j = i + 2; j <= end; j++) out.push(pieces.slice(i, j).join(', '));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export function syncRequestOf(md: grpc.Metadata): { dir: string; req: SyncRequest } {
   return {
     dir: metadataList(md, 'dir-name')[0] ?? '',
     req: {
-      includePatterns: metadataList(md, 'include-patterns'),
+      includePatterns: metadataList(md, 'include-patterns', true),
       excludePatterns: metadataList(md, 'exclude-patterns'),
-      followPaths: metadataList(md, 'followpaths'),
+      followPaths: metadataList(md, 'followpaths', true),
     },
   };
 }
@@ -175,6 +191,11 @@ export async function openBuildSession(
       ...(ssh ? [CHECK_AGENT, FORWARD_AGENT] : []),
     ],
   });
+  // grpc-js writes to stderr (through the terminal UI) when it drops a header value it cannot
+  // hold: BuildKit sends non-ASCII file names in pattern headers unencoded, and without those
+  // patterns the whole context is sent, which builds the same image. Failures of the session's
+  // calls reach the build as errors anyway.
+  grpc.setLogVerbosity(grpc.logVerbosity.NONE);
   const server = new grpc.Server();
   server.addService(
     { DiffCopy: method(DIFF_COPY, packetCodec, packetCodec, true) },

@@ -86,7 +86,12 @@ const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a),
 export function contextDir(root: string, filter: ContextFilter): SyncDir {
   return {
     async entries(req) {
-      const includes = [...req.includePatterns, ...(await followLinks(root, req.followPaths))];
+      // A piece of a split header (session.ts) may not be a pattern on its own: it is dropped, its
+      // re-joined run is there too. BuildKit checks the patterns it sends.
+      const includes = [
+        ...req.includePatterns,
+        ...(await followLinks(root, req.followPaths)),
+      ].filter((p) => dockerPatternMatcher(root, [p]) !== undefined);
       const include = includes.length > 0 ? dockerPatternMatcher(root, includes) : undefined;
       const exclude =
         req.excludePatterns.length > 0
