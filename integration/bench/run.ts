@@ -111,7 +111,7 @@ if (tl !== undefined || ti !== undefined) {
     const ready = (rs: LoopRun[]): number =>
       median(rs.flatMap((x) => (x.phases === undefined ? [] : [x.phases.ready])));
     console.log(
-      `  save → applied ${(own(sl) / own(tl)).toFixed(2)}× (${own(sl).toFixed(0)} vs ${own(tl).toFixed(0)} ms); applied → Ready alone is ${(ready(sl) / median(tl.map((x) => x.total))).toFixed(2)}× Tilt's total`,
+      `  save → applied ${(own(sl) / own(tl)).toFixed(2)}× (${own(sl).toFixed(0)} vs ${own(tl).toFixed(0)} ms); applied → Ready alone (the cluster's part) is ${(ready(sl) / median(tl.map((x) => x.total))).toFixed(2)}× Tilt's total: the ratio Slant would reach if its own part took 0 ms`,
     );
   }
   if (si !== undefined && ti !== undefined) {
