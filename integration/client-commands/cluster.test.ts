@@ -1,6 +1,7 @@
 // The client commands where the cluster matters: waiting for a Kubernetes resource to be Ready
 // (its pod running), its pod's log through `slant logs`, and the discovered pod in `get` and
-// `describe` — against a real `slant up` on the test cluster.
+// `describe` — against a real `slant up` on the test cluster. The session runs with
+// --disable-port-forwards, so the resource's port_forwards start nothing.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,9 +47,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slant-client-k8s-'));
   home = join(dir, '.slant-home');
   await writeFile(join(dir, 'ticker.yaml'), DEPLOYMENT(env.registryBusyboxImage));
-  await writeFile(join(dir, 'Tiltfile'), "k8s_yaml('ticker.yaml')\n");
+  const forwardPort = await freePort();
+  await writeFile(
+    join(dir, 'Tiltfile'),
+    `k8s_yaml('ticker.yaml')\nk8s_resource('ticker', port_forwards=['${forwardPort}:8000'])\n`,
+  );
   port = await freePort();
-  up = new SlantProcess(['up', '--stream', '--port', String(port), '--namespace', ns], {
+  const args = ['up', '--stream', '--port', String(port), '--namespace', ns];
+  up = new SlantProcess([...args, '--disable-port-forwards'], {
     cwd: dir,
     env: { SLANT_HOME: home, KUBECONFIG: env.kubeconfig },
   });
@@ -89,5 +95,23 @@ describe('client commands on a Kubernetes resource', () => {
     const described = await slant('describe', 'uiresource', 'ticker');
     expect(described.stdout).toMatch(/\n {4}Pod Name: +ticker-[a-z0-9]+-[a-z0-9]+\n/);
     expect(described.stdout).toMatch(/\n {4}Pod Status: +Running\n/);
+  });
+
+  test('--disable-port-forwards: the port_forwards start no PortForward and show no link', async () => {
+    await until('the pod', 180_000, async () => {
+      const r = await slant('get', 'kubernetesdiscovery', 'ticker', '-o', 'json');
+      return r.stdout.includes('"phase": "Running"');
+    });
+    const apply = JSON.parse(
+      (await slant('get', 'kubernetesapply', 'ticker', '-o', 'json')).stdout,
+    );
+    expect(apply.spec.portForwardTemplateSpec).toBeUndefined();
+    expect(await slant('get', 'portforwards')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No resources found\n',
+    });
+    const ui = JSON.parse((await slant('get', 'uiresource', 'ticker', '-o', 'json')).stdout);
+    expect(ui.status.endpointLinks ?? []).toEqual([]);
   });
 });

@@ -199,6 +199,32 @@ describe('web UI', () => {
     await offline.close();
   });
 
+  test('slant snapshot view serves a saved snapshot: the page opens on it, read-only', async () => {
+    const file = join(dir, 'snapshot.json'); // saved by the test before
+    const view = new SlantProcess(['snapshot', 'view', file, '--no-open'], { cwd: dir, env: {} });
+    try {
+      const line = await view.waitForOutput(/Serving snapshot at (\S+)\n/, 30_000);
+      const url = line.replace('Serving snapshot at ', '').trim();
+      expect(url).toMatch(/^http:\/\/localhost:\d+\/snapshot\/local$/);
+      const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await p.goto(url);
+      await p.getByText('Viewing a snapshot (read-only)').waitFor();
+      await p.locator('tr[data-resource="greeter"]').getByRole('link', { name: 'greeter' }).click();
+      await expect
+        .poll(() => p.url())
+        .toBe(url.replace(/\/snapshot\/local$/, '/snapshot/local/r/greeter/overview'));
+      await p.getByTestId('log-pane').getByText('greeter ready', { exact: true }).waitFor();
+      expect(await p.getByRole('button', { name: 'Trigger update of greeter' }).isDisabled()).toBe(
+        true,
+      );
+      await screenshot(p, '9b-snapshot-view');
+      await p.close();
+    } finally {
+      view.child.kill('SIGINT');
+    }
+    expect(await view.exitWithin(10_000)).toBe(0);
+  });
+
   test('after a dropped websocket the page reconnects and resumes from its checkpoint', async () => {
     const p2 = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Keep the page's sockets reachable, to drop one as a network failure would.

@@ -1,9 +1,10 @@
 // `slant up` / `slant ci` on this machine: the real adapters (kubeconfig, Docker, processes,
 // file watching) put into an Engine, the HTTP API, and the log stream on the terminal. With
 // app.ts this is the composition root: the only files that construct real adapters.
+import type { ApiObject } from '@slant/api';
+import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nodeTiltfileHost, sessionEnv } from './app.ts';
 import { systemClock } from './clock.ts';
 import { nodeLocalFiles } from './watch/files-node.ts';
@@ -27,6 +28,7 @@ import { NodePortForwardDialer } from './k8s/port-forward-node.ts';
 import type { LogFilterOptions } from './logs/filter.ts';
 import { writeApiConfig } from './store/http/client-config.ts';
 import { logMaxLines } from './server/log-cap.ts';
+import { snapshotOf } from './server/view.ts';
 import { startWebServer, type WebServer } from './server/web-server.ts';
 import type { TiltfileHost } from './tiltfile/host.ts';
 import { loadTiltfile, type TiltfileResult } from './tiltfile/loader.ts';
@@ -35,6 +37,7 @@ import { openUrl } from './tui/open-url.ts';
 import { startTerminal, type TerminalInput, type TerminalMode } from './tui/terminal.ts';
 import { SLANT_VERSION } from './version.ts';
 import { ParcelWatcherFactory } from './watch/parcel.ts';
+import { WEB_ASSETS } from './web-assets.ts';
 
 export interface SlantEnvironment {
   /** The Tiltfile path as given (relative to cwd). */
@@ -54,6 +57,10 @@ export interface SlantRunOptions extends SlantEnvironment {
   /** HTTP port; 0 disables the server. */
   readonly port: number;
   readonly ciTimeout?: string;
+  /** `--disable-port-forwards`: no Kubernetes port forwards (nor their links) are started. */
+  readonly disablePortForwards?: boolean;
+  /** `--output-snapshot-on-exit`: where the session's snapshot is written when it stops. */
+  readonly outputSnapshotOnExit?: string;
   /** The terminal. */
   readonly write: (text: string) => void;
   /** How the terminal shows the session (stream mode, all lines, no colour by default). */
@@ -101,6 +108,7 @@ async function kubeClient(opts: SlantRunOptions, path: string | undefined): Prom
 
 export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const clock = systemClock();
+  const startTime = `${clock.now().toISOString().slice(0, 23)}000Z`;
   const mainPath = resolve(opts.cwd, opts.file);
   // Each Tiltfile run gets its own log span: the loader's print() goes where the run says.
   let runWrite: (text: string, level?: 'WARN') => void = () => {};
@@ -165,9 +173,11 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
       });
       runWrite = () => {};
       // `ci` watches nothing (Tilt's CI engine mode has no FileWatches).
-      return watch
-        ? result
-        : { ...result, objects: result.objects.filter((o) => o.kind !== 'FileWatch') };
+      const objects = watch ? result.objects : result.objects.filter((o) => o.kind !== 'FileWatch');
+      return {
+        ...result,
+        objects: opts.disablePortForwards ? objects.map(withoutPortForwards) : objects,
+      };
     },
     env,
     dockerEnv: opts.env.DOCKER_HOST ? [`DOCKER_HOST=${opts.env.DOCKER_HOST}`] : [],
@@ -244,12 +254,23 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
           return r;
         })
       : new Promise<{ error?: string }>(() => {});
+  const writeSnapshot = (path: string) => {
+    const src = { store: engine.store, logs: engine.logs, startTime, version: SLANT_VERSION };
+    const snap = snapshotOf({ ...src, tiltfileKey: mainPath }, clock.now());
+    try {
+      writeFileSync(resolve(opts.cwd, path), `${JSON.stringify(snap)}\n`);
+    } catch (err) {
+      opts.write(`Error writing snapshot to ${path}: ${(err as Error).message}\n`);
+    }
+  };
   return {
     engine,
     url,
     done,
     async stop() {
       idleGc.stop();
+      // The state as the session ends, before stopping tears anything down.
+      if (opts.outputSnapshotOnExit !== undefined) writeSnapshot(opts.outputSnapshotOnExit);
       await engine.stop();
       unsubscribe();
       await api?.close();
@@ -257,11 +278,12 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   };
 }
 
-/**
- * The built web app. This file runs from packages/slant/src or, bundled, from packages/slant/dist:
- * both one level under the package.
- */
-const WEB_ASSETS = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** A KubernetesApply without its port-forward template: its pods get no PortForward. */
+function withoutPortForwards(o: ApiObject): ApiObject {
+  if (o.kind !== 'KubernetesApply' || o.spec.portForwardTemplateSpec === undefined) return o;
+  const { portForwardTemplateSpec: _, ...spec } = o.spec;
+  return { ...o, spec };
+}
 
 /** Resolves once no log line came for `quietMs`, or after `maxMs`. */
 function logsQuiet(engine: Engine, quietMs: number, maxMs: number): Promise<void> {

@@ -30,6 +30,7 @@ export type { TiltfileResult } from './tiltfile/loader.ts';
 import type { DoctorOptions } from './app-doctor.ts';
 import type { DownOptions } from './app-down.ts';
 import type { RunningSlant, SlantRunOptions } from './app-session.ts';
+import type { SnapshotView, SnapshotViewOptions } from './app-snapshot-view.ts';
 
 export type { DownOptions } from './app-down.ts';
 export type {
@@ -49,6 +50,13 @@ export type { DoctorOptions } from './app-doctor.ts';
 export async function runDoctor(opts: DoctorOptions): Promise<void> {
   const { runDoctor: doctor } = await import('./app-doctor.ts');
   return doctor(opts);
+}
+
+export type { SnapshotView, SnapshotViewOptions } from './app-snapshot-view.ts';
+
+export async function serveSnapshotView(opts: SnapshotViewOptions): Promise<SnapshotView> {
+  const { serveSnapshotView: serve } = await import('./app-snapshot-view.ts');
+  return serve(opts);
 }
 
 export async function runDown(opts: DownOptions): Promise<number> {

@@ -7,6 +7,7 @@ import {
   parsePort,
   runUntilSignalAndExit,
   type SessionFlags,
+  sessionExtras,
   sessionOptions,
 } from './session-flags.ts';
 import { type TerminalFlags, terminalOptions, terminalSettings } from './terminal-flags.ts';
@@ -28,6 +29,7 @@ export function registerCiCommand(program: Command): void {
           mode: 'ci',
           args,
           ...commonEnv(opts),
+          ...sessionExtras(opts),
           port,
           ciTimeout: opts.timeout,
           terminal: terminalSettings(opts, true),

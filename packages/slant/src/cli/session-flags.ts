@@ -2,7 +2,7 @@
 // session ends or a signal arrives.
 
 import type { RunningSlant, SlantEnvironment } from '../index.ts';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../index.ts';
 
 export interface SessionFlags {
@@ -12,6 +12,21 @@ export interface SessionFlags {
   stream?: boolean;
   context?: string;
   namespace?: string;
+  outputSnapshotOnExit?: string;
+  webMode?: string;
+  webdevPort: string;
+}
+
+/** Tilt's web modes: Slant always serves its built web app, so each one means the same here. */
+const WEB_MODES = ['default', 'local', 'prod', 'embedded', 'precompiled'];
+
+function webMode(value: string): string {
+  if (!WEB_MODES.includes(value)) {
+    throw new InvalidArgumentError(
+      `Unrecognized web mode: ${value}. Allowed values: [${WEB_MODES.join(' ')}]`,
+    );
+  }
+  return value;
 }
 
 /** The flags `up` and `ci` share (Tilt's names and defaults, TILT_PORT / TILT_HOST included). */
@@ -32,6 +47,20 @@ export function sessionOptions(command: Command): Command {
     .option(
       '--namespace <namespace>',
       'Default namespace for Kubernetes resources (overrides default namespace from active context)',
+    )
+    .option(
+      '--output-snapshot-on-exit <path>',
+      'If specified, Slant will dump a snapshot of its state to the specified path when it exits',
+    )
+    .option(
+      '--web-mode <mode>',
+      'Values: local, prod. Accepted for Tilt compatibility: Slant always serves its built web app.',
+      webMode,
+    )
+    .option(
+      '--webdev-port <port>',
+      'Port for a web dev server with --web-mode=local. Accepted for Tilt compatibility; unused.',
+      '46764',
     );
 }
 
@@ -61,6 +90,13 @@ export function commonEnv(opts: SessionFlags): SlantEnvironment {
     argv: process.argv.slice(1),
     executable: process.argv[1] ?? process.execPath,
   };
+}
+
+/** What `up` and `ci` pass on besides the environment. */
+export function sessionExtras(opts: SessionFlags): { outputSnapshotOnExit?: string } {
+  return opts.outputSnapshotOnExit === undefined
+    ? {}
+    : { outputSnapshotOnExit: opts.outputSnapshotOnExit };
 }
 
 /** Most stops take well under a second; a stuck one must not keep Ctrl-C from working. */

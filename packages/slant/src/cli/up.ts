@@ -3,24 +3,59 @@
 // with --stream or without a terminal it streams every resource's log; --legacy opens the
 // full-screen view. Ctrl-C stops serve commands and port
 // forwards and exits 0; what was deployed stays until `slant down`, as in Tilt.
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { formatError, startSlant } from '../index.ts';
 import {
   commonEnv,
   parsePort,
   runUntilSignalAndExit,
   type SessionFlags,
+  sessionExtras,
   sessionOptions,
 } from './session-flags.ts';
 import { type TerminalFlags, terminalOptions, terminalSettings } from './terminal-flags.ts';
+
+interface UpFlags extends SessionFlags, TerminalFlags {
+  updateMode: string;
+  disablePortForwards: boolean;
+}
+
+// Tilt's update modes. Live updates into Kubernetes containers always go through exec here
+// (Tilt's default too); "image" is accepted as Tilt accepts it, with the same effect as auto.
+const UPDATE_MODES = ['auto', 'image', 'container', 'exec'];
+
+function updateMode(value: string): string {
+  if (!UPDATE_MODES.includes(value)) {
+    throw new InvalidArgumentError(
+      `unknown update mode "${value}". Valid Values: [${UPDATE_MODES.join(' ')}]`,
+    );
+  }
+  if (value === 'container') {
+    throw new InvalidArgumentError(
+      'update mode "container" is not supported: Slant updates Kubernetes containers with exec (--update-mode=exec, the default with auto)',
+    );
+  }
+  return value;
+}
 
 export function registerUpCommand(program: Command): void {
   terminalOptions(sessionOptions(program.command('up')))
     .description('Start Slant with the given config')
     .option('--legacy', 'If true, Slant will open in legacy terminal mode.', false)
     .option('--stream', 'If true, Slant will stream logs in the terminal', false)
+    .option(
+      '--update-mode <mode>',
+      `Control the strategy Slant uses for updating instances. Possible values: [${UPDATE_MODES.join(' ')}]`,
+      updateMode,
+      'auto',
+    )
+    .option(
+      '--disable-port-forwards',
+      'Disable all Kubernetes port-forwards to the local machine.',
+      false,
+    )
     .argument('[args...]', 'Tiltfile args (resources to enable, or after -- for config.parse)')
-    .action(async (args: string[], opts: SessionFlags & TerminalFlags) => {
+    .action(async (args: string[], opts: UpFlags) => {
       try {
         const port = parsePort(opts.port);
         let userQuit = () => {};
@@ -31,6 +66,8 @@ export function registerUpCommand(program: Command): void {
           mode: 'up',
           args,
           ...commonEnv(opts),
+          ...sessionExtras(opts),
+          ...(opts.disablePortForwards ? { disablePortForwards: true } : {}),
           port,
           terminal: terminalSettings(opts, false, () => userQuit()),
           write: (text) => process.stdout.write(text),

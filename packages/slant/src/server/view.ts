@@ -1,7 +1,7 @@
 // The view the web UI renders: the UIResource, UIButton and Cluster objects, a UISession, and
 // the logs. `completeView` is `GET /api/view` and the first websocket message; ViewStream keeps
 // one websocket client up to date with incremental updates.
-import type { ApiObject, LogList, UISession, View } from '@slant/api';
+import type { ApiObject, LogList, Snapshot, UISession, View } from '@slant/api';
 import { API_VERSION } from '@slant/api';
 import type { LogStore } from '../logs/log-store.ts';
 import type { ObjectStore } from '../store/store.ts';
@@ -48,6 +48,11 @@ export function completeObjects(src: ViewSource): View {
 /** The whole view with every kept log line (`GET /api/view`). */
 export function completeView(src: ViewSource): View {
   return { ...completeObjects(src), logList: logsAfter(src.logs, 0, Number.MAX_SAFE_INTEGER) };
+}
+
+/** The session as a snapshot file (`--output-snapshot-on-exit`), as `slant snapshot create`. */
+export function snapshotOf(src: ViewSource, now: Date): Snapshot {
+  return { view: completeView(src), path: '/', createdAt: now.toISOString() };
 }
 
 export function logsAfter(logs: LogStore, afterSeq: number, limit: number): LogList {

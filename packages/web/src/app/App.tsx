@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Header } from '../header/Header.tsx';
 import { OverviewTable } from '../overview/OverviewTable.tsx';
 import { ResourcePage } from '../resource/ResourcePage.tsx';
+import { fromSnapshot } from '../snapshot/export.ts';
 import { SnapshotLoader } from '../snapshot/SnapshotLoader.tsx';
 import { connect, type SocketState } from './connection.ts';
 import { type AppContext, Ctx } from './context.ts';
@@ -24,6 +25,9 @@ function useStars(key: string): [Set<string>, (name: string) => void] {
   return [stars, toggle];
 }
 
+const SERVED_BASE = '/snapshot/local';
+const SERVED_DATA = '/api/snapshot/local';
+
 export function App() {
   const [path, navigate] = usePath();
   const [snapshot, setSnapshot] = useState<ViewModel | undefined>(undefined);
@@ -33,6 +37,18 @@ export function App() {
   );
   const [socket, setSocket] = useState<SocketState>('connecting');
   const offline = path.startsWith('/snapshot');
+  // `slant snapshot view FILE` serves the file: the app reads it instead of asking for one.
+  const served = path.startsWith(SERVED_BASE);
+  const [servedError, setServedError] = useState('');
+  useEffect(() => {
+    if (!served) return;
+    fetch(SERVED_DATA)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
+      .then((t) => setSnapshot(fromSnapshot(t)))
+      .catch((err: unknown) =>
+        setServedError(`Could not read the served snapshot: ${String(err)}`),
+      );
+  }, [served]);
   useEffect(() => {
     if (offline) return;
     const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -51,8 +67,11 @@ export function App() {
     navigate('/overview');
     return null;
   }
-  if (model === undefined) return <SnapshotLoader onLoad={setSnapshot} />;
-  const base = offline ? '/snapshot' : '';
+  if (model === undefined) {
+    if (served && servedError === '') return <p className="snapshot-loading">Loading snapshot…</p>;
+    return <SnapshotLoader onLoad={setSnapshot} error={servedError} />;
+  }
+  const base = served ? SERVED_BASE : offline ? '/snapshot' : '';
   const ctx: AppContext = {
     model,
     readOnly: offline,
@@ -61,7 +80,7 @@ export function App() {
     navigate: (p) => navigate(`${base}${p}`),
     href: (p) => `${base}${p}`,
   };
-  const resource = resourceOfPath(path.replace(/^\/snapshot/, ''));
+  const resource = resourceOfPath(path.slice(base.length));
   return (
     <Ctx.Provider value={ctx}>
       <Header socket={offline ? 'open' : socket} />

@@ -3,8 +3,15 @@ import { useState } from 'react';
 import type { ViewModel } from '../app/model.ts';
 import { fromSnapshot } from './export.ts';
 
-export function SnapshotLoader({ onLoad }: { onLoad: (m: ViewModel) => void }) {
-  const [error, setError] = useState('');
+export function SnapshotLoader({
+  onLoad,
+  error: initialError = '',
+}: {
+  onLoad: (m: ViewModel) => void;
+  /** Why a served snapshot could not be read, shown until a file is picked. */
+  error?: string;
+}) {
+  const [error, setError] = useState(initialError);
   return (
     <div className="snapshot-loader">
       <h1>View a snapshot</h1>
