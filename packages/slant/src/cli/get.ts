@@ -5,6 +5,7 @@ import {
   addConnectServerFlags,
   type ConnectFlags,
   clientAction,
+  collect,
   connect,
   err,
   out,
@@ -16,6 +17,10 @@ interface GetFlags extends ConnectFlags {
   watchOnly: boolean;
   selector: string;
   ignoreNotFound: boolean;
+  headers: boolean;
+  showKind: boolean;
+  showLabels: boolean;
+  labelColumns: string[];
 }
 
 export function registerGetCommand(program: Command): void {
@@ -39,6 +44,19 @@ export function registerGetCommand(program: Command): void {
       'If the requested object does not exist the command will return exit code 0.',
       false,
     )
+    .option('--no-headers', "When using the default output format, don't print headers.")
+    .option('--show-kind', 'If present, list the resource type for the requested object(s).', false)
+    .option(
+      '--show-labels',
+      'When printing, show all labels as the last column (default hide labels column)',
+      false,
+    )
+    .option(
+      '-L, --label-columns <labels>',
+      'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
+      collect,
+      [],
+    )
     .argument('[args...]')
     .addHelpText(
       'after',
@@ -61,6 +79,12 @@ Examples:
           watch: flags.watch,
           watchOnly: flags.watchOnly,
           ignoreNotFound: flags.ignoreNotFound,
+          table: {
+            noHeaders: !flags.headers,
+            showKind: flags.showKind,
+            showLabels: flags.showLabels,
+            labelColumns: flags.labelColumns,
+          },
           write: out,
           writeErr: err,
         }),

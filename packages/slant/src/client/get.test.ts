@@ -44,6 +44,27 @@ describe('runGet', () => {
     );
   });
 
+  it('--no-headers, --show-kind, --show-labels and -L shape the table as kubectl does', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('a', {}, { labels: { app: 'web', 'tilt.dev/tier': 'front' } }));
+    session.store.create(configMap('b'));
+    const table = (t: NonNullable<Parameters<typeof runGet>[2]['table']>) =>
+      get(['configmaps'], { table: t }).then((r) => r.out);
+    expect(await table({ noHeaders: true })).toBe(
+      'a         2024-01-01T00:00:00Z\nb         2024-01-01T00:00:00Z\n',
+    );
+    expect(await table({ showKind: true, showLabels: true })).toBe(
+      'NAME                   CREATED AT             LABELS\n' +
+        'configmap.tilt.dev/a   2024-01-01T00:00:00Z   app=web,tilt.dev/tier=front\n' +
+        'configmap.tilt.dev/b   2024-01-01T00:00:00Z   <none>\n',
+    );
+    expect(await table({ labelColumns: ['tilt.dev/tier', 'app'] })).toBe(
+      'NAME      CREATED AT             TIER      APP\n' +
+        'a         2024-01-01T00:00:00Z   front     web\n' +
+        'b         2024-01-01T00:00:00Z             \n',
+    );
+  });
+
   it('prints one object bare and several as a List in JSON and YAML', async () => {
     session = await startTestSession();
     session.store.create(configMap('a', { k: 'v' }));

@@ -4,8 +4,8 @@
 import type { ApiObject } from '@slant/api';
 import { UserError } from '../errors.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
-import { type OutputFormat, printObjects, TABLE_HEADER, tabulate } from './printers.ts';
-import { parseTypeArgs, requireKind, singularQualified } from './resources.ts';
+import { type OutputFormat, printObjects, type TableOptions, table } from './printers.ts';
+import { parseTypeArgs, requireKind } from './resources.ts';
 
 export interface GetOptions {
   readonly output: OutputFormat;
@@ -14,6 +14,8 @@ export interface GetOptions {
   /** Only the changes from now on (`--watch-only`). */
   readonly watchOnly?: boolean;
   readonly ignoreNotFound: boolean;
+  /** The table flags (--no-headers, --show-kind, --show-labels, -L). */
+  readonly table?: TableOptions;
   readonly signal?: AbortSignal;
   readonly write: (text: string) => void;
   readonly writeErr: (text: string) => void;
@@ -50,7 +52,7 @@ export async function runGet(
   const single = names.length === 1;
   const watchOnly = opts.watchOnly === true;
   if (objs.length > 0 && !watchOnly) {
-    opts.write(printObjects(objs, opts.output, { single, header: true }));
+    opts.write(printObjects(objs, opts.output, { single, header: true, ...tableOf(opts) }));
   } else if (names.length === 0 && !opts.watch && !watchOnly) {
     opts.writeErr('No resources found\n');
   }
@@ -72,10 +74,20 @@ export async function runGet(
       objs.some((o) => sameVersion(o, ev.object))
     )
       continue;
-    opts.write(printObjects([ev.object], opts.output, { single: true, header: !printedHeader }));
+    opts.write(
+      printObjects([ev.object], opts.output, {
+        single: true,
+        header: !printedHeader,
+        ...tableOf(opts),
+      }),
+    );
     printedHeader = true;
   }
   return code;
+}
+
+function tableOf(opts: GetOptions): { table?: TableOptions } {
+  return opts.table === undefined ? {} : { table: opts.table };
 }
 
 function sameVersion(a: ApiObject, b: ApiObject): boolean {
@@ -115,15 +127,7 @@ async function getKinds(
   }
   const blocks = lists
     .filter((l) => l.items.length > 0)
-    .map((l) =>
-      tabulate([
-        TABLE_HEADER,
-        ...l.items.map((o) => [
-          `${singularQualified(o.kind)}/${o.metadata.name}`,
-          o.metadata.creationTimestamp ?? '<unknown>',
-        ]),
-      ]),
-    );
+    .map((l) => table(l.items, { ...opts.table, showKind: true }, true));
   opts.write(blocks.join('\n'));
   return 0;
 }

@@ -35,8 +35,47 @@ export function tabulate(rows: readonly (readonly string[])[]): string {
 
 export const TABLE_HEADER: readonly string[] = ['NAME', 'CREATED AT'];
 
-export function tableRow(obj: ApiObject): string[] {
-  return [obj.metadata.name, obj.metadata.creationTimestamp ?? '<unknown>'];
+/** kubectl get's table flags. */
+export interface TableOptions {
+  /** `--no-headers`. */
+  readonly noHeaders?: boolean;
+  /** `--show-kind`: names as `kind.group/name` (always so with several types). */
+  readonly showKind?: boolean;
+  /** `--show-labels`: a LABELS column of `k=v,…`. */
+  readonly showLabels?: boolean;
+  /** `-L KEY`: one column per label key, headed by its last path segment in capitals. */
+  readonly labelColumns?: readonly string[];
+}
+
+function labelsText(labels: Readonly<Record<string, string>> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels?.[k]}`).join(',');
+}
+
+export function tableHeader(opts: TableOptions = {}): string[] {
+  const header = [...TABLE_HEADER];
+  for (const key of opts.labelColumns ?? []) {
+    header.push((key.split('/').pop() ?? key).toUpperCase());
+  }
+  if (opts.showLabels === true) header.push('LABELS');
+  return header;
+}
+
+export function tableRow(obj: ApiObject, opts: TableOptions = {}): string[] {
+  const name =
+    opts.showKind === true
+      ? `${singularQualified(obj.kind)}/${obj.metadata.name}`
+      : obj.metadata.name;
+  const row = [name, obj.metadata.creationTimestamp ?? '<unknown>'];
+  for (const key of opts.labelColumns ?? []) row.push(obj.metadata.labels?.[key] ?? '');
+  if (opts.showLabels === true) row.push(labelsText(obj.metadata.labels));
+  return row;
+}
+
+/** A table of `objs`; the header unless --no-headers or `header` is false (a watch's next rows). */
+export function table(objs: readonly ApiObject[], opts: TableOptions, header: boolean): string {
+  const rows = objs.map((o) => tableRow(o, opts));
+  return tabulate(header && opts.noHeaders !== true ? [tableHeader(opts), ...rows] : rows);
 }
 
 /** Recursively sorts object keys (kubectl prints unstructured objects with sorted keys). */
@@ -76,7 +115,7 @@ export function toYaml(value: unknown): string {
 export function printObjects(
   objs: readonly ApiObject[],
   format: OutputFormat,
-  opts: { single: boolean; header: boolean },
+  opts: { single: boolean; header: boolean; table?: TableOptions },
 ): string {
   switch (format) {
     case 'name':
@@ -85,9 +124,7 @@ export function printObjects(
       return toJson(opts.single && objs.length === 1 ? objs[0] : listOf(objs));
     case 'yaml':
       return toYaml(opts.single && objs.length === 1 ? objs[0] : listOf(objs));
-    default: {
-      const rows = objs.map(tableRow);
-      return tabulate(opts.header ? [TABLE_HEADER, ...rows] : rows);
-    }
+    default:
+      return table(objs, opts.table ?? {}, opts.header);
   }
 }
