@@ -21,13 +21,17 @@ interface GetFlags extends ConnectFlags {
   showKind: boolean;
   showLabels: boolean;
   labelColumns: string[];
+  sortBy?: string;
 }
 
 export function registerGetCommand(program: Command): void {
   addConnectServerFlags(program.command('get'))
     .usage('TYPE [NAME | -l label]')
     .description('Display one or many resources')
-    .option('-o, --output <format>', 'Output format. One of: json|yaml|name|wide.')
+    .option(
+      '-o, --output <format>',
+      'Output format. One of: json|yaml|name|wide|jsonpath=TEMPLATE|custom-columns=HEADER:PATH,….',
+    )
     .option('-w, --watch', 'After listing/getting the requested object, watch for changes.', false)
     .option(
       '--watch-only',
@@ -57,6 +61,10 @@ export function registerGetCommand(program: Command): void {
       collect,
       [],
     )
+    .option(
+      '--sort-by <jsonpath>',
+      "If non-empty, sort list types using this field specification. The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}').",
+    )
     .argument('[args...]')
     .addHelpText(
       'after',
@@ -69,7 +77,10 @@ Examples:
   slant get uiresource/frontend -o yaml
 
   # Every local command, and keep printing changes
-  slant get cmds -w`,
+  slant get cmds -w
+
+  # Each resource's name and update status
+  slant get uiresources -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.updateStatus}{"\\n"}{end}'`,
     )
     .action(
       clientAction(async (args: string[], flags: GetFlags) =>
@@ -85,6 +96,7 @@ Examples:
             showLabels: flags.showLabels,
             labelColumns: flags.labelColumns,
           },
+          ...(flags.sortBy === undefined || flags.sortBy === '' ? {} : { sortBy: flags.sortBy }),
           write: out,
           writeErr: err,
         }),

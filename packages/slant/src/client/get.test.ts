@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configMap } from '../store/testing.ts';
 import { runGet } from './get.ts';
+import { parseOutputFormat } from './printers.ts';
 import { startTestSession, type TestSession, uiResource } from './testing.ts';
 
 let session: TestSession | undefined;
@@ -62,6 +63,21 @@ describe('runGet', () => {
       'NAME      CREATED AT             TIER      APP\n' +
         'a         2024-01-01T00:00:00Z   front     web\n' +
         'b         2024-01-01T00:00:00Z             \n',
+    );
+  });
+
+  it('-o jsonpath runs over the List (or the one named object); --sort-by orders it', async () => {
+    session = await startTestSession();
+    session.store.create(configMap('b', { k: '1' }));
+    session.store.create(configMap('a', { k: '2' }));
+    const jp = (t: string) => ({ output: parseOutputFormat(`jsonpath=${t}`) });
+    expect((await get(['configmaps'], jp('{.items[*].metadata.name}'))).out).toBe('a b');
+    const sorted = { ...jp('{.items[*].metadata.name}'), sortBy: '.data.k' };
+    expect((await get(['configmaps'], sorted)).out).toBe('b a');
+    expect((await get(['configmap', 'a'], jp('{.data.k}'))).out).toBe('2');
+    const cols = { output: parseOutputFormat('custom-columns=NAME:.metadata.name,K:.data.k') };
+    expect((await get(['configmaps'], { ...cols, sortBy: '{.data.k}' })).out).toBe(
+      'NAME      K\nb         1\na         2\n',
     );
   });
 

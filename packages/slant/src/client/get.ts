@@ -4,6 +4,7 @@
 import type { ApiObject } from '@slant/api';
 import { UserError } from '../errors.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
+import { sortObjects } from './custom-columns.ts';
 import { type OutputFormat, printObjects, type TableOptions, table } from './printers.ts';
 import { parseTypeArgs, requireKind } from './resources.ts';
 
@@ -16,6 +17,8 @@ export interface GetOptions {
   readonly ignoreNotFound: boolean;
   /** The table flags (--no-headers, --show-kind, --show-labels, -L). */
   readonly table?: TableOptions;
+  /** `--sort-by`: a JSONPath expression the listed objects are ordered by. */
+  readonly sortBy?: string;
   readonly signal?: AbortSignal;
   readonly write: (text: string) => void;
   readonly writeErr: (text: string) => void;
@@ -35,7 +38,7 @@ export async function runGet(
   let resourceVersion = '';
   if (names.length === 0) {
     const list = await client.list(kind, opts.selector);
-    objs = list.items;
+    objs = opts.sortBy === undefined ? list.items : sortObjects(list.items, opts.sortBy);
     resourceVersion = list.metadata?.resourceVersion ?? '';
   } else {
     for (const name of names) {
@@ -122,6 +125,7 @@ async function getKinds(
     return 0;
   }
   if (opts.output !== 'table' && opts.output !== 'wide') {
+    // One List of every type, as kubectl prints several types in any other format.
     opts.write(printObjects(all, opts.output, { single: false, header: true }));
     return 0;
   }

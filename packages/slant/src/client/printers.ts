@@ -4,16 +4,35 @@
 import type { ApiObject } from '@slant/api';
 import { stringify } from 'yaml';
 import { UserError } from '../errors.ts';
+import { type CustomColumn, customColumnRows, parseCustomColumns } from './custom-columns.ts';
+import { type JsonPath, parseJsonPath } from './jsonpath.ts';
+import { executeJsonPath } from './jsonpath-eval.ts';
 import { singularQualified } from './resources.ts';
 
-export type OutputFormat = 'table' | 'wide' | 'name' | 'json' | 'yaml';
+export type OutputFormat =
+  | 'table'
+  | 'wide'
+  | 'name'
+  | 'json'
+  | 'yaml'
+  | { readonly jsonpath: JsonPath }
+  | { readonly customColumns: readonly CustomColumn[] };
 
 export function parseOutputFormat(raw: string | undefined): OutputFormat {
   if (raw === undefined || raw === '') return 'table';
   if (raw === 'wide' || raw === 'name' || raw === 'json' || raw === 'yaml') return raw;
+  const eq = raw.indexOf('=');
+  const [kind, arg] = eq < 0 ? [raw, ''] : [raw.slice(0, eq), raw.slice(eq + 1)];
+  if (kind === 'jsonpath') {
+    if (arg === '') {
+      throw new UserError('bad-flag', 'error: template format specified but no template given');
+    }
+    return { jsonpath: parseJsonPath(arg) };
+  }
+  if (kind === 'custom-columns') return { customColumns: parseCustomColumns(arg) };
   throw new UserError(
     'bad-flag',
-    `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: json,name,wide,yaml`,
+    `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`,
   );
 }
 
@@ -117,6 +136,16 @@ export function printObjects(
   format: OutputFormat,
   opts: { single: boolean; header: boolean; table?: TableOptions },
 ): string {
+  if (typeof format === 'object') {
+    if ('jsonpath' in format) {
+      return executeJsonPath(
+        format.jsonpath,
+        opts.single && objs.length === 1 ? objs[0] : listOf(objs),
+      );
+    }
+    const header = opts.header && opts.table?.noHeaders !== true;
+    return tabulate(customColumnRows(objs, format.customColumns, header));
+  }
   switch (format) {
     case 'name':
       return objs.map((o) => `${singularQualified(o.kind)}/${o.metadata.name}\n`).join('');
