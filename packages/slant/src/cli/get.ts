@@ -22,6 +22,7 @@ interface GetFlags extends ConnectFlags {
   showLabels: boolean;
   labelColumns: string[];
   sortBy?: string;
+  fieldSelector: string;
 }
 
 export function registerGetCommand(program: Command): void {
@@ -62,6 +63,11 @@ export function registerGetCommand(program: Command): void {
       [],
     )
     .option(
+      '--field-selector <selector>',
+      "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+      '',
+    )
+    .option(
       '--sort-by <jsonpath>',
       "If non-empty, sort list types using this field specification. The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}').",
     )
@@ -96,6 +102,7 @@ Examples:
             showLabels: flags.showLabels,
             labelColumns: flags.labelColumns,
           },
+          ...(flags.fieldSelector === '' ? {} : { fieldSelector: flags.fieldSelector }),
           ...(flags.sortBy === undefined || flags.sortBy === '' ? {} : { sortBy: flags.sortBy }),
           write: out,
           writeErr: err,

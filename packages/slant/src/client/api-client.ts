@@ -111,9 +111,13 @@ export class ApiClient {
   async list<T extends ApiObject = ApiObject>(
     kind: Kind,
     labelSelector = '',
+    fieldSelector = '',
   ): Promise<ObjectList<T>> {
-    const q = labelSelector === '' ? '' : `?labelSelector=${encodeURIComponent(labelSelector)}`;
-    return this.json<ObjectList<T>>(`${ApiClient.path(kind)}${q}`);
+    const q = new URLSearchParams();
+    if (labelSelector !== '') q.set('labelSelector', labelSelector);
+    if (fieldSelector !== '') q.set('fieldSelector', fieldSelector);
+    const query = q.size === 0 ? '' : `?${q}`;
+    return this.json<ObjectList<T>>(`${ApiClient.path(kind)}${query}`);
   }
 
   create<T extends ApiObject>(obj: T): Promise<T> {
@@ -157,11 +161,17 @@ export class ApiClient {
    */
   async *watch(
     kind: Kind,
-    opts: { labelSelector?: string; resourceVersion?: string; signal?: AbortSignal } = {},
+    opts: {
+      labelSelector?: string;
+      fieldSelector?: string;
+      resourceVersion?: string;
+      signal?: AbortSignal;
+    } = {},
   ): AsyncGenerator<WatchEvent> {
-    const { labelSelector = '', resourceVersion = '', signal } = opts;
+    const { labelSelector = '', fieldSelector = '', resourceVersion = '', signal } = opts;
     const q = new URLSearchParams({ watch: 'true' });
     if (labelSelector !== '') q.set('labelSelector', labelSelector);
+    if (fieldSelector !== '') q.set('fieldSelector', fieldSelector);
     if (resourceVersion !== '') q.set('resourceVersion', resourceVersion);
     const res = await this.request(`${ApiClient.path(kind)}?${q}`, signal ? { signal } : {});
     if (!res.ok) throw new ApiError(res.status, (await res.json()) as StatusBody);

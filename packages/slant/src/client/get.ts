@@ -17,6 +17,8 @@ export interface GetOptions {
   readonly ignoreNotFound: boolean;
   /** The table flags (--no-headers, --show-kind, --show-labels, -L). */
   readonly table?: TableOptions;
+  /** `--field-selector` (metadata.name, metadata.namespace). */
+  readonly fieldSelector?: string;
   /** `--sort-by`: a JSONPath expression the listed objects are ordered by. */
   readonly sortBy?: string;
   readonly signal?: AbortSignal;
@@ -37,7 +39,7 @@ export async function runGet(
   let code = 0;
   let resourceVersion = '';
   if (names.length === 0) {
-    const list = await client.list(kind, opts.selector);
+    const list = await client.list(kind, opts.selector, opts.fieldSelector);
     objs = opts.sortBy === undefined ? list.items : sortObjects(list.items, opts.sortBy);
     resourceVersion = list.metadata?.resourceVersion ?? '';
   } else {
@@ -65,6 +67,7 @@ export async function runGet(
   let printedHeader = objs.length > 0 && !watchOnly;
   for await (const ev of client.watch(kind, {
     labelSelector: opts.selector,
+    ...(opts.fieldSelector === undefined ? {} : { fieldSelector: opts.fieldSelector }),
     resourceVersion,
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   })) {
@@ -118,7 +121,9 @@ async function getKinds(
     .split(',')
     .filter((k) => k !== '')
     .map(requireKind);
-  const lists = await Promise.all(kinds.map((k) => client.list(k, opts.selector)));
+  const lists = await Promise.all(
+    kinds.map((k) => client.list(k, opts.selector, opts.fieldSelector)),
+  );
   const all = lists.flatMap((l) => l.items);
   if (all.length === 0) {
     opts.writeErr('No resources found\n');

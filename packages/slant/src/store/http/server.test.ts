@@ -117,6 +117,33 @@ describe('store HTTP API', () => {
     ).toEqual(['a']);
   });
 
+  test('HTTP API filters lists by fieldSelector on metadata.name, with labels too', async () => {
+    const { json, store } = await setup();
+    store.create(configMap('a', {}, { labels: { app: 'web' } }));
+    store.create(configMap('b', {}, { labels: { app: 'web' } }));
+    store.create(configMap('c'));
+    const names = async (q: string) =>
+      ((await json(`/configmaps?${q}`)).body.items as { metadata: { name: string } }[]).map(
+        (o) => o.metadata.name,
+      );
+    expect(await names('fieldSelector=metadata.name%3Db')).toEqual(['b']);
+    expect(await names('fieldSelector=metadata.name!%3Db')).toEqual(['a', 'c']);
+    expect(await names('fieldSelector=metadata.name!%3Da&labelSelector=app%3Dweb')).toEqual(['b']);
+    expect(await names('fieldSelector=metadata.namespace%3D%2Cmetadata.name%3D%3Dc')).toEqual([
+      'c',
+    ]);
+    const unsupported = await json('/configmaps?fieldSelector=spec.x%3D1');
+    expect([unsupported.code, unsupported.body.message]).toEqual([
+      400,
+      'field label not supported: spec.x',
+    ]);
+    const malformed = await json('/configmaps?fieldSelector=metadata.name');
+    expect([malformed.code, malformed.body.message]).toEqual([
+      400,
+      "invalid selector: 'metadata.name'; can't understand 'metadata.name'",
+    ]);
+  });
+
   test('HTTP API returns NotFound and Conflict as Kubernetes Status bodies', async () => {
     const { json, store } = await setup();
     expect(await json('/cmds/missing')).toEqual({
@@ -260,6 +287,15 @@ describe('store HTTP API', () => {
       { name: 'tiltfiles', kind: 'Tiltfile' },
       { name: 'tiltfiles/status', kind: 'Tiltfile' },
     ]);
+  });
+
+  test('HTTP API watch with a fieldSelector sends only that object', async () => {
+    const { call, store } = await setup();
+    const res = await call('/cmds?watch=true&fieldSelector=metadata.name%3Db');
+    store.create(cmd('a', ['x']));
+    store.create(cmd('b', ['y']));
+    store.delete('Cmd', 'b');
+    expect(await readEvents(res, 2)).toEqual(['ADDED b ["y"]', 'DELETED b ["y"]']);
   });
 
   test('HTTP API watch with a selector reports objects entering and leaving it', async () => {

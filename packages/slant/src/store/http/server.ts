@@ -21,6 +21,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchesRequirements, parseLabelSelector, type Requirement } from '../labels.ts';
+import { matchesFields, parseFieldSelector } from './field-selector.ts';
 import type { ObjectStore } from '../store.ts';
 import { applyMergePatch } from './merge-patch.ts';
 import { streamWatch } from './watch-stream.ts';
@@ -147,6 +148,14 @@ function selectorOf(query: URLSearchParams): Requirement[] {
   }
 }
 
+/** The label and field selectors of a list or watch as one test; undefined when none is set. */
+function matcherOf(query: URLSearchParams): ((o: ApiObject) => boolean) | undefined {
+  const labels = selectorOf(query);
+  const fields = parseFieldSelector(query.get('fieldSelector') ?? '');
+  if (labels.length === 0 && fields.length === 0) return undefined;
+  return (o) => matchesRequirements(labels, o.metadata.labels) && matchesFields(fields, o);
+}
+
 export interface ApiHandler {
   readonly token: string;
   /** Serves one request (answers every failure with a Status body). */
@@ -215,13 +224,13 @@ export function createApiHandler(opts: {
     const name = parts[1];
     if (name === undefined || name === '') {
       if (method === 'GET') {
-        const reqs = selectorOf(url.searchParams);
+        const matches = matcherOf(url.searchParams);
         if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
           streamWatch({
             store,
             res,
             kind,
-            reqs,
+            matches,
             since: url.searchParams.get('resourceVersion') ?? '',
             open: watches,
           });
@@ -231,7 +240,7 @@ export function createApiHandler(opts: {
           apiVersion: API_VERSION,
           kind: `${kind}List`,
           metadata: { resourceVersion: store.currentResourceVersion() },
-          items: store.list(kind).filter((o) => matchesRequirements(reqs, o.metadata.labels)),
+          items: matches === undefined ? store.list(kind) : store.list(kind).filter(matches),
         };
         sendJson(res, 200, list);
       } else if (method === 'POST') {

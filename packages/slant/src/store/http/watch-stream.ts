@@ -1,22 +1,22 @@
 // One `?watch=true` response: newline-delimited Kubernetes watch events for one kind. Writes go
 // to the socket buffer; a slow client never makes the store wait.
-import type { Kind } from '@slant/api';
+import type { ApiObject, Kind } from '@slant/api';
 import type { ServerResponse } from 'node:http';
-import { matchesRequirements, type Requirement } from '../labels.ts';
 import type { ObjectStore } from '../store.ts';
 
 export interface WatchStreamRequest {
   store: ObjectStore;
   res: ServerResponse;
   kind: Kind;
-  reqs: Requirement[];
+  /** The label and field selectors; undefined when there are none. */
+  matches: ((o: ApiObject) => boolean) | undefined;
   /** `?resourceVersion=`; empty or "0" lists existing objects first. */
   since: string;
   /** Enders of the open streams, so closing the server ends them. */
   open: Set<() => void>;
 }
 
-export function streamWatch({ store, res, kind, reqs, since, open }: WatchStreamRequest): void {
+export function streamWatch({ store, res, kind, matches, since, open }: WatchStreamRequest): void {
   // Subscribing first: an expired resourceVersion throws before any header is sent.
   // With a selector, an object that starts or stops matching is ADDED or DELETED for this
   // watcher, as in Kubernetes. (A resumed watch cannot know what the client saw: it only
@@ -25,15 +25,15 @@ export function streamWatch({ store, res, kind, reqs, since, open }: WatchStream
   const shown = new Set<string>();
   const unsubscribe = store.watch(
     (e) => {
-      if (reqs.length === 0 || resumed) {
-        if (!matchesRequirements(reqs, e.object.metadata.labels)) return;
+      if (matches === undefined || resumed) {
+        if (matches !== undefined && !matches(e.object)) return;
         res.write(`${JSON.stringify(e)}\n`);
         return;
       }
       const name = e.object.metadata.name;
-      const matches = e.type !== 'DELETED' && matchesRequirements(reqs, e.object.metadata.labels);
+      const selected = e.type !== 'DELETED' && matches(e.object);
       let type = e.type;
-      if (matches) type = shown.has(name) ? 'MODIFIED' : 'ADDED';
+      if (selected) type = shown.has(name) ? 'MODIFIED' : 'ADDED';
       else if (shown.has(name)) type = 'DELETED';
       else return;
       if (type === 'DELETED') shown.delete(name);
