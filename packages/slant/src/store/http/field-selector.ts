@@ -28,7 +28,7 @@ function terms(s: string): string[] {
   return out;
 }
 
-function unescape(s: string): string {
+function unescapeValue(s: string): string {
   return s.replace(/\\(.)/g, '$1');
 }
 
@@ -44,7 +44,7 @@ export function parseFieldSelector(selector: string): FieldRequirement[] {
     return {
       field: field as FieldRequirement['field'],
       equal: m[2] !== '!=',
-      value: unescape(m[3]!),
+      value: unescapeValue(m[3]!),
     };
   });
 }
