@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { parse as parseYAML } from 'yaml';
+import { parseYAMLValues } from '../k8s/yaml.ts';
 import type {
   FileInfo,
   FsErrorCode,
@@ -130,7 +130,7 @@ export function readKubeContext(
   const docs: KubeConfig[] = [];
   for (const p of paths) {
     try {
-      const doc = parseYAML(read(p)) as KubeConfig | null;
+      const doc = parseYAMLValues(read(p))[0] as KubeConfig | null | undefined;
       if (doc !== null && typeof doc === 'object') docs.push(doc);
     } catch {
       // A missing or unreadable kubeconfig is no context, as for Tilt.
