@@ -1,10 +1,13 @@
 // The client commands where the cluster matters: waiting for a Kubernetes resource to be Ready
-// (its pod running), its pod's log through `slant logs`, and the discovered pod in `get` and
-// `describe` — against a real `slant up` on the test cluster. The session runs with
+// (its pod running), its pod's log through `slant logs`, the discovered pod in `get` and
+// `describe`, a shell in the pod (`alpha shell`), the tree view and the webview / log store
+// dumps — against a real `slant up` on the test cluster. The session runs with
 // --disable-port-forwards, so the resource's port_forwards start nothing.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { View } from '@slant/api';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { connect, createNamespace, deleteNamespace, type Kube, uniqueName } from '../env/kube.ts';
 import { freePort } from '../three-service/ports.ts';
@@ -21,6 +24,34 @@ let up: SlantProcess;
 
 function slant(...args: string[]): Promise<CliResult> {
   return runCli(args, { cwd: dir, env: { SLANT_HOME: home, TILT_PORT: String(port) } });
+}
+
+const BIN = join(import.meta.dirname, '../../packages/slant/bin/slant.js');
+
+/** A command with `input` on a piped stdin (not a terminal), to the end. */
+function slantWithInput(input: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, SLANT_HOME: home, TILT_PORT: String(port) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString('utf8');
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
 }
 
 const DEPLOYMENT = (image: string) => `apiVersion: apps/v1
@@ -113,5 +144,55 @@ describe('client commands on a Kubernetes resource', () => {
     });
     const ui = JSON.parse((await slant('get', 'uiresource', 'ticker', '-o', 'json')).stdout);
     expect(ui.status.endpointLinks ?? []).toEqual([]);
+  });
+
+  test('alpha shell runs sh in the pod (busybox has no bash), stdin piped, exit code passed through', async () => {
+    await until('the pod', 180_000, async () => {
+      const r = await slant('get', 'kubernetesdiscovery', 'ticker', '-o', 'json');
+      return r.stdout.includes('"phase": "Running"');
+    });
+    const r = await slantWithInput('echo ok-from-shell\nexit 3\n', 'alpha', 'shell', 'ticker');
+    // `-it` without a terminal: kubectl says so, runs the shell on the piped input and reports
+    // the shell's exit code, which becomes Slant's.
+    expect(r).toEqual({
+      code: 3,
+      stdout: 'ok-from-shell\n',
+      stderr: expect.stringMatching(
+        new RegExp(
+          `^Running: kubectl exec -it ticker-[a-z0-9]+-[a-z0-9]+ -n ${ns} -c ticker -- sh\nUnable to use a TTY - input is not a terminal or the right kind of file\ncommand terminated with exit code 3\n$`,
+        ),
+      ),
+    });
+    expect(await slant('alpha', 'shell', 'ticker', '-c', 'nope')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^container nope not found in pod ticker-[a-z0-9-]+\n$/),
+    });
+    expect(await slant('alpha', 'shell', '(Tiltfile)')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'resource (Tiltfile) is not a Kubernetes resource. Only Kubernetes pods currently supported\n',
+    });
+  });
+
+  test('alpha tree-view, dump webview and dump logstore show the session', async () => {
+    await slant('wait', '--for=condition=Ready', 'uiresource/ticker', '--timeout=180s');
+    expect(await slant('alpha', 'tree-view')).toEqual({
+      code: 0,
+      stdout: `Tiltfile: ${join(dir, 'Tiltfile')}\n└── ticker (ok)\n\n---\nResources: 1 total, 1 ok\n`,
+      stderr: '',
+    });
+    const view = JSON.parse((await slant('dump', 'webview')).stdout) as View;
+    expect(view.uiResources?.map((u) => u.metadata.name).sort()).toEqual(['(Tiltfile)', 'ticker']);
+    expect(view.tiltfileKey).toBe(join(dir, 'Tiltfile'));
+    const started = view.logList?.segments?.find((x) => x.text === 'ticker-started\n');
+    expect(view.logList?.spans?.[started?.spanId ?? '']?.manifestName).toBe('ticker');
+    const store = JSON.parse((await slant('dump', 'logstore')).stdout) as {
+      Segments: { SpanID: string; Text: string }[];
+      Spans: Record<string, { ManifestName: string }>;
+    };
+    const line = store.Segments.find((x) => x.Text === 'ticker-started\n');
+    expect(store.Spans[line?.SpanID ?? '']?.ManifestName).toBe('ticker');
   });
 });

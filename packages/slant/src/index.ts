@@ -64,6 +64,23 @@ export async function runDown(opts: DownOptions): Promise<number> {
   return down(opts);
 }
 
+// `slant docker-prune` and `slant docker`: the Docker client, loaded on first use.
+import type { DockerCliOptions } from './app-docker.ts';
+import type { DockerPruneOptions } from './app-docker-prune.ts';
+
+export type { DockerCliOptions } from './app-docker.ts';
+export type { DockerPruneOptions } from './app-docker-prune.ts';
+
+export async function runDockerPrune(opts: DockerPruneOptions): Promise<void> {
+  const { runDockerPrune: prune } = await import('./app-docker-prune.ts');
+  return prune(opts);
+}
+
+export async function runDockerCli(opts: DockerCliOptions): Promise<number> {
+  const { runDockerCli: run } = await import('./app-docker.ts');
+  return run(opts);
+}
+
 // Client commands: a running session's HTTP API, without the engine.
 export * from './client/index.ts';
 export { SLANT_VERSION } from './version.ts';

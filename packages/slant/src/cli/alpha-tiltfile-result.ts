@@ -22,7 +22,7 @@ interface Options {
   verbose?: boolean;
 }
 
-function alphaCommand(program: Command): Command {
+export function alphaCommand(program: Command): Command {
   return (
     program.commands.find((c) => c.name() === 'alpha') ??
     program.command('alpha').description('unstable and experimental commands')

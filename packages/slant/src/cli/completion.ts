@@ -7,7 +7,7 @@ import { KIND_PLURALS } from '@slant/api';
 /** Commands whose arguments are resource names of the running session. */
 const RESOURCE_ARGS = ['trigger', 'logs', 'enable', 'disable'];
 /** Commands whose first argument is a kind. */
-const KIND_ARGS = ['get', 'describe', 'delete', 'patch', 'wait'];
+const KIND_ARGS = ['get', 'describe', 'delete', 'patch', 'wait', 'edit'];
 
 interface Tree {
   readonly name: string;

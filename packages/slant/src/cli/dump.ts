@@ -1,6 +1,7 @@
-// `slant dump engine`: every object of the running session's store, as JSON, for bug reports.
+// `slant dump engine|webview|logstore`: the running session's store, the web UI's view and the
+// log store, as JSON, for bug reports.
 import type { Command } from 'commander';
-import { dumpEngine } from '../index.ts';
+import { dumpEngine, dumpLogStore, dumpWebview } from '../index.ts';
 import {
   addConnectServerFlags,
   type ConnectFlags,
@@ -23,6 +24,28 @@ export function registerDumpCommand(program: Command): void {
     .action(
       clientAction(async (flags: ConnectFlags) => {
         out(await dumpEngine(connect(flags)));
+      }),
+    );
+  addConnectServerFlags(dump.command('webview'))
+    .description('dump the state backing the webview')
+    .addHelpText(
+      'after',
+      '\nPrints the JSON the web UI renders from: its resources, buttons, clusters, session and logs,\nas the web server sends the whole view.\n\nExamples:\n  slant dump webview > webview.json',
+    )
+    .action(
+      clientAction(async (flags: ConnectFlags) => {
+        out(await dumpWebview(connect(flags)));
+      }),
+    );
+  addConnectServerFlags(dump.command('logstore'))
+    .description('dump the log store')
+    .addHelpText(
+      'after',
+      "\nPrints the session's log store as JSON: its spans (the resource each belongs to) and every\nkept line, one segment each.\n\nExamples:\n  slant dump logstore > logstore.json",
+    )
+    .action(
+      clientAction(async (flags: ConnectFlags) => {
+        out(await dumpLogStore(connect(flags)));
       }),
     );
 }

@@ -17,3 +17,16 @@ export { apiResourcesTable, dumpEngine, runDelete, runDescribe, runPatch } from 
 export { parseOutputFormat } from './printers.ts';
 export { parseWaitFor, runWait } from './wait.ts';
 export { parseLogLevel, parseLogSource } from '../logs/filter.ts';
+export { runApply, runCreateFromFiles } from './apply.ts';
+export {
+  cmdObject,
+  createObject,
+  extensionObject,
+  extensionRepoObject,
+  fileWatchObject,
+} from './create.ts';
+export { type EditorRunner, runEdit } from './edit.ts';
+export { parseDryRun, parseWriteOutput } from './write-output.ts';
+export { runShell, type ShellExecer } from './shell.ts';
+export { treeView } from './tree-view.ts';
+export { dumpLogStore, dumpWebview } from './webview.ts';

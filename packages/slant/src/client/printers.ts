@@ -114,8 +114,9 @@ function listOf(items: readonly ApiObject[]): unknown {
 /** Go's encoding/json (kubectl's -o json) escapes these inside strings; they occur nowhere else. */
 const GO_ESCAPED = /[<>&\u2028\u2029]/g;
 
-export function toJson(value: unknown): string {
-  const text = JSON.stringify(sortKeys(value), null, 4).replace(
+/** Indented JSON as Go writes it: kubectl's four spaces, `tilt dump`'s two. */
+export function toJson(value: unknown, indent = 4): string {
+  const text = JSON.stringify(sortKeys(value), null, indent).replace(
     GO_ESCAPED,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

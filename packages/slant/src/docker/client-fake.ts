@@ -7,8 +7,11 @@ import {
   type DockerBuildOptions,
   type DockerClient,
   DockerError,
+  type DockerFilters,
+  type DockerImageDeleteItem,
   type DockerImageInspect,
   type DockerInfo,
+  type DockerPruneReport,
   type JsonMessage,
 } from './client.ts';
 
@@ -68,6 +71,17 @@ export class FakeDockerClient implements DockerClient {
   readonly pushResults = new Map<string, { output?: JsonMessage[]; error?: string }>();
   /** Set to make every call fail as an unreachable daemon does. */
   down: string | undefined;
+  builder: '1' | '2' = '2';
+  /** What the next container and build cache prunes answer. */
+  containerPrune: DockerPruneReport = { deleted: [], spaceReclaimed: 0 };
+  buildCachePrune: DockerPruneReport | { readonly error: string } = {
+    deleted: [],
+    spaceReclaimed: 0,
+  };
+  /** Removal errors by image id (Docker's words). */
+  readonly removeErrors = new Map<string, string>();
+  /** Every prune-side call, in order, with its filters or image id. */
+  readonly pruneCalls: { call: string; filters?: DockerFilters; id?: string }[] = [];
   info_: DockerInfo = { serverVersion: '20.10.24', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
   private nextId = 1;
 
@@ -148,5 +162,57 @@ export class FakeDockerClient implements DockerClient {
   async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {
     this.check();
     return this.images.get(key(ref));
+  }
+
+  /** Adds an image with all its fields given (labels, size, lastTagTime). */
+  putImage(img: DockerImageInspect): void {
+    this.images.set(img.id, img);
+    for (const r of img.repoTags) this.images.set(key(r), img);
+  }
+
+  async builderVersion(): Promise<'1' | '2'> {
+    this.check();
+    return this.builder;
+  }
+
+  async pruneContainers(filters: DockerFilters): Promise<DockerPruneReport> {
+    this.check();
+    this.pruneCalls.push({ call: 'pruneContainers', filters });
+    return this.containerPrune;
+  }
+
+  // Only label filters (`key` or `key=value`), which are all Slant uses.
+  async listImages(filters: DockerFilters): Promise<string[]> {
+    this.check();
+    this.pruneCalls.push({ call: 'listImages', filters });
+    const ids = new Set<string>();
+    for (const img of this.images.values()) {
+      const labelsMatch = (filters.label ?? []).every((l) => {
+        const [k, v] = l.split('=', 2) as [string, string | undefined];
+        return v === undefined ? k in img.labels : img.labels[k] === v;
+      });
+      if (labelsMatch) ids.add(img.id);
+    }
+    return [...ids];
+  }
+
+  async removeImage(id: string): Promise<DockerImageDeleteItem[]> {
+    this.check();
+    this.pruneCalls.push({ call: 'removeImage', id });
+    const error = this.removeErrors.get(id);
+    if (error !== undefined) throw new DockerError(error, 409);
+    const img = this.images.get(id);
+    if (img === undefined)
+      throw new DockerError(`Error response from daemon: No such image: ${id}`, 404);
+    for (const [k, v] of [...this.images]) if (v.id === img.id) this.images.delete(k);
+    return [...img.repoTags.map((t) => ({ untagged: t })), { deleted: img.id }];
+  }
+
+  async pruneBuildCache(filters: DockerFilters): Promise<DockerPruneReport> {
+    this.check();
+    this.pruneCalls.push({ call: 'pruneBuildCache', filters });
+    const r = this.buildCachePrune;
+    if ('error' in r) throw new DockerError(r.error);
+    return r;
   }
 }

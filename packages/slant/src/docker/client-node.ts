@@ -10,10 +10,20 @@ import {
   type DockerBuildOptions,
   type DockerClient,
   DockerError,
+  type DockerFilters,
+  type DockerImageDeleteItem,
   type DockerImageInspect,
   type DockerInfo,
+  type DockerPruneReport,
   type JsonMessage,
 } from './client.ts';
+import { lazyDockerode } from './connect-node.ts';
+import * as prune from './prune-node.ts';
+import { apiSupportsBuildkit, buildkitChoice } from './versions.ts';
+
+// Kept importable from here, where they used to be.
+export { connectionOptions, lazyDockerode } from './connect-node.ts';
+export { apiSupportsBuildkit } from './versions.ts';
 
 export interface NodeDockerClientOptions {
   /** `unix:///var/run/docker.sock`, `tcp://host:2375` or a socket path; the default socket when empty. */
@@ -26,34 +36,6 @@ export interface NodeDockerClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-const DEFAULT_SOCKET = '/var/run/docker.sock';
-
-/** dockerode connection options for a DOCKER_HOST-style address. */
-export function connectionOptions(host: string | undefined): Docker.DockerOptions {
-  const h = host ?? '';
-  if (h === '') return { socketPath: DEFAULT_SOCKET };
-  if (h.startsWith('unix://')) return { socketPath: h.slice('unix://'.length) || DEFAULT_SOCKET };
-  if (h.startsWith('/')) return { socketPath: h };
-  const m = /^(tcp|http|https):\/\/([^:/]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(h);
-  if (m === null) throw new Error(`unsupported Docker host ${JSON.stringify(h)}`);
-  const protocol = m[1] === 'https' ? 'https' : 'http';
-  return { protocol, host: m[2] ?? '', port: Number(m[3] ?? (protocol === 'https' ? 2376 : 2375)) };
-}
-
-/**
- * dockerode for a Docker host, loaded on the first call: with gRPC, protobufjs and ssh2 behind
- * it, it costs ~25 MB of memory, which a session that never talks to Docker does not pay. A bad
- * address is still reported at once.
- */
-export function lazyDockerode(host: string | undefined): () => Promise<Docker> {
-  const options = connectionOptions(host);
-  let made: Promise<Docker> | undefined;
-  return () => {
-    made ??= import('dockerode').then(({ default: Docker }) => new Docker(options));
-    return made;
-  };
-}
-
 function splitTag(ref: string): { repo: string; tag: string } {
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');
@@ -63,17 +45,6 @@ function splitTag(ref: string): { repo: string; tag: string } {
 
 // Anonymous registry auth: the daemon wants the header, the local registry wants nothing in it.
 const ANONYMOUS_AUTH = { base64: Buffer.from('{}').toString('base64') };
-
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
-
-/** Tilt's SupportsBuildkit: API version 1.39 or newer. */
-export function apiSupportsBuildkit(apiVersion: string): boolean {
-  const m = /^v?(\d+)(?:\.(\d+))?/.exec(apiVersion.trim());
-  if (m === null) return false;
-  const major = Number(m[1]);
-  return major > 1 || (major === 1 && Number(m[2] ?? 0) >= 39);
-}
 
 export class NodeDockerClient implements DockerClient {
   private readonly connect: () => Promise<Docker>;
@@ -89,15 +60,9 @@ export class NodeDockerClient implements DockerClient {
     this.env = opts.env ?? {};
   }
 
-  /** The engine API's builder version: '2' is BuildKit, '1' the legacy builder. */
-  private async builderVersion(): Promise<'1' | '2'> {
-    const env = this.buildkitEnv;
-    if (env !== '' && !GO_TRUE.has(env)) {
-      if (GO_FALSE.has(env)) return '1';
-      throw new DockerError(
-        `DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing ${JSON.stringify(env)}: invalid syntax`,
-      );
-    }
+  /** The builder of a build: '2' is BuildKit, '1' the legacy builder. */
+  private async buildBuilder(): Promise<'1' | '2'> {
+    if (buildkitChoice(this.buildkitEnv) === false) return '1';
     // An unreachable daemon fails the build call itself, with its own error; ask again next time.
     this.apiVersion ??= this.info().then(
       (i) => i.apiVersion,
@@ -107,6 +72,13 @@ export class NodeDockerClient implements DockerClient {
       },
     );
     return apiSupportsBuildkit(await this.apiVersion) ? '2' : '1';
+  }
+
+  // Tilt asks the daemon first, so an unreachable one is the error even with DOCKER_BUILDKIT set.
+  async builderVersion(): Promise<'1' | '2'> {
+    const { apiVersion } = await this.info();
+    if (buildkitChoice(this.buildkitEnv) === false) return '1';
+    return apiSupportsBuildkit(apiVersion) ? '2' : '1';
   }
 
   // dockerode's ping, version and inspect take no abort signal; they are short calls.
@@ -140,7 +112,7 @@ export class NodeDockerClient implements DockerClient {
   async build(opts: DockerBuildOptions, onMessage: (m: JsonMessage) => void): Promise<string> {
     const buildargs: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildargs[k] = v ?? null;
-    const version = await this.builderVersion();
+    const version = await this.buildBuilder();
     const query: Record<string, unknown> = {
       dockerfile: opts.dockerfile,
       buildargs,
@@ -163,9 +135,7 @@ export class NodeDockerClient implements DockerClient {
         true,
       );
     }
-    const docker = await this.connect().catch((err: unknown) => {
-      throw toDockerError(err);
-    });
+    const docker = await this.dockerode();
     const messages =
       version === '2'
         ? await this.buildInSession(docker, opts, query, onMessage)
@@ -269,7 +239,14 @@ export class NodeDockerClient implements DockerClient {
 
   async inspectImage(ref: string): Promise<DockerImageInspect | undefined> {
     try {
-      const i = await (await this.connect()).getImage(ref).inspect();
+      // Metadata (LastTagTime) is in the engine's answer but not in dockerode's type.
+      const i = (await (
+        await this.connect()
+      )
+        .getImage(ref)
+        .inspect()) as Docker.ImageInspectInfo & {
+        Metadata?: { LastTagTime?: string };
+      };
       return {
         id: i.Id,
         repoTags: i.RepoTags ?? [],
@@ -277,10 +254,35 @@ export class NodeDockerClient implements DockerClient {
         labels: i.Config?.Labels ?? {},
         architecture: i.Architecture,
         os: i.Os,
+        size: i.Size,
+        ...(i.Metadata?.LastTagTime ? { lastTagTime: i.Metadata.LastTagTime } : {}),
       };
     } catch (err) {
       if ((err as ModemError).statusCode === 404) return undefined;
       throw toDockerError(err);
     }
+  }
+
+  async pruneContainers(filters: DockerFilters, signal?: AbortSignal): Promise<DockerPruneReport> {
+    return prune.pruneContainers(await this.dockerode(), filters, signal);
+  }
+
+  async listImages(filters: DockerFilters, signal?: AbortSignal): Promise<string[]> {
+    return prune.listImageIds(await this.dockerode(), filters, signal);
+  }
+
+  async removeImage(id: string, signal?: AbortSignal): Promise<DockerImageDeleteItem[]> {
+    return prune.removeImage(await this.dockerode(), id, signal);
+  }
+
+  async pruneBuildCache(filters: DockerFilters, signal?: AbortSignal): Promise<DockerPruneReport> {
+    const { apiVersion } = await this.info();
+    return prune.pruneBuildCache(await this.dockerode(), filters, apiVersion, signal);
+  }
+
+  private dockerode(): Promise<Docker> {
+    return this.connect().catch((err: unknown) => {
+      throw toDockerError(err);
+    });
   }
 }

@@ -50,6 +50,31 @@ export interface DockerImageInspect {
   readonly labels: Readonly<Record<string, string>>;
   readonly architecture?: string;
   readonly os?: string;
+  /** The image's size in bytes. */
+  readonly size?: number;
+  /**
+   * When the image was last tagged (`Metadata.LastTagTime`, RFC 3339): the last build, for
+   * built images. Go's zero time (`0001-01-01T00:00:00Z`) when it never was.
+   */
+  readonly lastTagTime?: string;
+}
+
+/**
+ * The engine API's filters, e.g. `{ label: ['dev.tilt.gc=true'], until: ['6h0m0s'] }`: each key
+ * matches when any of its values does.
+ */
+export type DockerFilters = Readonly<Record<string, readonly string[]>>;
+
+/** What a container or build cache prune removed, and the bytes it gave back. */
+export interface DockerPruneReport {
+  readonly deleted: readonly string[];
+  readonly spaceReclaimed: number;
+}
+
+/** One line of an image removal: a tag removed, or an image (layer) deleted. */
+export interface DockerImageDeleteItem {
+  readonly untagged?: string;
+  readonly deleted?: string;
 }
 
 export interface DockerInfo {
@@ -74,6 +99,19 @@ export interface DockerClient {
   push(ref: string, onMessage: (m: JsonMessage) => void, signal?: AbortSignal): Promise<void>;
   /** The image, or undefined when the daemon does not have it. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<DockerImageInspect | undefined>;
+  /**
+   * The builder `docker` would use here (Tilt's BuilderVersion): '2' is BuildKit, '1' the legacy
+   * builder. Throws DockerError when the daemon can't be asked or DOCKER_BUILDKIT is no boolean.
+   */
+  builderVersion(): Promise<'1' | '2'>;
+  /** Removes the stopped containers the filters select. */
+  pruneContainers(filters: DockerFilters, signal?: AbortSignal): Promise<DockerPruneReport>;
+  /** Ids of the images the filters select. */
+  listImages(filters: DockerFilters, signal?: AbortSignal): Promise<string[]>;
+  /** Removes an image (not forced) and its untagged parents, as `docker rmi` does. */
+  removeImage(id: string, signal?: AbortSignal): Promise<DockerImageDeleteItem[]>;
+  /** Removes the build cache the filters select. */
+  pruneBuildCache(filters: DockerFilters, signal?: AbortSignal): Promise<DockerPruneReport>;
 }
 
 /** A failure reported by the Docker daemon (or reaching it), in its own words. */

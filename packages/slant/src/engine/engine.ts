@@ -46,6 +46,7 @@ import type { WatcherFactory } from '../watch/types.ts';
 import type { ContainerExec } from '../k8s/exec.ts';
 import { changedFilesText } from './buildcontrol/changed-files.ts';
 import { BuildController } from './buildcontrol/controller.ts';
+import { DockerPruner } from './dockerprune/pruner.ts';
 import { Manager } from './manager.ts';
 
 export interface EngineAdapters {
@@ -209,11 +210,13 @@ export class Engine {
       baseEnv: a.env,
       dockerEnv: a.dockerEnv,
     });
+    const pruner = new DockerPruner({ store, docker: a.docker, clock, logs });
     this.builds = new BuildController({
       store,
       clock,
       logs,
       cwd: a.cwd,
+      onPass: (activity) => pruner.onChange(activity),
       executors: {
         buildImage: (kind, name, signal, pipeline) =>
           kind === 'DockerImage'
@@ -226,6 +229,7 @@ export class Engine {
     });
     this.stoppers.push(
       () => this.builds.stop(),
+      () => pruner.stop(),
       () => this.manager.stop(),
       () => cmds.stopAll(),
       () => forwards.stopAll(),

@@ -1,7 +1,16 @@
 // The view the web UI renders: the UIResource, UIButton and Cluster objects, a UISession, and
 // the logs. `completeView` is `GET /api/view` and the first websocket message; ViewStream keeps
 // one websocket client up to date with incremental updates.
-import type { ApiObject, LogList, Snapshot, UISession, View } from '@slant/api';
+import type {
+  ApiObject,
+  Cluster,
+  LogList,
+  Snapshot,
+  UIButton,
+  UIResource,
+  UISession,
+  View,
+} from '@slant/api';
 import { API_VERSION } from '@slant/api';
 import type { LogStore } from '../logs/log-store.ts';
 import type { ObjectStore } from '../store/store.ts';
@@ -18,7 +27,10 @@ export interface ViewSource {
   readonly tiltfileKey: string;
 }
 
-export function uiSession(src: ViewSource): UISession {
+/** What the view says about the session itself. */
+export type SessionInfo = Pick<ViewSource, 'startTime' | 'version' | 'tiltfileKey'>;
+
+export function uiSession(src: SessionInfo): UISession {
   return {
     apiVersion: API_VERSION,
     kind: 'UISession',
@@ -32,17 +44,33 @@ export function uiSession(src: ViewSource): UISession {
   };
 }
 
-export function completeObjects(src: ViewSource): View {
+/** The view objects the web UI renders, VIEW_KINDS among them. */
+export interface ViewObjects {
+  readonly uiResources: UIResource[];
+  readonly uiButtons: UIButton[];
+  readonly clusters: Cluster[];
+}
+
+/** A complete view from its parts: the server's, and `slant dump webview`'s from the API. */
+export function viewOf(info: SessionInfo, objects: ViewObjects): View {
   return {
     isComplete: true,
-    tiltStartTime: src.startTime,
-    tiltfileKey: src.tiltfileKey,
-    runningTiltBuild: { version: src.version, dev: true },
-    uiSession: uiSession(src),
+    tiltStartTime: info.startTime,
+    tiltfileKey: info.tiltfileKey,
+    runningTiltBuild: { version: info.version, dev: true },
+    uiSession: uiSession(info),
+    uiResources: objects.uiResources,
+    uiButtons: objects.uiButtons,
+    clusters: objects.clusters,
+  };
+}
+
+export function completeObjects(src: ViewSource): View {
+  return viewOf(src, {
     uiResources: src.store.list('UIResource'),
     uiButtons: src.store.list('UIButton'),
     clusters: src.store.list('Cluster'),
-  };
+  });
 }
 
 /** The whole view with every kept log line (`GET /api/view`). */

@@ -92,6 +92,24 @@ describe('Tiltfile reconciler', () => {
     expect(tf.metadata.annotations?.['slant.dev/max-parallel-updates']).toBe('3');
   });
 
+  it("keeps the last good run's docker_prune_settings on the Tiltfile for the pruner", async () => {
+    const t = setup({
+      '/p/Tiltfile': "docker_prune_settings(num_builds=5, keep_recent=1)\nk8s_yaml('web.yaml')\n",
+      '/p/web.yaml': YAML,
+    });
+    await t.settle();
+    const annotation = () =>
+      t.store.getOrThrow('Tiltfile', '(Tiltfile)').metadata.annotations?.[
+        'slant.dev/docker-prune-settings'
+      ];
+    const expected =
+      '{"enabled":true,"maxAgeMins":360,"numBuilds":5,"intervalHrs":1,"keepRecent":1}';
+    expect(annotation()).toBe(expected);
+    t.host.fs.write('/p/Tiltfile', 'docker_prune_settings(disable=True)\nfoo(\n');
+    await t.fileChanged();
+    expect(annotation()).toBe(expected);
+  });
+
   it('keeps the previous objects and reports the error when a re-run fails', async () => {
     const t = setup({ '/p/Tiltfile': "k8s_yaml('web.yaml')\n", '/p/web.yaml': YAML });
     await t.settle();

@@ -6,6 +6,10 @@
 import type { FileWatch, Tiltfile, UIBuildTerminated, UIResource } from '@slant/api';
 import { API_VERSION } from '@slant/api';
 import type { Clock } from '../../clock.ts';
+import {
+  DOCKER_PRUNE_ANNOTATION,
+  dockerPruneAnnotation,
+} from '../../engine/dockerprune/settings.ts';
 import type { Reconciler } from '../../engine/manager.ts';
 import {
   inTriggerQueue,
@@ -44,7 +48,10 @@ export interface TiltfileReconcilerDeps {
   readonly onLoaded?: (name: string, result: TiltfileResult) => void;
 }
 
-/** Engine settings a run declares (update_settings), kept as annotations on the Tiltfile. */
+/**
+ * Engine settings a run declares (update_settings; docker_prune_settings in
+ * engine/dockerprune/settings.ts), kept as annotations on the Tiltfile.
+ */
 export const MAX_PARALLEL_ANNOTATION = 'slant.dev/max-parallel-updates';
 
 interface RunRecord {
@@ -152,6 +159,7 @@ export function createTiltfileReconciler(deps: TiltfileReconcilerDeps): Reconcil
         annotations: {
           ...fresh.metadata.annotations,
           [MAX_PARALLEL_ANNOTATION]: String(result.state.settings.update.maxParallelUpdates),
+          [DOCKER_PRUNE_ANNOTATION]: dockerPruneAnnotation(result.state.settings.dockerPrune),
         },
       },
     } as Tiltfile);

@@ -9,7 +9,7 @@ import { fakeHost } from '../../tiltfile/host-fake.ts';
 import { loadTiltfile } from '../../tiltfile/loader.ts';
 import { Manager } from '../manager.ts';
 import { addToTriggerQueue } from '../trigger-queue.ts';
-import { BuildController } from './controller.ts';
+import { type BuildActivity, BuildController } from './controller.ts';
 import type { BuildExecutors, BuildPipeline, StepResult } from './run-update.ts';
 
 const DEPLOY = (name: string, image: string) => `apiVersion: apps/v1
@@ -60,7 +60,7 @@ class FakeExecutors implements BuildExecutors {
   }
 }
 
-async function setup(files: Record<string, string>) {
+async function setup(files: Record<string, string>, onPass?: (activity: BuildActivity) => void) {
   const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
   const store = newTestStore(clock);
   const logs = new MemoryLogWriter();
@@ -82,7 +82,14 @@ async function setup(files: Record<string, string>) {
   };
   store.create(tf);
   const executors = new FakeExecutors(store);
-  const builds = new BuildController({ store, clock, logs, executors, cwd: '/p' });
+  const builds = new BuildController({
+    store,
+    clock,
+    logs,
+    executors,
+    cwd: '/p',
+    ...(onPass === undefined ? {} : { onPass }),
+  });
   manager.start();
   builds.start();
   const settle = async () => {
@@ -150,6 +157,21 @@ describe('BuildController', () => {
     expect(t.logs.text('api')).toContain(
       'Initial Build\nSTEP 1/3 — Building Dockerfile: [api]\n\nSTEP 2/3 — Pushing localhost:5005/api:tilt-1\n\nSTEP 3/3 — Deploying\n',
     );
+  });
+
+  it('tells after each pass whether an update runs and how many finished (the pruner waits on it)', async () => {
+    const seen: BuildActivity[] = [];
+    const t = await setup(TWO_IMAGES, (a) => seen.push(a));
+    // api was built and deployed; worker waits for api: nothing runs or can start.
+    expect(seen.some((a) => a.building && a.completedBuilds === 0)).toBe(true);
+    expect(seen.at(-1)).toEqual({ building: false, completedBuilds: 1 });
+    t.store.mutateStatus('UIResource', 'api', (ui) => ({
+      ...ui.status,
+      runtimeStatus: 'ok' as const,
+    }));
+    await t.settle();
+    expect(seen.some((a) => a.building && a.completedBuilds === 1)).toBe(true);
+    expect(seen.at(-1)).toEqual({ building: false, completedBuilds: 2 });
   });
 
   it('rebuilds only the image whose files changed', async () => {

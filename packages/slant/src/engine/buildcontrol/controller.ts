@@ -22,6 +22,14 @@ import { liveUpdateCoverage } from './live-update.ts';
 import { changesSince, resourceTargets } from './targets.ts';
 import { finishBuild, startBuild, writeIdleStatus } from './ui-status.ts';
 
+/** What the controller tells after each pass. */
+export interface BuildActivity {
+  /** An update is running (an update that could start has been started by the pass). */
+  readonly building: boolean;
+  /** Updates finished this session, failed ones included (Tilt's CompletedBuildCount). */
+  readonly completedBuilds: number;
+}
+
 export interface BuildControllerDeps {
   readonly store: ObjectStore;
   readonly clock: Clock;
@@ -29,6 +37,8 @@ export interface BuildControllerDeps {
   readonly executors: BuildExecutors;
   /** Changed files are shown relative to this directory when inside it (Tilt: the cwd). */
   readonly cwd: string;
+  /** Told after each pass (the Docker pruner waits for no update running or startable). */
+  readonly onPass?: (activity: BuildActivity) => void;
 }
 
 interface ResourceState {
@@ -53,6 +63,8 @@ export class BuildController {
   private unsubscribe: (() => void) | undefined;
   private passQueued = false;
   private stopped = false;
+  /** Updates finished, failed ones included (Tilt's CompletedBuildCount). */
+  private completedBuilds = 0;
 
   constructor(deps: BuildControllerDeps) {
     this.deps = deps;
@@ -207,6 +219,8 @@ export class BuildController {
       const view = views.find((v) => v.name === name) as ResourceView;
       this.launch(name, manifests.get(name) as Manifest, view);
     }
+    const building = [...this.states.values()].some((s) => s.building);
+    this.deps.onPass?.({ building, completedBuilds: this.completedBuilds });
   }
 
   private launch(name: string, m: Manifest, view: ResourceView): void {
@@ -248,6 +262,7 @@ export class BuildController {
       .catch((err: unknown) => (err instanceof Error ? err.message : String(err)))
       .then((error) => {
         [s.building, s.buildingImages] = [false, []];
+        this.completedBuilds++;
         shareBuiltImages(built, sharingResources(store, this.states, name));
         if (error !== undefined) {
           logs.write({ resource: name, spanId, text: `Build Failed: ${error}\n`, level: 'ERROR' });
