@@ -57,6 +57,8 @@ export interface SlantRunOptions extends SlantEnvironment {
   /** HTTP port; 0 disables the server. */
   readonly port: number;
   readonly ciTimeout?: string;
+  /** Tilt's logger level from the global `-v` / `-d` flags. */
+  readonly logLevel?: 'info' | 'verbose' | 'debug';
   /** `--disable-port-forwards`: no Kubernetes port forwards (nor their links) are started. */
   readonly disablePortForwards?: boolean;
   /** `--output-snapshot-on-exit`: where the session's snapshot is written when it stops. */
@@ -143,6 +145,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
   const engine = new Engine({
     clock,
     ...(maxLines === undefined ? {} : { logMaxLines: maxLines }),
+    ...(opts.logLevel === undefined ? {} : { logLevel: opts.logLevel }),
     kube,
     podLogs: new NodePodLogSource(kubeOpts),
     portForwards: new NodePortForwardDialer(kubeOpts),

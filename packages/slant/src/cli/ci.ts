@@ -10,6 +10,7 @@ import {
   sessionExtras,
   sessionOptions,
 } from './session-flags.ts';
+import { logLevelOf } from './global-flags.ts';
 import { type TerminalFlags, terminalOptions, terminalSettings } from './terminal-flags.ts';
 
 export function registerCiCommand(program: Command): void {
@@ -21,24 +22,31 @@ export function registerCiCommand(program: Command): void {
       '30m0s',
     )
     .argument('[args...]', 'Tiltfile args')
-    .action(async (args: string[], opts: SessionFlags & TerminalFlags & { timeout: string }) => {
-      try {
-        const port = parsePort(opts.port);
-        parseGoDuration(opts.timeout);
-        const slant = await startSlant({
-          mode: 'ci',
-          args,
-          ...commonEnv(opts),
-          ...sessionExtras(opts),
-          port,
-          ciTimeout: opts.timeout,
-          terminal: terminalSettings(opts, true),
-          write: (text) => process.stdout.write(text),
-        });
-        await runUntilSignalAndExit(slant);
-      } catch (err) {
-        process.stderr.write(`${formatError(err)}\n`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      async (
+        args: string[],
+        opts: SessionFlags & TerminalFlags & { timeout: string },
+        cmd: Command,
+      ) => {
+        try {
+          const port = parsePort(opts.port);
+          parseGoDuration(opts.timeout);
+          const slant = await startSlant({
+            mode: 'ci',
+            args,
+            ...commonEnv(opts),
+            ...sessionExtras(opts),
+            logLevel: logLevelOf(cmd),
+            port,
+            ciTimeout: opts.timeout,
+            terminal: terminalSettings(opts, true),
+            write: (text) => process.stdout.write(text),
+          });
+          await runUntilSignalAndExit(slant);
+        } catch (err) {
+          process.stderr.write(`${formatError(err)}\n`);
+          process.exitCode = 1;
+        }
+      },
+    );
 }

@@ -20,6 +20,7 @@ import { registerDumpCommand } from './dump.ts';
 import { registerEditCommand } from './edit.ts';
 import { registerDisableCommand, registerEnableCommand } from './enable.ts';
 import { registerGetCommand } from './get.ts';
+import { addGlobalFlags } from './global-flags.ts';
 import { registerLogsCommand } from './logs.ts';
 import { registerPatchCommand } from './patch.ts';
 import { registerStarlarkCommand } from './starlark.ts';
@@ -68,5 +69,7 @@ registerDockerPruneCommand(program);
 registerDockerCommand(program);
 registerSnapshotCommand(program);
 registerCompletionCommand(program);
+
+addGlobalFlags(program);
 
 await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ import {
   sessionExtras,
   sessionOptions,
 } from './session-flags.ts';
+import { logLevelOf } from './global-flags.ts';
 import { type TerminalFlags, terminalOptions, terminalSettings } from './terminal-flags.ts';
 
 interface UpFlags extends SessionFlags, TerminalFlags {
@@ -55,7 +56,7 @@ export function registerUpCommand(program: Command): void {
       false,
     )
     .argument('[args...]', 'Tiltfile args (resources to enable, or after -- for config.parse)')
-    .action(async (args: string[], opts: UpFlags) => {
+    .action(async (args: string[], opts: UpFlags, cmd: Command) => {
       try {
         const port = parsePort(opts.port);
         let userQuit = () => {};
@@ -67,6 +68,7 @@ export function registerUpCommand(program: Command): void {
           args,
           ...commonEnv(opts),
           ...sessionExtras(opts),
+          logLevel: logLevelOf(cmd),
           ...(opts.disablePortForwards ? { disablePortForwards: true } : {}),
           port,
           terminal: terminalSettings(opts, false, () => userQuit()),

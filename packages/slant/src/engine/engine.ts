@@ -74,6 +74,8 @@ export interface EngineAdapters {
   readonly env: Readonly<Record<string, string>>;
   /** Log lines kept before the oldest are dropped (the log store's default when absent). */
   readonly logMaxLines?: number;
+  /** Tilt's logger level (`-v`, `-d`): what the Docker pruner reports beyond its counts. */
+  readonly logLevel?: 'info' | 'verbose' | 'debug';
   /** How commands reach the same Docker engine (e.g. `DOCKER_HOST=…`). */
   readonly dockerEnv: readonly string[];
   readonly cwd: string;
@@ -210,7 +212,13 @@ export class Engine {
       baseEnv: a.env,
       dockerEnv: a.dockerEnv,
     });
-    const pruner = new DockerPruner({ store, docker: a.docker, clock, logs });
+    const pruner = new DockerPruner({
+      store,
+      docker: a.docker,
+      clock,
+      logs,
+      level: a.logLevel ?? 'info',
+    });
     this.builds = new BuildController({
       store,
       clock,

@@ -26,7 +26,11 @@ const DEFAULTS: DockerPruneSettings = {
 };
 
 /** `null` settings: no successful Tiltfile run yet. */
-function setup(settings: Partial<DockerPruneSettings> | null = {}, withImage = true) {
+function setup(
+  settings: Partial<DockerPruneSettings> | null = {},
+  withImage = true,
+  level?: 'info' | 'verbose' | 'debug',
+) {
   const clock = new FakeClock(new Date('2024-01-01T12:00:00Z'));
   const store = newTestStore(clock);
   const docker = new FakeDockerClient();
@@ -56,7 +60,13 @@ function setup(settings: Partial<DockerPruneSettings> | null = {}, withImage = t
     };
     store.create(di);
   }
-  const pruner = new DockerPruner({ store, docker, clock, logs });
+  const pruner = new DockerPruner({
+    store,
+    docker,
+    clock,
+    logs,
+    ...(level === undefined ? {} : { level }),
+  });
   /** Tells the pruner about a pass; resolves to whether a prune ran. */
   const pass = async (completedBuilds: number, building = false): Promise<boolean> => {
     const before = docker.pruneCalls.length;
@@ -115,6 +125,15 @@ describe('DockerPruner scheduling', () => {
   test('does not prune with docker_prune_settings(disable=True), nor before a Tiltfile run', async () => {
     expect(await setup({ enabled: false }).pass(1)).toBe(false);
     expect(await setup(null).pass(1)).toBe(false);
+  });
+
+  test('reports at the session level: nothing at info when nothing went, the counts at -v', async () => {
+    const quiet = setup({});
+    expect(await quiet.pass(1)).toBe(true);
+    expect(quiet.logs.text()).toBe('');
+    const verbose = setup({}, true, 'verbose');
+    expect(await verbose.pass(1)).toBe(true);
+    expect(verbose.logs.text()).toContain('[Docker Prune] removed 0 containers, reclaimed 0B\n');
   });
 
   test('does not prune when the Tiltfile builds no image', async () => {

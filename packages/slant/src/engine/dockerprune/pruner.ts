@@ -20,8 +20,10 @@ export interface DockerPrunerDeps {
   readonly store: ObjectStore;
   readonly docker: DockerClient;
   readonly clock: Clock;
-  /** Where the report lines go: the global log, at Tilt's default (info) level. */
+  /** Where the report lines go: the global log. */
   readonly logs: LogWriter;
+  /** The session's logger level: info by default, verbose with `-v`, debug with `-d`. */
+  readonly level?: 'info' | 'verbose' | 'debug';
 }
 
 const HOUR_MS = 3_600_000;
@@ -101,7 +103,7 @@ export class DockerPruner {
     ];
     const selectors = localRefSelectors(images, (name) => store.get('Cluster', name));
     await pruneDocker(
-      { docker, clock, log: levelLogger('info', write) },
+      { docker, clock, log: levelLogger(this.deps.level ?? 'info', write) },
       {
         maxAgeMs: settings.maxAgeMins * 60_000,
         keepRecent: settings.keepRecent,
