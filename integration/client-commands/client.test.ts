@@ -105,6 +105,38 @@ describe('client commands against a running slant up', () => {
     });
   });
 
+  test('get -o jsonpath / custom-columns, --sort-by, --field-selector, --no-headers', async () => {
+    const names = await slant(
+      'get',
+      'uiresources',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}',
+      '--sort-by',
+      '{.metadata.name}',
+    );
+    expect(names).toEqual({ code: 0, stdout: '(Tiltfile)\nhello\nworld\n', stderr: '' });
+    expect(
+      await slant(
+        'get',
+        'uiresources',
+        '--field-selector',
+        'metadata.name!=(Tiltfile)',
+        '-o',
+        'custom-columns=NAME:.metadata.name,LABELS:.metadata.labels',
+        '--no-headers',
+      ),
+    ).toEqual({
+      code: 0,
+      stdout: 'hello     {"front":"front"}\nworld     <none>\n',
+      stderr: '',
+    });
+    expect(await slant('get', 'uiresources', '--field-selector', 'spec.x=1')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error from server (BadRequest): field label not supported: spec.x\n',
+    });
+  });
+
   test('describe prints the object the kubectl way', async () => {
     const r = await slant('describe', 'uiresource/hello');
     expect(r.code).toBe(0);

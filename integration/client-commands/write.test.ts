@@ -45,6 +45,15 @@ async function runningPid(name: string, other?: number): Promise<number> {
   return pid;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function marker(name: string, text: string): Promise<void> {
   await until(`${name}.out says ${text}`, 30_000, async () => {
     return (await readFile(join(dir, `${name}.out`), 'utf8').catch(() => '')) === `${text}\n`;
@@ -95,6 +104,31 @@ describe('writing client commands against a running slant up', () => {
       stderr: '',
     });
     expect((await slant(['apply', '-f', file])).stdout).toBe('cmd.tilt.dev/applied unchanged\n');
+  });
+
+  test('delete -f removes what the file declares: the Cmd stops; again, it is NotFound', async () => {
+    const file = join(dir, 'doomed.yaml');
+    await writeFile(file, cmdYaml('doomed', 'alive'));
+    await slant(['apply', '-f', file]);
+    const pid = await runningPid('doomed');
+    expect(await slant(['delete', '-f', file])).toEqual({
+      code: 0,
+      stdout: 'cmd.tilt.dev "doomed" deleted\n',
+      stderr: '',
+    });
+    await until('the process gone', 30_000, async () => !alive(pid));
+    expect(await slant(['delete', '-f', file])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Error from server (NotFound): error when deleting "${file}": cmds.tilt.dev "doomed" not found\n`,
+    });
+    expect((await slant(['delete', '-f', file, '--ignore-not-found'])).code).toBe(0);
+    expect(await slant(['delete', '-f', file, 'cmd'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
+    });
   });
 
   test("apply and create errors read as kubectl's, exit 1", async () => {

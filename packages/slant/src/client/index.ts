@@ -18,6 +18,7 @@ export { parseOutputFormat } from './printers.ts';
 export { parseWaitFor, runWait } from './wait.ts';
 export { parseLogLevel, parseLogSource } from '../logs/filter.ts';
 export { runApply, runCreateFromFiles } from './apply.ts';
+export { runDeleteFromFiles } from './delete-files.ts';
 export {
   cmdObject,
   createObject,
