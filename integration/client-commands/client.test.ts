@@ -308,6 +308,26 @@ describe('client commands against a running slant up', () => {
     expect(
       (await slant('patch', 'configmap', 'hello-disable', '-p', '{"data":{"note":"x"}}')).stdout,
     ).toBe('configmap.tilt.dev/hello-disable patched (no change)\n');
+    const ops = '[{"op":"replace","path":"/data/note","value":"y"}]';
+    await writeFile(join(dir, 'ops.json'), ops);
+    expect(
+      await slant('patch', 'configmap/hello-disable', '--type', 'json', '--patch-file', 'ops.json'),
+    ).toEqual({ code: 0, stdout: 'configmap.tilt.dev/hello-disable patched\n', stderr: '' });
+    expect(
+      await slant(
+        'patch',
+        'configmap',
+        'hello-disable',
+        '--type=json',
+        '-p',
+        ops.replace('replace', 'test').replace('"y"', '"z"'),
+      ),
+    ).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Error from server (Invalid): the server rejected our request due to an error in our request: testing value "/data/note" failed: test failed\n',
+    });
     expect((await slant('delete', 'configmap', 'tilt-trigger-queue')).stdout).toBe(
       'configmap.tilt.dev "tilt-trigger-queue" deleted\n',
     );

@@ -31,6 +31,15 @@ export class ApiError extends Error {
   }
 }
 
+/** kubectl's `patch --type`. */
+export type PatchType = 'json' | 'merge' | 'strategic';
+
+const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
+  json: 'application/json-patch+json',
+  merge: 'application/merge-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+};
+
 export interface WatchEvent {
   readonly type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'ERROR';
   readonly object: ApiObject;
@@ -143,10 +152,11 @@ export class ApiClient {
     name: string,
     patch: unknown,
     subresource?: 'status',
+    type: PatchType = 'merge',
   ): Promise<T> {
     return this.json<T>(ApiClient.path(kind, name, subresource), {
       method: 'PATCH',
-      headers: { 'content-type': 'application/merge-patch+json' },
+      headers: { 'content-type': PATCH_CONTENT_TYPES[type] },
       body: JSON.stringify(patch),
     });
   }

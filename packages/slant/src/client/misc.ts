@@ -1,7 +1,8 @@
 // Smaller client operations: delete, patch, api-resources, describe, dump engine.
 import { API_VERSION, type ApiObject, KIND_NAMES, KIND_PLURALS, type Kind } from '@slant/api';
 import { UserError } from '../errors.ts';
-import { ApiError, type ApiClient } from './api-client.ts';
+import { parseYAMLValues } from '../k8s/yaml.ts';
+import { ApiError, type ApiClient, type PatchType } from './api-client.ts';
 import { describeObject } from './describe.ts';
 import { tabulate, toJson } from './printers.ts';
 import { parseTypeArgs, singularQualified } from './resources.ts';
@@ -59,11 +60,14 @@ export async function runDelete(
   return opts.ignoreNotFound ? 0 : code;
 }
 
-/** `slant patch TYPE NAME -p PATCH [--subresource status]` (a JSON merge patch). */
+/**
+ * `slant patch TYPE NAME -p PATCH [--type json|merge|strategic] [--subresource status]`; the
+ * patch is JSON or YAML, as kubectl takes it.
+ */
 export async function runPatch(
   client: ApiClient,
   args: readonly string[],
-  opts: { patch: string; subresource?: 'status' } & Io,
+  opts: { patch: string; type?: PatchType; subresource?: 'status' } & Io,
 ): Promise<void> {
   const { kind, names } = parseTypeArgs(args);
   if (names.length !== 1) {
@@ -73,14 +77,18 @@ export async function runPatch(
   let patch: unknown;
   try {
     patch = JSON.parse(opts.patch);
-  } catch (err) {
-    throw new UserError(
-      'bad-flag',
-      `error: unable to parse "${opts.patch}": ${(err as Error).message}`,
-    );
+  } catch {
+    try {
+      patch = parseYAMLValues(opts.patch)[0];
+    } catch (err) {
+      throw new UserError(
+        'bad-flag',
+        `error: unable to parse "${opts.patch}": ${(err as Error).message}`,
+      );
+    }
   }
   const before = await client.get(kind, name);
-  const after = await client.patch(kind, name, patch, opts.subresource);
+  const after = await client.patch(kind, name, patch, opts.subresource, opts.type ?? 'strategic');
   const changed = before.metadata.resourceVersion !== after.metadata.resourceVersion;
   opts.write(`${singularQualified(kind)}/${name} ${changed ? 'patched' : 'patched (no change)'}\n`);
 }

@@ -251,7 +251,7 @@ describe('store HTTP API', () => {
     ]);
   });
 
-  test('HTTP API applies JSON merge patches to objects and to status', async () => {
+  test('HTTP API applies JSON merge, strategic and JSON patches to objects and to status', async () => {
     const { server, store } = await setup();
     store.create(configMap('a', { keep: '1', drop: '2' }));
     const patch = (path: string, body: unknown, type = 'application/merge-patch+json') =>
@@ -265,10 +265,26 @@ describe('store HTTP API', () => {
     store.create(cmd('c', ['x']));
     await patch('/cmds/c/status', { status: { ready: true } });
     expect(store.get('Cmd', 'c')?.status).toEqual({ ready: true });
-    const strategic = await patch('/cmds/c', {}, 'application/strategic-merge-patch+json');
-    expect([strategic.status, ((await strategic.json()) as { message: string }).message]).toEqual([
+    // Tilt's types declare no patch strategies: a strategic merge patch merges as JSON's does.
+    const strategic = await patch(
+      '/configmaps/a',
+      { data: { keep: null } },
+      'application/strategic-merge-patch+json',
+    );
+    expect([strategic.status, store.get('ConfigMap', 'a')?.data]).toEqual([200, { add: '3' }]);
+    const json = await patch(
+      '/configmaps/a',
+      [{ op: 'add', path: '/data/more', value: '4' }],
+      'application/json-patch+json',
+    );
+    expect([json.status, store.get('ConfigMap', 'a')?.data]).toEqual([
+      200,
+      { add: '3', more: '4' },
+    ]);
+    const apply = await patch('/cmds/c', {}, 'application/apply-patch+yaml');
+    expect([apply.status, ((await apply.json()) as { message: string }).message]).toEqual([
       415,
-      'the patch type "application/strategic-merge-patch+json" is not supported',
+      'the patch type "application/apply-patch+yaml" is not supported',
     ]);
   });
 

@@ -3,7 +3,8 @@
 //   POST   /apis/tilt.dev/v1alpha1/<plural>
 //   GET | PUT | PATCH | DELETE  /apis/tilt.dev/v1alpha1/<plural>/<name>
 //   GET | PUT | PATCH           /apis/tilt.dev/v1alpha1/<plural>/<name>/status
-// (PATCH takes a JSON merge patch, `application/merge-patch+json`.)
+// (PATCH takes a JSON merge patch, `application/merge-patch+json` or the strategic form, or a
+// JSON patch, `application/json-patch+json`.)
 // Every request needs `Authorization: Bearer <token>`. Failures are Kubernetes Status bodies.
 // Watches stream newline-delimited `{"type","object"}` events; existing objects come first as
 // ADDED, or, with `resourceVersion=N` (as kubectl sends after a list), the events after N.
@@ -23,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { matchesRequirements, parseLabelSelector, type Requirement } from '../labels.ts';
 import { matchesFields, parseFieldSelector } from './field-selector.ts';
 import type { ObjectStore } from '../store.ts';
+import { applyJsonPatch } from './json-patch.ts';
 import { applyMergePatch } from './merge-patch.ts';
 import { streamWatch } from './watch-stream.ts';
 import {
@@ -255,8 +257,13 @@ export function createApiHandler(opts: {
       const obj = objectFromBody(await readBody(req), kind, name);
       sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
     } else if (method === 'PATCH') {
-      const type = req.headers['content-type'] ?? '';
-      if (!type.startsWith('application/merge-patch+json')) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      // Tilt's types declare no patch strategies, so a strategic merge patch of them is a JSON
+      // merge patch (kubectl's default type for `patch`).
+      const merge =
+        type === 'application/merge-patch+json' ||
+        type === 'application/strategic-merge-patch+json';
+      if (!merge && type !== 'application/json-patch+json') {
         throw new HttpError(
           415,
           'UnsupportedMediaType',
@@ -266,7 +273,8 @@ export function createApiHandler(opts: {
       const patch = await readBody(req);
       // Read and write in one synchronous step: nothing can change the object in between.
       const current = store.getOrThrow(kind, name);
-      const obj = objectFromBody(applyMergePatch(current, patch), kind, name);
+      const patched = merge ? applyMergePatch(current, patch) : applyJsonPatch(current, patch);
+      const obj = objectFromBody(patched, kind, name);
       sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
     } else if (method === 'DELETE' && !isStatus) {
       sendJson(res, 200, store.delete(kind, name));
