@@ -67,7 +67,7 @@ describe('client commands against a running slant up', () => {
     });
   });
 
-  test('wait --for=condition=Ready returns once both resources are ready', async () => {
+  test('wait --for=condition=Ready returns once both resources are ready; --for=jsonpath', async () => {
     const r = await slant('wait', '--for=condition=Ready', 'uiresource/hello', 'uiresource/world');
     expect(r).toEqual({
       code: 0,
@@ -76,6 +76,9 @@ describe('client commands against a running slant up', () => {
       ) as unknown as string,
       stderr: '',
     });
+    expect(
+      await slant('wait', '--for=jsonpath={.status.updateStatus}=ok', 'uiresource/world'),
+    ).toEqual({ code: 0, stdout: 'uiresource.tilt.dev/world condition met\n', stderr: '' });
   });
 
   test("get: table, names, label selector, YAML, and kubectl's NotFound with exit 1", async () => {

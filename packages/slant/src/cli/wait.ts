@@ -20,7 +20,10 @@ export function registerWaitCommand(program: Command): void {
   addConnectServerFlags(program.command('wait'))
     .usage('(TYPE/NAME | TYPE [(-l label | --all)]) [--for=delete|--for condition=available]')
     .description('Experimental: Wait for a specific condition on one or many resources')
-    .option('--for <condition>', 'The condition to wait on: [delete|condition=condition-name].')
+    .option(
+      '--for <condition>',
+      "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]].",
+    )
     .option(
       '--timeout <duration>',
       "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week.",
@@ -38,7 +41,10 @@ Examples:
 
   # When used with a Kubernetes resource, waits for the pod
   # to deploy, start running, and pass all readiness probes.
-  slant wait --for=condition=Ready "uiresource/my-kubernetes-deployment"`,
+  slant wait --for=condition=Ready "uiresource/my-kubernetes-deployment"
+
+  # Wait until a resource's last update succeeded
+  slant wait --for=jsonpath='{.status.updateStatus}'=ok uiresource/my-resource`,
     )
     .action(
       clientAction(async (args: string[], flags: WaitFlags) => {

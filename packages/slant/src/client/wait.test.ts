@@ -58,6 +58,30 @@ describe('runWait', () => {
     );
   });
 
+  it('--for=jsonpath: the value the path finds, or only that it is there', async () => {
+    const s = (session = await startTestSession());
+    s.store.create(configMap('x', { phase: 'starting' }));
+    const done = wait(s, ['configmap/x'], 'jsonpath={.data.phase}=ready');
+    setTimeout(() => s.store.update({ ...configMap('x', { phase: 'ready' }) }), 50);
+    expect(await done).toBe('configmap.tilt.dev/x condition met\n');
+    expect(await wait(s, ['configmap/x'], 'jsonpath=.data.phase')).toBe(
+      'configmap.tilt.dev/x condition met\n',
+    );
+    await expect(wait(s, ['configmap/x'], 'jsonpath={.data.other}', '100ms')).rejects.toThrow(
+      'error: timed out waiting for the condition on configmaps/x',
+    );
+    await expect(wait(s, ['configmap/x'], 'jsonpath={.data.*}=ready')).resolves.toBe(
+      'configmap.tilt.dev/x condition met\n',
+    );
+  });
+
+  it('--for=create: returns when the object appears', async () => {
+    const s = (session = await startTestSession());
+    const done = wait(s, ['configmap/later'], 'create');
+    setTimeout(() => s.store.create(configMap('later')), 50);
+    expect(await done).toBe('configmap.tilt.dev/later condition met\n');
+  });
+
   it("fails with kubectl's texts: not found, timed out, bad --for", async () => {
     const s = (session = await startTestSession());
     s.store.create(uiResource('a'));

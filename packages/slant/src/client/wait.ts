@@ -1,26 +1,61 @@
 // `slant wait`: kubectl's wait against the session's API — until every named object has a
-// status condition of the wanted value (`--for=condition=Ready`, `=False` to wait for false), or
-// is gone (`--for=delete`), or the timeout passes.
+// status condition of the wanted value (`--for=condition=Ready`, `=False` to wait for false), a
+// JSONPath value (`--for=jsonpath='{.status.updateStatus}'=ok`, or only that the path is there),
+// exists (`--for=create`) or is gone (`--for=delete`), or the timeout passes.
 import { type ApiObject, KIND_PLURALS, type Kind } from '@slant/api';
 import { UserError } from '../errors.ts';
 import { parseGoDuration } from '../tiltfile/godur.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
+import type { JsonPath } from './jsonpath.ts';
+import { findValues, relaxedJsonPath, valueText } from './jsonpath-eval.ts';
 import { parseTypeArgs, singularQualified } from './resources.ts';
 
 export type WaitFor =
   | { readonly kind: 'delete' }
-  | { readonly kind: 'condition'; readonly type: string; readonly status: string };
+  | { readonly kind: 'create' }
+  | { readonly kind: 'condition'; readonly type: string; readonly status: string }
+  | { readonly kind: 'jsonpath'; readonly path: JsonPath; readonly value?: string };
+
+/** `{.a.b}=v` or `.a.b=v`: the expression, and the value after the `=` that follows it. */
+function splitJsonPath(input: string): [string, string | undefined] {
+  const end = input.startsWith('{') ? input.lastIndexOf('}') + 1 : input.indexOf('=');
+  if (end <= 0) return [input, undefined];
+  const rest = input.slice(end);
+  if (rest === '') return [input, undefined];
+  if (!rest.startsWith('=')) return [input, undefined];
+  return [input.slice(0, end), rest.slice(1)];
+}
 
 export function parseWaitFor(raw: string | undefined): WaitFor {
   const v = raw ?? '';
   if (v.toLowerCase() === 'delete') return { kind: 'delete' };
+  if (v.toLowerCase() === 'create') return { kind: 'create' };
   const m = /^condition=([^=]+)(?:=(.*))?$/i.exec(v);
   if (m !== null) return { kind: 'condition', type: m[1]!, status: m[2] ?? 'True' };
+  if (v.toLowerCase().startsWith('jsonpath=')) {
+    const [expr, value] = splitJsonPath(v.slice('jsonpath='.length));
+    if (expr === '') throw new UserError('bad-flag', 'error: jsonpath expression cannot be empty');
+    return {
+      kind: 'jsonpath',
+      path: relaxedJsonPath(expr),
+      ...(value === undefined ? {} : { value }),
+    };
+  }
   throw new UserError(
     'bad-flag',
     v === '' ? 'error: --for must be specified' : `error: unrecognized condition: "${v}"`,
-    'Use --for=delete or --for=condition=<type>[=<status>].',
+    'Use --for=delete, --for=create, --for=condition=<type>[=<status>] or --for=jsonpath=<expr>[=<value>].',
   );
+}
+
+/** kubectl's JSONPath wait: the path finds one value, equal to the wanted one when given. */
+function jsonPathMet(obj: ApiObject, f: WaitFor & { kind: 'jsonpath' }): boolean {
+  const values = findValues(f.path, obj);
+  if (values.length === 0) return false;
+  if (values.length > 1) {
+    throw new UserError('bad-flag', `error: given jsonpath expression matches more than one value`);
+  }
+  return f.value === undefined || valueText(values[0]) === f.value;
 }
 
 function conditionMet(obj: ApiObject, f: WaitFor & { kind: 'condition' }): boolean {
@@ -59,10 +94,13 @@ export async function runWait(
   const pending = new Set(names);
   const done = (name: string, obj: ApiObject | undefined) => {
     if (!pending.has(name)) return;
+    const f = opts.for;
     const met =
-      opts.for.kind === 'delete'
+      f.kind === 'delete'
         ? obj === undefined
-        : obj !== undefined && conditionMet(obj, opts.for);
+        : obj !== undefined &&
+          (f.kind === 'create' ||
+            (f.kind === 'condition' ? conditionMet(obj, f) : jsonPathMet(obj, f)));
     if (!met) return;
     pending.delete(name);
     opts.write(`${singularQualified(kind)}/${name} condition met\n`);
@@ -70,7 +108,7 @@ export async function runWait(
   for (const n of names) {
     // kubectl reads each named object first: a missing one is an error, or, when waiting for
     // deletion, already done.
-    if (!present.has(n) && opts.for.kind !== 'delete') {
+    if (!present.has(n) && opts.for.kind !== 'delete' && opts.for.kind !== 'create') {
       throw new ApiError(404, {
         reason: 'NotFound',
         message: `${KIND_PLURALS[kind]}.tilt.dev "${n}" not found`,
