@@ -3,7 +3,6 @@
 // `describe`, a shell in the pod (`alpha shell`), the tree view and the webview / log store
 // dumps — against a real `slant up` on the test cluster. The session runs with
 // --disable-port-forwards, so the resource's port_forwards start nothing.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,31 +25,12 @@ function slant(...args: string[]): Promise<CliResult> {
   return runCli(args, { cwd: dir, env: { SLANT_HOME: home, TILT_PORT: String(port) } });
 }
 
-const BIN = join(import.meta.dirname, '../../packages/slant/bin/slant.js');
-
 /** A command with `input` on a piped stdin (not a terminal), to the end. */
 function slantWithInput(input: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...process.env, SLANT_HOME: home, TILT_PORT: String(port) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString('utf8');
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString('utf8');
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
+  return runCli(args, {
+    cwd: dir,
+    env: { SLANT_HOME: home, TILT_PORT: String(port) },
+    input,
   });
 }
 

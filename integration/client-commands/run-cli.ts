@@ -1,4 +1,5 @@
-// Runs one client command of the real CLI to completion: its stdout, stderr and exit code.
+// Runs one client command of the real CLI to completion: its stdout, stderr and exit code. With
+// `input`, that text is its stdin (a pipe, not a terminal); without, stdin is closed.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -12,20 +13,20 @@ export interface CliResult {
 
 export function runCli(
   args: readonly string[],
-  opts: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+  opts: { cwd: string; env: Record<string, string>; timeoutMs?: number; input?: string },
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd,
       env: { ...process.env, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
+    child.stdout?.on('data', (b: Buffer) => {
       stdout += b.toString('utf8');
     });
-    child.stderr.on('data', (b: Buffer) => {
+    child.stderr?.on('data', (b: Buffer) => {
       stderr += b.toString('utf8');
     });
     const timer = setTimeout(() => {
@@ -39,5 +40,6 @@ export function runCli(
       clearTimeout(timer);
       resolvePromise({ code, stdout, stderr });
     });
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
 }

@@ -16,10 +16,15 @@ let port = 0;
 let up: SlantProcess;
 let api: SlantApi;
 
-function slant(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+function slant(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<CliResult> {
   return runCli(args, {
     cwd: dir,
     env: { SLANT_HOME: home, TILT_PORT: String(port), TILT_EDITOR: '', KUBE_EDITOR: '', ...env },
+    ...(input === undefined ? {} : { input }),
   });
 }
 
@@ -109,7 +114,12 @@ describe('writing client commands against a running slant up', () => {
   test('delete -f removes what the file declares: the Cmd stops; again, it is NotFound', async () => {
     const file = join(dir, 'doomed.yaml');
     await writeFile(file, cmdYaml('doomed', 'alive'));
-    await slant(['apply', '-f', file]);
+    // Applied from stdin, deleted from the file.
+    expect(await slant(['apply', '-f', '-'], {}, cmdYaml('doomed', 'alive'))).toEqual({
+      code: 0,
+      stdout: 'cmd.tilt.dev/doomed created\n',
+      stderr: '',
+    });
     const pid = await runningPid('doomed');
     expect(await slant(['delete', '-f', file])).toEqual({
       code: 0,
