@@ -24,12 +24,10 @@ import type { AddressInfo } from 'node:net';
 import { matchesRequirements, parseLabelSelector, type Requirement } from '../labels.ts';
 import { matchesFields, parseFieldSelector } from './field-selector.ts';
 import type { ObjectStore } from '../store.ts';
-import { applyJsonPatch } from './json-patch.ts';
-import { applyMergePatch } from './merge-patch.ts';
+import { applyPatch, patchKind } from './patch-types.ts';
 import { streamWatch } from './watch-stream.ts';
 import {
   badRequest,
-  HttpError,
   methodNotAllowed,
   pathNotFound,
   statusFromError,
@@ -257,23 +255,11 @@ export function createApiHandler(opts: {
       const obj = objectFromBody(await readBody(req), kind, name);
       sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
     } else if (method === 'PATCH') {
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      // Tilt's types declare no patch strategies, so a strategic merge patch of them is a JSON
-      // merge patch (kubectl's default type for `patch`).
-      const merge =
-        type === 'application/merge-patch+json' ||
-        type === 'application/strategic-merge-patch+json';
-      if (!merge && type !== 'application/json-patch+json') {
-        throw new HttpError(
-          415,
-          'UnsupportedMediaType',
-          `the patch type "${type}" is not supported`,
-        );
-      }
+      const patchType = patchKind(req.headers['content-type'] ?? '');
       const patch = await readBody(req);
       // Read and write in one synchronous step: nothing can change the object in between.
       const current = store.getOrThrow(kind, name);
-      const patched = merge ? applyMergePatch(current, patch) : applyJsonPatch(current, patch);
+      const patched = applyPatch(current, patchType, patch);
       const obj = objectFromBody(patched, kind, name);
       sendJson(res, 200, isStatus ? store.updateStatus(obj) : store.update(obj));
     } else if (method === 'DELETE' && !isStatus) {
