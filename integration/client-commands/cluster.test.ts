@@ -139,7 +139,7 @@ describe('client commands on a Kubernetes resource', () => {
       stdout: 'ok-from-shell\n',
       stderr: expect.stringMatching(
         new RegExp(
-          `^Running: kubectl exec -it ticker-[a-z0-9]+-[a-z0-9]+ -n ${ns} -c ticker -- sh\nUnable to use a TTY - input is not a terminal or the right kind of file\ncommand terminated with exit code 3\n$`,
+          `^Running: kubectl --context ${env.context} exec -it ticker-[a-z0-9]+-[a-z0-9]+ -n ${ns} -c ticker -- sh\nUnable to use a TTY - input is not a terminal or the right kind of file\ncommand terminated with exit code 3\n$`,
         ),
       ),
     });

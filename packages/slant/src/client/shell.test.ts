@@ -104,7 +104,7 @@ async function shell(s: TestSession, name: string, execer: FakeExecer, c = '') {
 }
 
 describe('runShell', () => {
-  it('execs bash in the newest running pod with the session kubeconfig, passing the exit code', async () => {
+  it('execs bash in the newest running pod with the session kubeconfig and context, passing the exit code', async () => {
     const s = await withWeb([
       pod('web-old', '2024-01-01T00:00:00Z'),
       pod('web-new', '2024-01-02T00:00:00Z'),
@@ -113,11 +113,11 @@ describe('runShell', () => {
     const execer = new FakeExecer(['kubectl'], ['bash', 'sh'], 3);
     expect(await shell(s, 'web', execer)).toEqual({
       code: 3,
-      err: 'Running: kubectl exec -it web-new -n ns1 -c app -- bash\n',
+      err: 'Running: kubectl --context c exec -it web-new -n ns1 -c app -- bash\n',
     });
     expect(execer.calls).toEqual([
-      'probe /usr/bin/kubectl kubectl exec web-new -n ns1 -c app -- which bash KUBECONFIG=/k/config',
-      'run /usr/bin/kubectl kubectl exec -it web-new -n ns1 -c app -- bash KUBECONFIG=/k/config',
+      'probe /usr/bin/kubectl kubectl --context c exec web-new -n ns1 -c app -- which bash KUBECONFIG=/k/config',
+      'run /usr/bin/kubectl kubectl --context c exec -it web-new -n ns1 -c app -- bash KUBECONFIG=/k/config',
     ]);
   });
 
@@ -126,10 +126,10 @@ describe('runShell', () => {
     const execer = new FakeExecer(['kubectl'], ['sh']);
     expect(await shell(s, 'web', execer)).toEqual({
       code: 0,
-      err: 'Running: kubectl exec -it web-1 -n ns1 -c app -- sh\n',
+      err: 'Running: kubectl --context c exec -it web-1 -n ns1 -c app -- sh\n',
     });
     expect(execer.calls.at(-1)).toBe(
-      'run /usr/bin/kubectl kubectl exec -it web-1 -n ns1 -c app -- sh KUBECONFIG=/k/config',
+      'run /usr/bin/kubectl kubectl --context c exec -it web-1 -n ns1 -c app -- sh KUBECONFIG=/k/config',
     );
   });
 
@@ -138,10 +138,10 @@ describe('runShell', () => {
     const execer = new FakeExecer(['kubectl', 'kubectl-shell']);
     expect(await shell(s, 'web', execer)).toEqual({
       code: 0,
-      err: 'Running: kubectl shell web-1 -n ns1 -c app\n',
+      err: 'Running: kubectl --context c shell web-1 -n ns1 -c app\n',
     });
     expect(execer.calls).toEqual([
-      'run /usr/bin/kubectl kubectl shell web-1 -n ns1 -c app KUBECONFIG=/k/config',
+      'run /usr/bin/kubectl kubectl --context c shell web-1 -n ns1 -c app KUBECONFIG=/k/config',
     ]);
   });
 
@@ -152,10 +152,10 @@ describe('runShell', () => {
     });
     const s = await withWeb([two]);
     expect((await shell(s, 'web', new FakeExecer(), 'sidecar')).err).toBe(
-      'Running: kubectl exec -it web-1 -n ns1 -c sidecar -- bash\n',
+      'Running: kubectl --context c exec -it web-1 -n ns1 -c sidecar -- bash\n',
     );
     expect((await shell(s, 'web', new FakeExecer(), 'init')).err).toBe(
-      'Running: kubectl exec -it web-1 -n ns1 -c init -- bash\n',
+      'Running: kubectl --context c exec -it web-1 -n ns1 -c init -- bash\n',
     );
     await expect(shell(s, 'web', new FakeExecer())).rejects.toThrow(
       /^container {2}not found in pod web-1$/,

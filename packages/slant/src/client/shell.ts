@@ -129,19 +129,22 @@ export async function runShell(
     );
   }
   const env = { KUBECONFIG: k8s.configPath ?? '' };
+  // The session's context too (`slant up --context X`), which the kubeconfig's current context
+  // may not be: Tilt pins it in a kubeconfig of its own, kubectl's flag does the same here.
+  const kubectlArgs = k8s.context === '' ? ['kubectl'] : ['kubectl', '--context', k8s.context];
   const target = [pod.name, '-n', pod.namespace, '-c', container.name];
   const start = (argv: string[]): Promise<number> => {
     opts.writeErr(`Running: ${cmdString(argv)}\n`);
     return execer.run(kubectl, argv, env);
   };
   if (execer.lookPath('kubectl-shell') !== undefined) {
-    return start(['kubectl', 'shell', ...target]);
+    return start([...kubectlArgs, 'shell', ...target]);
   }
   for (const shell of ['bash', 'sh']) {
     // Tilt asks its Kubernetes client; kubectl exec answers the same from the same cluster.
-    const probe = ['kubectl', 'exec', ...target, '--', 'which', shell];
+    const probe = [...kubectlArgs, 'exec', ...target, '--', 'which', shell];
     if (await execer.succeeds(kubectl, probe, env)) {
-      return start(['kubectl', 'exec', '-it', ...target, '--', shell]);
+      return start([...kubectlArgs, 'exec', '-it', ...target, '--', shell]);
     }
   }
   throw fail('no-shell', `could not find bash or sh in container image: ${container.image}`);
