@@ -200,6 +200,7 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
         assetsDir: WEB_ASSETS,
         version: SLANT_VERSION,
         tiltfileKey: mainPath,
+        disableAuth: opts.env.TILT_DISABLE_HUD_AUTH === '1',
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

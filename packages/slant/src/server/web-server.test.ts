@@ -19,7 +19,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function setup(host = '127.0.0.1') {
+async function setup(host = '127.0.0.1', disableAuth = false) {
   const clock = systemClock();
   const store = newTestStore();
   const logs = new LogStore({ clock });
@@ -38,6 +38,7 @@ async function setup(host = '127.0.0.1') {
     tiltfileKey: '/p/Tiltfile',
     token: 'run-token',
     apiToken: 'api-token',
+    ...(disableAuth ? { disableAuth } : {}),
   });
   servers.push(server);
   const base = `http://127.0.0.1:${server.port}`;
@@ -122,6 +123,20 @@ describe('web server', () => {
       '403 invalid session token',
     );
     expect(queue()).toEqual([]);
+  });
+
+  test('with TILT_DISABLE_HUD_AUTH the app calls go without the token; Origin still counts', async () => {
+    const { server, post, origin, answer, queue } = await setup('127.0.0.1', true);
+    const body = { manifest_names: ['web'], build_reason: 16 };
+    expect((await post('/api/trigger', body, { Origin: origin })).status).toBe(200);
+    expect(queue()).toEqual(['web']);
+    expect(await answer(await post('/api/trigger', body, { Origin: 'http://evil.example' }))).toBe(
+      '403 cross-origin request forbidden',
+    );
+    const view = await fetch(`http://127.0.0.1:${server.port}/api/view`);
+    expect(view.status).toBe(200);
+    const socket = connect(`ws://127.0.0.1:${server.port}/ws/view`, { Origin: origin });
+    expect((await socket.waitFor(1))[0]?.isComplete).toBe(true);
   });
 
   test('the trigger-mode override and disable go through only with the token', async () => {

@@ -32,6 +32,11 @@ export interface WebServerOptions {
   readonly token?: string;
   /** The REST API's bearer token; a fresh random one by default. */
   readonly apiToken?: string;
+  /**
+   * `TILT_DISABLE_HUD_AUTH=1`: the web app's calls and websocket go without the run token, for
+   * deployments that authenticate at a reverse proxy. The REST API keeps its bearer token.
+   */
+  readonly disableAuth?: boolean;
 }
 
 export interface WebServer {
@@ -93,13 +98,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     sendText(res, r.code, r.message);
   }
 
+  const tokenRefusal = (req: IncomingMessage): Refusal | undefined =>
+    opts.disableAuth === true ? undefined : checkToken(req, token);
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (isApiPath(path)) return api.handle(req, res);
     const refused: Refusal | undefined =
       checkOrigin(req, loopbackOnly) ??
-      (path.startsWith('/api/') || path.startsWith('/proxy/') ? checkToken(req, token) : undefined);
+      (path.startsWith('/api/') || path.startsWith('/proxy/') ? tokenRefusal(req) : undefined);
     if (refused !== undefined) return sendText(res, refused.code, refused.message);
     if (path === '/api/view') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -124,7 +132,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const url = new URL(req.url ?? '/', 'http://localhost');
     const refused: Refusal | undefined =
       url.pathname === '/ws/view'
-        ? (checkOrigin(req, loopbackOnly) ?? checkToken(req, token))
+        ? (checkOrigin(req, loopbackOnly) ?? tokenRefusal(req))
         : { code: 404, message: '404 page not found' };
     if (refused !== undefined) {
       const reason = refused.code === 404 ? 'Not Found' : 'Forbidden';
