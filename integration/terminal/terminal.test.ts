@@ -156,6 +156,33 @@ describe('slant up on a terminal', () => {
     expect(serveAlive()).toBe(false);
   });
 
+  test('without a Tiltfile: the starter offer; y writes it, then the prompt mode works', async () => {
+    await rm(join(dir, 'Tiltfile'));
+    const { t, port } = await startUp('starter', []);
+    await t.waitFor(/Create a starter Tiltfile\? \(y\/n\)/);
+    expect(t.screen()).toContain(`No Tiltfile exists at ${join(dir, 'Tiltfile')}`);
+    t.keys('y', 'Enter');
+    await t.waitFor(new RegExp(`Slant started on http://localhost:${port}/`));
+    expect(await readFile(join(dir, 'Tiltfile'), 'utf8')).toContain('# A starter Tiltfile');
+    await t.waitFor(/2 resources: 2 ok/);
+    // The keys still reach the prompt mode after the question: s streams the logs.
+    t.keys('s');
+    await t.waitFor(/Hello from your new Tiltfile![\s\S]*hello │ Slant ran this command/);
+    t.keys('C-c');
+    await t.waitFor(/EXITED 0/, 30_000);
+  });
+
+  test('without a Tiltfile, n starts anyway and says a Tiltfile is missing', async () => {
+    await rm(join(dir, 'Tiltfile'));
+    const { t } = await startUp('starter-no', []);
+    await t.waitFor(/Create a starter Tiltfile\? \(y\/n\)/);
+    t.keys('n', 'Enter');
+    await t.waitFor(/Starting Slant\.\.\.[\s\S]*Slant started on/);
+    t.keys('C-c');
+    await t.waitFor(/EXITED 0/, 30_000);
+    await expect(readFile(join(dir, 'Tiltfile'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
   test('ctrl-c in the full-screen view exits Slant cleanly too', async () => {
     const { t } = await startUp('hud-ctrl-c', ['--legacy']);
     await t.waitFor(/▶ \(Tiltfile\)[\s\S]*q quit/);

@@ -31,6 +31,7 @@ import type { DoctorOptions } from './app-doctor.ts';
 import type { DownOptions } from './app-down.ts';
 import type { RunningSlant, SlantRunOptions } from './app-session.ts';
 import type { SnapshotView, SnapshotViewOptions } from './app-snapshot-view.ts';
+import type { StarterDeps, StarterResult } from './starter/generate.ts';
 
 export type { DownOptions } from './app-down.ts';
 export type {
@@ -53,6 +54,16 @@ export async function runDoctor(opts: DoctorOptions): Promise<void> {
 }
 
 export type { SnapshotView, SnapshotViewOptions } from './app-snapshot-view.ts';
+export type { StarterDeps, StarterResult } from './starter/generate.ts';
+
+/** `slant up` without a Tiltfile, on a terminal: the offer to write a starter one. */
+export async function maybeGenerateTiltfile(
+  path: string,
+  deps: StarterDeps,
+): Promise<StarterResult> {
+  const { maybeGenerateTiltfile: offer } = await import('./starter/generate.ts');
+  return offer(path, deps);
+}
 
 export async function serveSnapshotView(opts: SnapshotViewOptions): Promise<SnapshotView> {
   const { serveSnapshotView: serve } = await import('./app-snapshot-view.ts');

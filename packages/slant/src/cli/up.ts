@@ -4,7 +4,9 @@
 // full-screen view. Ctrl-C stops serve commands and port
 // forwards and exits 0; what was deployed stays until `slant down`, as in Tilt.
 import { type Command, InvalidArgumentError } from 'commander';
-import { formatError, startSlant } from '../index.ts';
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatError, maybeGenerateTiltfile, startSlant } from '../index.ts';
 import {
   commonEnv,
   parsePort,
@@ -59,6 +61,18 @@ export function registerUpCommand(program: Command): void {
     .action(async (args: string[], opts: UpFlags, cmd: Command) => {
       try {
         const port = parsePort(opts.port);
+        const offer = await maybeGenerateTiltfile(resolve(opts.file), {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+          stat: (p) => {
+            const st = statSync(p, { throwIfNoEntry: false });
+            return st === undefined ? 'none' : st.isDirectory() ? 'directory' : 'file';
+          },
+          writeFile: (p, text) => writeFileSync(p, text),
+          yellow: (t) => (process.env.NO_COLOR ? t : `\u001b[33m${t}\u001b[39m`),
+        });
+        if (offer === 'exit') return;
         let userQuit = () => {};
         const quit = new Promise<void>((resolve) => {
           userQuit = resolve;
