@@ -162,6 +162,7 @@ export class Engine {
       clock,
       logs,
       commands: { processes: a.processes, baseEnv: a.env },
+      debug: a.logLevel === 'debug',
     });
     m.register(createKubernetesApplyReconciler({ store, kube: a.kube, clock, logs, applier }));
     m.register(createKubernetesDiscoveryReconciler({ store, kube: a.kube, clock, logs }));

@@ -63,6 +63,21 @@ describe('KubernetesApplier.apply', () => {
     expect(f.logs.entries[0]?.spanId).toBe('kubernetesapply:web');
   });
 
+  it('at debug level (-d) lists the images injected, as Tilt does', async () => {
+    const f = fixture({ debug: true });
+    f.store.create(imageMap('web-image', 'web-image', 'localhost:5005/web-image:tilt-abc'));
+    f.store.create(kubernetesApply('web', { yaml: DEPLOYMENT_YAML, imageMaps: ['web-image'] }, {}));
+    f.store.create(kubernetesApply('svc', { yaml: SERVICE_YAML }, {}));
+    expect(await f.applier.apply('web', signal)).toEqual({ ok: true });
+    expect(await f.applier.apply('svc', signal)).toEqual({ ok: true });
+    expect(f.logs.text('web')).toBe(
+      '     Injecting images into Kubernetes YAML:\n' +
+        '       → web:deployment: web-image ⇒ localhost:5005/web-image:tilt-abc\n' +
+        '     Applying YAML to cluster\n     Objects applied to cluster:\n       → web:deployment\n',
+    );
+    expect(f.logs.text('svc')).toMatch(/^ {5}No images injected into Kubernetes YAML\n/);
+  });
+
   it('re-applying unchanged inputs leaves the cluster objects untouched', async () => {
     const f = fixture();
     f.store.create(imageMap('web-image', 'web-image', 'localhost:5005/web-image:tilt-abc'));

@@ -27,7 +27,7 @@ import { type CmdDeployDeps, lineWriter, runApplyCmd, runDeleteCmd } from './app
 import { appliedStatus, cleanApplied, failedStatus, withApplyResult } from './apply-status.ts';
 import { applyEntities, type DeployDeps, deleteEntities } from './deploy.ts';
 import { computeInputHash } from './hash.ts';
-import { entitiesToDeploy } from './inject.ts';
+import { entitiesToDeploy, type Injection } from './inject.ts';
 
 export interface KubernetesApplierDeps {
   store: ObjectStore;
@@ -36,6 +36,8 @@ export interface KubernetesApplierDeps {
   logs: LogWriter;
   /** Runs k8s_custom_deploy's apply and delete commands; without it they fail. */
   commands?: Omit<CmdDeployDeps, 'clock'>;
+  /** Tilt's debug level (`-d`): the images injected into the YAML are listed. */
+  debug?: boolean;
 }
 
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };
@@ -135,7 +137,9 @@ export class KubernetesApplier {
           cleanApplied,
         );
       } else {
-        toApply = entitiesToDeploy(ka.spec, imageMaps);
+        const injections: Injection[] = [];
+        toApply = entitiesToDeploy(ka.spec, imageMaps, (i) => injections.push(i));
+        if (this.deps.debug === true) reportInjections(log, injections);
         log('Applying YAML to cluster');
         const deps: DeployDeps = { kube: this.deps.kube, clock: this.deps.clock, log };
         deployed = (
@@ -286,4 +290,20 @@ export class KubernetesApplier {
       ...(level ? { level } : {}),
     });
   }
+}
+
+/** Tilt's debug lines of an apply: which image went into which object. */
+function reportInjections(log: (line: string) => void, injections: readonly Injection[]): void {
+  if (injections.length === 0) {
+    log('No images injected into Kubernetes YAML');
+    return;
+  }
+  log('Injecting images into Kubernetes YAML:');
+  const names = uniqueNames(
+    injections.map((i) => i.entity),
+    2,
+  );
+  injections.forEach((i, n) => {
+    log(`  → ${names[n]}: ${i.imageMap.spec.selector} ⇒ ${i.imageMap.status?.image ?? ''}`);
+  });
 }

@@ -31,13 +31,21 @@ function injectRefOf(im: ImageMap): ImageRef {
   }
 }
 
+/** One image put into one object: what `-d` reports. */
+export interface Injection {
+  readonly entity: K8sEntity;
+  readonly imageMap: ImageMap;
+}
+
 /**
- * The entities to apply, in YAML order. `imageMaps` are the spec's ImageMaps in spec order.
- * Throws ApplyError (Tilt's texts) when the YAML, a locator or an image cannot be used.
+ * The entities to apply, in YAML order. `imageMaps` are the spec's ImageMaps in spec order;
+ * `onInjected` hears of each image put into an object. Throws ApplyError (Tilt's texts) when the
+ * YAML, a locator or an image cannot be used.
  */
 export function entitiesToDeploy(
   spec: KubernetesApplySpec,
   imageMaps: readonly ImageMap[],
+  onInjected?: (i: Injection) => void,
 ): K8sEntity[] {
   let entities: K8sEntity[];
   let locators: ReturnType<typeof parseImageLocators>;
@@ -75,6 +83,7 @@ export function entitiesToDeploy(
       e = r.entity;
       if (!r.replaced) continue;
       injected.add(im.metadata.name);
+      onInjected?.({ entity: e, imageMap: im });
       const command = im.spec.overrideCommand?.command;
       const args = im.spec.overrideArgs?.args;
       if (command !== undefined || args !== undefined) {

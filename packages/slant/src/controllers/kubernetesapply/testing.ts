@@ -82,11 +82,11 @@ export interface Fixture {
   applier: KubernetesApplier;
 }
 
-export function fixture(): Fixture {
+export function fixture(opts: { debug?: boolean } = {}): Fixture {
   const clock = new FakeClock();
   const store = newTestStore(clock);
   const kube = new FakeKubeClient({ namespace: 'ctx-ns' });
   const logs = new MemoryLogWriter();
-  const applier = new KubernetesApplier({ store, kube, clock, logs });
+  const applier = new KubernetesApplier({ store, kube, clock, logs, ...opts });
   return { store, clock, kube, logs, applier };
 }
