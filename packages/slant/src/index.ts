@@ -20,7 +20,14 @@ export {
 } from '@slant/starlark';
 export type { TiltfileRunRequest } from './app.ts';
 // Tiltfile execution on this machine (app.ts wires the real adapters) and error formatting.
-export { runTiltfileOnHost } from './app.ts';
+import type { TiltfileRunRequest } from './app.ts';
+import type { TiltfileResult } from './tiltfile/loader.ts';
+
+/** Runs a Tiltfile on this machine (`alpha tiltfile-result`); the loader is loaded on first use. */
+export async function runTiltfileOnHost(req: TiltfileRunRequest): Promise<TiltfileResult> {
+  const { runTiltfileOnHost: run } = await import('./app.ts');
+  return run(req);
+}
 export { describeError, formatError, TiltfileError, UserError } from './errors.ts';
 export { formatGoDurationPrecise, parseGoDuration } from './tiltfile/godur.ts';
 export type { TiltfileResult } from './tiltfile/loader.ts';

@@ -45,12 +45,12 @@ export function registerAlphaTiltfileResultCommand(program: Command): void {
       'Only compatible with Builtin Timings mode. Should be a Go duration string. If passed, only print information about builtin calls lasting this duration and longer.',
     )
     .argument('[args...]', 'Tiltfile args (after --)')
-    .action((args: string[], opts: Options) => {
-      process.exitCode = tiltfileResult(args, opts);
+    .action(async (args: string[], opts: Options) => {
+      process.exitCode = await tiltfileResult(args, opts);
     });
 }
 
-function tiltfileResult(args: string[], opts: Options): number {
+async function tiltfileResult(args: string[], opts: Options): Promise<number> {
   const deferred: string[] = [];
   const logWrite =
     opts.verbose === true
@@ -61,7 +61,7 @@ function tiltfileResult(args: string[], opts: Options): number {
   const env = Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
   );
-  const r = runTiltfileOnHost({
+  const r = await runTiltfileOnHost({
     file: opts.file,
     args,
     subcommand: 'alpha tiltfile-result',

@@ -75,8 +75,8 @@ Examples:
     .action(
       clientAction(async (args: string[], flags: WriteFlags) => {
         checkWriteArgs('apply', args, flags);
-        const output = parseWriteOutput(flags.output);
-        const dryRun = parseDryRun(flags.dryRun);
+        const output = await parseWriteOutput(flags.output);
+        const dryRun = await parseDryRun(flags.dryRun);
         return runApply(connect(flags), {
           filenames: flags.filename ?? [],
           output,

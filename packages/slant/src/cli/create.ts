@@ -42,7 +42,7 @@ function requireArgs(args: readonly string[], min: number): void {
 function objectCommand<F extends ObjectFlags>(
   parent: Command,
   name: string,
-  build: (args: string[], flags: F, command: Command) => ApiObject,
+  build: (args: string[], flags: F, command: Command) => Promise<ApiObject>,
 ): Command {
   const command = parent.command(name);
   return addConnectServerFlags(command)
@@ -50,8 +50,8 @@ function objectCommand<F extends ObjectFlags>(
     .argument('[args...]')
     .action(
       clientAction(async (args: string[], flags: F) => {
-        const output = parseWriteOutput(flags.output);
-        const obj = build(args, flags, command);
+        const output = await parseWriteOutput(flags.output);
+        const obj = await build(args, flags, command);
         return createObject(connect(flags), obj, { output, write: out, writeErr: err });
       }),
     );
@@ -221,8 +221,8 @@ Examples:
     .action(
       clientAction(async (args: string[], flags: WriteFlags & { saveConfig: boolean }) => {
         checkWriteArgs('create', args, flags);
-        const output = parseWriteOutput(flags.output);
-        const dryRun = parseDryRun(flags.dryRun);
+        const output = await parseWriteOutput(flags.output);
+        const dryRun = await parseDryRun(flags.dryRun);
         return runCreateFromFiles(connect(flags), {
           filenames: flags.filename ?? [],
           output,

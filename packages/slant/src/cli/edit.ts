@@ -53,7 +53,7 @@ Examples:
     )
     .action(
       clientAction(async (args: string[], flags: EditFlags) => {
-        const output = parseWriteOutput(flags.output);
+        const output = await parseWriteOutput(flags.output);
         const editor =
           process.env.TILT_EDITOR || process.env.KUBE_EDITOR || process.env.EDITOR || 'vi';
         return runEdit(connect(flags), args, {

@@ -1,7 +1,6 @@
 // Smaller client operations: delete, patch, api-resources, describe, dump engine.
 import { API_VERSION, type ApiObject, KIND_NAMES, KIND_PLURALS, type Kind } from '@slant/api';
 import { UserError } from '../errors.ts';
-import { parseYAMLValues } from '../k8s/yaml.ts';
 import { ApiError, type ApiClient, type PatchType } from './api-client.ts';
 import { describeObject } from './describe.ts';
 import { tabulate, toJson } from './printers.ts';
@@ -79,6 +78,8 @@ export async function runPatch(
     patch = JSON.parse(opts.patch);
   } catch {
     try {
+      // The YAML reader only for a patch that is not JSON: it is not loaded for other commands.
+      const { parseYAMLValues } = await import('../k8s/yaml.ts');
       patch = parseYAMLValues(opts.patch)[0];
     } catch (err) {
       throw new UserError(
