@@ -1,15 +1,16 @@
 // The three kinds of errors and the one formatter used by the CLI, the terminal UI and the web:
 // TiltfileError (the user's Tiltfile is wrong: backtrace + code frame), UserError (environment or
 // input is wrong: one line + hint), anything else (a bug in Slant).
-import type { Position } from '@slant/starlark';
+// The light entry: formatting an error must not load the interpreter (client commands).
 import {
   EvalError as StarEvalError,
+  decodeUtf8,
   formatPosition,
   innermostEvalError,
+  type Position,
   StaticError,
   StaticErrorList,
-  decodeUtf8,
-} from '@slant/starlark';
+} from '@slant/starlark/errors';
 
 /** Source text of a file (a Starlark binary string), or undefined when unknown. */
 export type SourceLookup = (file: string) => string | undefined;

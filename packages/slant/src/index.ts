@@ -1,23 +1,11 @@
 // The public entry of the slant package; the CLI imports only this file.
 
-export type { LoadHook as StarlarkLoadHook, Value as StarlarkValue } from '@slant/starlark';
-// The Starlark interpreter, for `slant starlark`.
-export {
-  EvalError,
-  evalExpr,
-  execFile,
-  makeCachingLoader,
-  makeJsonModule,
-  makeMathModule,
-  None,
-  parseExpr,
-  parseFile,
-  repr,
-  StarThread,
-  StaticError,
-  StaticErrorList,
-  TILT_FILE_OPTIONS,
-} from '@slant/starlark';
+/** `slant starlark [FILE]`: the interpreter is loaded when the command runs. */
+export async function runStarlark(file: string | undefined): Promise<number> {
+  const { runStarlark: run } = await import('./app-starlark.ts');
+  return run(file);
+}
+
 export type { TiltfileRunRequest } from './app.ts';
 // Tiltfile execution on this machine (app.ts wires the real adapters) and error formatting.
 import type { TiltfileRunRequest } from './app.ts';
