@@ -1,19 +1,18 @@
 // The client commands against a real `slant up` (local resources only): each is the real CLI,
 // talking to the session through the client config it wrote and its HTTP API; outputs, error
 // texts and exit codes are asserted as users see them.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot, UIResource } from '@slant/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../three-service/ports.ts';
-import { SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
+import { type LocalSession, startLocalSession } from './session.ts';
+import { type SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
 import { type CliResult, runCli } from './run-cli.ts';
 
 let dir = '';
 let home = '';
 let port = 0;
-let up: SlantProcess;
 let api: SlantApi;
 
 function slant(...args: string[]): Promise<CliResult> {
@@ -26,22 +25,15 @@ async function uiResource(name: string): Promise<UIResource> {
   return ui;
 }
 
+let session: LocalSession | undefined;
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'slant-client-'));
-  home = join(dir, '.slant-home');
-  await cp(join(import.meta.dirname, 'Tiltfile'), join(dir, 'Tiltfile'));
-  port = await freePort();
-  up = new SlantProcess(['up', '--stream', '--port', String(port)], {
-    cwd: dir,
-    env: { SLANT_HOME: home },
-  });
-  await up.waitForOutput(/Slant started on/, 60_000);
-  api = new SlantApi(home, port);
+  session = await startLocalSession('slant-client-');
+  ({ dir, home, port, api } = session);
 });
 
 afterAll(async () => {
-  await up?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await session?.stop();
 });
 
 describe('client commands against a running slant up', () => {

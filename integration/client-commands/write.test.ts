@@ -1,19 +1,17 @@
 // The writing client commands against a real `slant up`: `apply -f`, `create -f`, Tilt's
 // `create cmd|filewatch|repo|ext` and `edit` (with $EDITOR a script), through the real CLI.
 // Objects they write are run by the session's reconcilers: a Cmd really starts.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cmd, FileWatch } from '@slant/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../three-service/ports.ts';
-import { SlantApi, SlantProcess, until } from '../three-service/slant-cli.ts';
+import { type LocalSession, startLocalSession } from './session.ts';
+import { type SlantApi, until } from '../three-service/slant-cli.ts';
 import { type CliResult, runCli } from './run-cli.ts';
 
 let dir = '';
 let home = '';
 let port = 0;
-let up: SlantProcess;
 let api: SlantApi;
 
 function slant(
@@ -65,22 +63,15 @@ async function marker(name: string, text: string): Promise<void> {
   });
 }
 
+let session: LocalSession | undefined;
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'slant-write-'));
-  home = join(dir, '.slant-home');
-  await cp(join(import.meta.dirname, 'Tiltfile'), join(dir, 'Tiltfile'));
-  port = await freePort();
-  up = new SlantProcess(['up', '--stream', '--port', String(port)], {
-    cwd: dir,
-    env: { SLANT_HOME: home },
-  });
-  await up.waitForOutput(/Slant started on/, 60_000);
-  api = new SlantApi(home, port);
+  session = await startLocalSession('slant-write-');
+  ({ dir, home, port, api } = session);
 });
 
 afterAll(async () => {
-  await up?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await session?.stop();
 });
 
 describe('writing client commands against a running slant up', () => {
