@@ -1,6 +1,7 @@
 // `slant docker -- ARGS` against the real Docker engine: Tilt's header on stderr with the builder
 // Slant's client picks, docker's own output and exit code, and Tilt's errors when the daemon
 // can't say which builder.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, test } from 'vitest';
 import { runCli } from '../client-commands/run-cli.ts';
 
@@ -56,5 +57,33 @@ describe('slant docker', () => {
       '',
       'Failed to get Docker builder: connect ENOENT /nonexistent/docker.sock\n',
     ]);
+  });
+});
+
+describe('slant dump image-deploy-ref', () => {
+  test('prints the name with the content-based tag of a real image; a missing one is an error', async () => {
+    const ref = `slant-it-deploy-ref:tilt-build-${process.pid}`;
+    const docker = (...args: string[]) =>
+      execFileSync('docker', args, {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+      });
+    docker('tag', env.busyboxImage, ref);
+    try {
+      const id = docker('image', 'inspect', '--format', '{{.Id}}', ref).trim();
+      const r = await runCli(['dump', 'image-deploy-ref', ref], { cwd, env: {} });
+      expect(r).toEqual({
+        code: 0,
+        stdout: `slant-it-deploy-ref:tilt-${id.slice('sha256:'.length, 'sha256:'.length + 16)}`,
+        stderr: '',
+      });
+    } finally {
+      docker('rmi', ref);
+    }
+    expect(await runCli(['dump', 'image-deploy-ref', ref], { cwd, env: {} })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `DumpImageDeployRef: Error response from daemon: No such image: ${ref}\n`,
+    });
   });
 });

@@ -1,8 +1,12 @@
 // `slant docker -- ARGS` on this machine (Tilt's `tilt docker`): asks the daemon which builder
 // Slant's Docker client would use, prints Tilt's header on stderr, then runs the docker CLI with
-// the terminal's stdin, stdout and stderr. Composition root: builds the real Docker client.
+// the terminal's stdin, stdout and stderr. And `slant dump image-deploy-ref REF`, for
+// custom_build scripts. Composition root: builds the real Docker client.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { familiarString, parseNormalizedNamed, withTag } from './container/ref.ts';
+import { digestAsTag } from './controllers/dockerimage/docker-output.ts';
+import type { DockerClient } from './docker/client.ts';
 import { NodeDockerClient } from './docker/client-node.ts';
 import { dockerCliCommand } from './docker/docker-cli.ts';
 import { UserError } from './errors.ts';
@@ -69,4 +73,32 @@ export async function runDockerCli(opts: DockerCliOptions): Promise<number> {
       resolve(code ?? 128 + (signal === null ? 0 : constants.signals[signal]));
     });
   });
+}
+
+/**
+ * The ref an image is deployed as (Tilt's DumpImageDeployRef): its name with the content-based
+ * tag Slant gives built images, `tilt-<16 hex of the image id>`. A custom_build script that
+ * built $EXPECTED_REF prints it with `slant dump image-deploy-ref $EXPECTED_REF`.
+ */
+export async function imageDeployRef(
+  docker: Pick<DockerClient, 'inspectImage'>,
+  ref: string,
+): Promise<string> {
+  try {
+    const parsed = parseNormalizedNamed(ref);
+    const image = await docker.inspectImage(ref);
+    if (image === undefined) throw new Error(`Error response from daemon: No such image: ${ref}`);
+    return familiarString(withTag(parsed, digestAsTag(image.id)));
+  } catch (err) {
+    throw new UserError('image-deploy-ref', `DumpImageDeployRef: ${message(err)}`);
+  }
+}
+
+/** `slant dump image-deploy-ref REF` with the real Docker client. */
+export function dumpImageDeployRef(
+  ref: string,
+  env: Readonly<Record<string, string>>,
+): Promise<string> {
+  const docker = new NodeDockerClient(env.DOCKER_HOST ? { host: env.DOCKER_HOST } : {});
+  return imageDeployRef(docker, ref);
 }

@@ -65,6 +65,15 @@ export async function serveSnapshotView(opts: SnapshotViewOptions): Promise<Snap
   return serve(opts);
 }
 
+/** `slant dump image-deploy-ref REF`: the ref Slant deploys an image built as REF with. */
+export async function dumpImageDeployRef(
+  ref: string,
+  env: Readonly<Record<string, string>>,
+): Promise<string> {
+  const { dumpImageDeployRef: dump } = await import('./app-docker.ts');
+  return dump(ref, env);
+}
+
 export async function runDown(opts: DownOptions): Promise<number> {
   const { runDown: down } = await import('./app-down.ts');
   return down(opts);

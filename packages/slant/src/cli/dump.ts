@@ -1,7 +1,7 @@
 // `slant dump engine|webview|logstore`: the running session's store, the web UI's view and the
-// log store, as JSON, for bug reports.
+// log store, as JSON, for bug reports; `slant dump image-deploy-ref REF` for custom_build scripts.
 import type { Command } from 'commander';
-import { dumpEngine, dumpLogStore, dumpWebview } from '../index.ts';
+import { dumpEngine, dumpImageDeployRef, dumpLogStore, dumpWebview } from '../index.ts';
 import {
   addConnectServerFlags,
   type ConnectFlags,
@@ -46,6 +46,23 @@ export function registerDumpCommand(program: Command): void {
     .action(
       clientAction(async (flags: ConnectFlags) => {
         out(await dumpLogStore(connect(flags)));
+      }),
+    );
+  dump
+    .command('image-deploy-ref')
+    .usage('REF')
+    .description('Determine the name and tag with which Slant will deploy the given image')
+    .argument('<ref>', 'the image a custom_build script built, usually $EXPECTED_REF')
+    .addHelpText(
+      'after',
+      '\nReads the image and prints the name with the content-based tag Slant deploys it with.\n\nExamples:\n  slant dump image-deploy-ref $EXPECTED_REF',
+    )
+    .action(
+      clientAction(async (ref: string) => {
+        const env = Object.fromEntries(
+          Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+        out(await dumpImageDeployRef(ref, env));
       }),
     );
 }
