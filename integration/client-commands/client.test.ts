@@ -79,6 +79,10 @@ describe('client commands against a running slant up', () => {
     expect(table.stdout).toMatch(
       /^NAME {9}CREATED AT\n\(Tiltfile\) {3}\S+Z\nhello {8}\S+Z\nworld {8}\S+Z\n$/,
     );
+    // Tilt's `alpha get` is the same command.
+    expect(await slant('alpha', 'get', 'uiresources', '-o', 'name')).toEqual(
+      await slant('get', 'uiresources', '-o', 'name'),
+    );
     const several = await slant('get', 'uiresources,configmaps', '-o', 'name');
     expect(several.stdout).toContain('uiresource.tilt.dev/hello\n');
     expect(several.stdout).toContain('configmap.tilt.dev/hello-disable\n');

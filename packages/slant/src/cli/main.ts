@@ -1,7 +1,7 @@
 // The `slant` command line: a thin layer over the package's public entry.
 import { Command } from 'commander';
 import { registerAlphaShellCommand } from './alpha-shell.ts';
-import { registerAlphaTiltfileResultCommand } from './alpha-tiltfile-result.ts';
+import { alphaCommand, registerAlphaTiltfileResultCommand } from './alpha-tiltfile-result.ts';
 import { registerAlphaTreeViewCommand } from './alpha-tree-view.ts';
 import { registerAnalyticsCommand } from './analytics.ts';
 import { registerApiResourcesCommand } from './api-resources.ts';
@@ -62,6 +62,9 @@ registerArgsCommand(program);
 registerDumpCommand(program);
 registerAlphaShellCommand(program);
 registerAlphaTreeViewCommand(program);
+// Tilt keeps `alpha get` and `alpha api-resources` beside the top-level commands.
+registerGetCommand(alphaCommand(program));
+registerApiResourcesCommand(alphaCommand(program));
 registerVersionCommand(program);
 registerVerifyInstallCommand(program);
 registerDoctorCommand(program);
