@@ -148,20 +148,30 @@ describe('DockerPruner scheduling', () => {
     expect(t.docker.pruneCalls.filter((c) => c.call === 'pruneContainers')).toHaveLength(1);
   });
 
-  test('when Docker does not answer at the first prune, says so and stays off', async () => {
+  test('when Docker does not answer at the first prune, stays off without a word (as Tilt)', async () => {
     const t = setup();
     t.docker.down = 'connect ENOENT /var/run/docker.sock';
+    expect(await t.pass(1)).toBe(false);
+    expect(t.logs.entries).toEqual([]);
+    t.docker.down = undefined;
+    t.clock.advance(2 * HOUR);
+    expect(await t.pass(2)).toBe(false);
+  });
+
+  test('a daemon too old for the prune filters says so once, and pruning stays off', async () => {
+    const t = setup();
+    t.docker.info_ = { ...t.docker.info_, apiVersion: '1.29' };
     expect(await t.pass(1)).toBe(false);
     expect(t.logs.entries).toEqual([
       {
         resource: '',
         spanId: '',
-        text: '[Docker Prune] Docker API version too low for Tilt to run Docker Prune:\n\tconnect ENOENT /var/run/docker.sock\n',
+        text: '[Docker Prune] Docker API version too low for Tilt to run Docker Prune:\n\t"image | container prune with filter: label" requires API version 1.30, but the Docker daemon API version is 1.29\n',
       },
     ]);
-    t.docker.down = undefined;
     t.clock.advance(2 * HOUR);
     expect(await t.pass(2)).toBe(false);
+    expect(t.logs.entries.length).toBe(1);
   });
 });
 

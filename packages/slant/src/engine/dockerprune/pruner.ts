@@ -88,6 +88,16 @@ export class DockerPruner {
     // Checked on the first prune rather than at start (as Tilt does), so that a session that
     // never builds an image never loads the Docker client. Failing, the pruner is off for good.
     if (this.usable === undefined) {
+      // As Tilt's SetUp: no Docker to talk to (a custom_build without it, say) turns pruning off
+      // quietly; only a daemon too old for the prune filters is worth a line.
+      const reachable = await docker.info().then(
+        () => true,
+        () => false,
+      );
+      if (!reachable) {
+        this.usable = false;
+        return;
+      }
       const problem = await pruneVersionProblem(docker);
       this.usable = problem === undefined;
       if (problem !== undefined) {
