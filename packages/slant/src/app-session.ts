@@ -1,7 +1,6 @@
 // `slant up` / `slant ci` on this machine: the real adapters (kubeconfig, Docker, processes,
 // file watching) put into an Engine, the HTTP API, and the log stream on the terminal. With
 // app.ts this is the composition root: the only files that construct real adapters.
-import type { ApiObject } from '@slant/api';
 import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
@@ -38,6 +37,7 @@ import { startTerminal, type TerminalInput, type TerminalMode } from './tui/term
 import { SLANT_VERSION } from './version.ts';
 import { ParcelWatcherFactory } from './watch/parcel.ts';
 import { WEB_ASSETS } from './web-assets.ts';
+import { apiHost, logsQuiet, withoutPortForwards } from './app-session-parts.ts';
 
 export interface SlantEnvironment {
   /** The Tiltfile path as given (relative to cwd). */
@@ -280,34 +280,4 @@ export async function startSlant(opts: SlantRunOptions): Promise<RunningSlant> {
       await api?.close();
     },
   };
-}
-
-/** A KubernetesApply without its port-forward template: its pods get no PortForward. */
-function withoutPortForwards(o: ApiObject): ApiObject {
-  if (o.kind !== 'KubernetesApply' || o.spec.portForwardTemplateSpec === undefined) return o;
-  const { portForwardTemplateSpec: _, ...spec } = o.spec;
-  return { ...o, spec };
-}
-
-/** Resolves once no log line came for `quietMs`, or after `maxMs`. */
-function logsQuiet(engine: Engine, quietMs: number, maxMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    let timer = setTimeout(finish, quietMs);
-    const cap = setTimeout(finish, maxMs);
-    const unsubscribe = engine.logs.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(finish, quietMs);
-    });
-    function finish(): void {
-      clearTimeout(timer);
-      clearTimeout(cap);
-      unsubscribe();
-      resolve();
-    }
-  });
-}
-
-/** `localhost` binds the loopback only; Tilt's default. */
-function apiHost(host: string): string {
-  return host === 'localhost' ? '127.0.0.1' : host;
 }
