@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LocalSession, startLocalSession } from './session.ts';
 import { type SlantApi, until } from '../three-service/slant-cli.ts';
 import { type CliResult, runCli } from './run-cli.ts';
+import { alive } from '../local-resource/session.ts';
 
 let dir = '';
 let home = '';
@@ -46,15 +47,6 @@ async function runningPid(name: string, other?: number): Promise<number> {
     return pid !== 0 && pid !== other;
   });
   return pid;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function marker(name: string, text: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   runTiltfileOnHost,
 } from '../index.ts';
 import type { TiltfileResult } from '../index.ts';
+import { processEnv } from './process-env.ts';
 
 export const TILTFILE_ERR_EXIT_CODE = 5;
 
@@ -58,9 +59,7 @@ async function tiltfileResult(args: string[], opts: Options): Promise<number> {
       : (text: string) => void deferred.push(text);
   // Tilt's loader logs these two lines itself, so they show with -v and with a failure.
   logWrite(`Loading Tiltfile at: ${resolve(opts.file)}\n`);
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-  );
+  const env = processEnv();
   const r = await runTiltfileOnHost({
     file: opts.file,
     args,

@@ -3,6 +3,7 @@
 // even when zero); --debug adds the removed items, as Tilt's global flag does.
 import type { Command } from 'commander';
 import { formatError, runDockerPrune } from '../index.ts';
+import { processEnv } from './process-env.ts';
 
 interface DockerPruneFlags {
   file: string;
@@ -20,9 +21,7 @@ export function registerDockerPruneCommand(program: Command): void {
     .argument('[args...]', 'Tiltfile args')
     .addHelpText('after', '\nExamples:\n  slant docker-prune\n  slant docker-prune --debug')
     .action(async (args: string[], flags: DockerPruneFlags) => {
-      const env = Object.fromEntries(
-        Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-      );
+      const env = processEnv();
       try {
         await runDockerPrune({
           file: flags.file,

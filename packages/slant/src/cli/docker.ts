@@ -2,6 +2,7 @@
 // (Tilt's `tilt docker`), after saying how on stderr; docker's exit code is Slant's.
 import type { Command } from 'commander';
 import { formatError, runDockerCli } from '../index.ts';
+import { processEnv } from './process-env.ts';
 
 export function registerDockerCommand(program: Command): void {
   program
@@ -11,9 +12,7 @@ export function registerDockerCommand(program: Command): void {
     .argument('[args...]', 'the docker command and its arguments')
     .addHelpText('after', '\nExamples:\n  slant docker -- build -f path/to/Dockerfile .')
     .action(async (args: string[]) => {
-      const env = Object.fromEntries(
-        Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-      );
+      const env = processEnv();
       try {
         process.exitCode = await runDockerCli({
           args,

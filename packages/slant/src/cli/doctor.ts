@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { runDoctor } from '../index.ts';
 import { clientAction, out } from './client-flags.ts';
+import { processEnv } from './process-env.ts';
 
 export function registerDoctorCommand(program: Command): void {
   program
@@ -15,9 +16,7 @@ export function registerDoctorCommand(program: Command): void {
     .addHelpText('after', '\nExamples:\n  slant doctor')
     .action(
       clientAction(async (flags: { context?: string; namespace?: string }) => {
-        const env = Object.fromEntries(
-          Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-        );
+        const env = processEnv();
         await runDoctor({
           env,
           ...(flags.context === undefined ? {} : { kubeContext: flags.context }),

@@ -9,6 +9,7 @@ import {
   connect,
   out,
 } from './client-flags.ts';
+import { processEnv } from './process-env.ts';
 
 export function registerDumpCommand(program: Command): void {
   const dump = program
@@ -59,9 +60,7 @@ export function registerDumpCommand(program: Command): void {
     )
     .action(
       clientAction(async (ref: string) => {
-        const env = Object.fromEntries(
-          Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-        );
+        const env = processEnv();
         out(await dumpImageDeployRef(ref, env));
       }),
     );

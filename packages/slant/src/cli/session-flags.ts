@@ -4,6 +4,7 @@
 import type { RunningSlant, SlantEnvironment } from '../index.ts';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../index.ts';
+import { processEnv } from './process-env.ts';
 
 export interface SessionFlags {
   file: string;
@@ -77,9 +78,7 @@ export function parsePort(raw: string): number {
 }
 
 export function commonEnv(opts: SessionFlags): SlantEnvironment {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-  );
+  const env = processEnv();
   return {
     file: opts.file,
     host: opts.host,

@@ -12,6 +12,7 @@ import {
   out,
 } from './client-flags.ts';
 import { parsePort } from './session-flags.ts';
+import { processEnv } from './process-env.ts';
 
 interface ViewFlags {
   open: boolean;
@@ -59,9 +60,7 @@ Examples:
     )
     .action(async (file: string, flags: ViewFlags) => {
       try {
-        const env = Object.fromEntries(
-          Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-        );
+        const env = processEnv();
         const view = await serveSnapshotView({
           source: file,
           host: flags.host,

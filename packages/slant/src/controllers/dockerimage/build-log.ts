@@ -5,6 +5,7 @@ import type { Clock } from '../../clock.ts';
 import type { JsonMessage } from '../../docker/client.ts';
 import type { LogLevel, LogWriter } from '../../logs/types.ts';
 import { formatGoDuration } from '../../tiltfile/godur.ts';
+import { humanSize } from '../../docker/human-size.ts';
 
 export const STEP_PREFIX = '     ';
 
@@ -77,19 +78,6 @@ export class BuildLog {
     this.prefixed(`${m.id}: ${m.status ?? ''} ${renderProgress(p, now)}\n`, fields);
     this.progressPrinted.set(m.id, now);
   }
-}
-
-const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** go-units HumanSize: four significant digits, decimal units (`1.234kB`). */
-export function humanSize(bytes: number): string {
-  let size = bytes;
-  let i = 0;
-  while (size >= 1000 && i < DECIMAL_UNITS.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return `${Number(size.toPrecision(4))}${DECIMAL_UNITS[i]}`;
 }
 
 function pad8(s: string): string {

@@ -3,7 +3,8 @@ import { FakeClock } from '../../clock.ts';
 import { parseNormalizedNamed } from '../../container/ref.ts';
 import { parseSelector } from '../../container/selector.ts';
 import { MemoryLogWriter } from '../../logs/types.ts';
-import { BuildLog, humanSize, indent, renderProgress } from './build-log.ts';
+import { humanSize } from '../../docker/human-size.ts';
+import { BuildLog, indent, renderProgress } from './build-log.ts';
 import { digestAsTag } from './docker-output.ts';
 import { injectImage, parseDockerfile, printDockerfile } from './dockerfile-ast.ts';
 

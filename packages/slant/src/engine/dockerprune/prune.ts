@@ -12,7 +12,7 @@ import type {
 } from '../../docker/client.ts';
 import { apiVersionBelow } from '../../docker/versions.ts';
 import { formatGoDuration } from '../../tiltfile/godur.ts';
-import { humanSize } from './human-size.ts';
+import { humanSize } from '../../docker/human-size.ts';
 import { filterByMaxAge, filterOutMostRecent, lastTagMs, type PruneImage } from './select.ts';
 
 /** Tilt's GCEnabledLabel, which Slant puts on every image it builds (docker/client.ts). */

@@ -1,5 +1,5 @@
 // Sizes as docker/go-units' HumanSize writes them ("0B", "3MB", "474.4MB"): decimal units, four
-// significant digits in Go's %g form. Tilt's prune report uses it, so Slant's does too.
+// significant digits in Go's %g form. Tilt's build output and prune report use it; so do Slant's.
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
